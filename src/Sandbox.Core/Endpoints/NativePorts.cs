@@ -1,0 +1,10 @@
+namespace Sandbox.Core.Endpoints;
+
+/// <summary>Fixed 127.0.0.1 ports of the native stack; compose/native/ports.env mirrors these.</summary>
+public static class NativePorts
+{
+    public const int Kinesis = 4567;
+    public const int DynamoDb = 4568;
+    public const int S3 = 4569;
+    public const int Warehouse = 5439;
+}

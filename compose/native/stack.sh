@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# The native (no-Docker) stack: real servers on fixed 127.0.0.1 ports, state under .sandbox/.
+#   stack.sh up      start what is not running, wait until each answers a real API call
+#   stack.sh down    stop everything, keep data
+#   stack.sh clean   stop everything, delete data
+#   stack.sh ready   exit 0 when every service answers, 1 otherwise (prints which do not)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+STATE=${SANDBOX_HOME:-$REPO/.sandbox}
+PIDS=$STATE/pids LOGS=$STATE/logs DATA=$STATE/data
+NODE_MODULES=$HERE/node_modules
+KINESIS_ENGINE=${SANDBOX_KINESIS_ENGINE:-sandbox}    # sandbox (our engine) | kinesis-local
+READY_TIMEOUT=${SANDBOX_READY_TIMEOUT:-60}
+KINESIS_DLL=$REPO/src/Sandbox.Kinesis.Server/bin/Release/net10.0/sandbox-kinesis.dll
+# shellcheck source=ports.env
+source "$HERE/ports.env"
+source "$HERE/lib/probes.sh"
+source "$HERE/lib/processes.sh"
+source "$HERE/lib/warehouse.sh"
+
+SERVICES=(warehouse dynamodb s3 kinesis)
+
+port_of() {
+  case $1 in
+    warehouse) echo "$WAREHOUSE_PORT" ;; dynamodb) echo "$DYNAMODB_PORT" ;;
+    s3) echo "$S3_PORT" ;; kinesis) echo "$KINESIS_PORT" ;;
+  esac
+}
+
+require_prerequisites() {
+  local missing=()
+  command -v node >/dev/null || missing+=("node (apt-get install nodejs npm)")
+  command -v curl >/dev/null || missing+=("curl (apt-get install curl)")
+  command -v ss >/dev/null || missing+=("ss (apt-get install iproute2)")
+  pg_bin >/dev/null 2>&1 || missing+=("PostgreSQL 15 server (apt-get install postgresql-15)")
+  [ -d "$NODE_MODULES/dynalite" ] || missing+=("emulators from npm (npm ci --prefix compose/native)")
+  if [ "$KINESIS_ENGINE" = sandbox ]; then
+    command -v dotnet >/dev/null || missing+=(".NET 10 SDK (dotnet)")
+    [ -f "$KINESIS_DLL" ] || missing+=("the Kinesis engine build (make build)")
+  fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    printf 'stack: missing prerequisites:\n' >&2
+    printf '  - %s\n' "${missing[@]}" >&2
+    exit 1
+  fi
+}
+
+start_dynamodb() {
+  spawn dynamodb "$DYNAMODB_PORT" node "$NODE_MODULES/dynalite/cli.js" \
+    --host 127.0.0.1 --port "$DYNAMODB_PORT" --path "$DATA/dynamodb"
+}
+
+start_s3() {
+  # --openssl-legacy-provider: without it s3rver answers paginated listings with 500 (FACTS.md).
+  spawn s3 "$S3_PORT" node --openssl-legacy-provider "$NODE_MODULES/s3rver/bin/s3rver.js" \
+    --address 127.0.0.1 --port "$S3_PORT" --directory "$DATA/s3" --silent
+}
+
+start_kinesis() {
+  case $KINESIS_ENGINE in
+    sandbox)
+      spawn kinesis "$KINESIS_PORT" dotnet "$KINESIS_DLL" \
+        --host 127.0.0.1 --port "$KINESIS_PORT" --data "$DATA/kinesis" ;;
+    kinesis-local)
+      KINESIS_MOCK_CERT_PATH="$NODE_MODULES/kinesis-local/server.json" \
+      KINESIS_MOCK_PLAIN_PORT="$KINESIS_PORT" KINESIS_MOCK_TLS_PORT=$((KINESIS_PORT + 1000)) \
+      SHOULD_PERSIST_DATA=true PERSIST_PATH="$DATA/kinesis-local" \
+        spawn kinesis "$KINESIS_PORT" node -r "$HERE/loopback.js" "$NODE_MODULES/kinesis-local/main.js" ;;
+    *) echo "stack: SANDBOX_KINESIS_ENGINE='$KINESIS_ENGINE' is not one of: sandbox, kinesis-local" >&2; exit 1 ;;
+  esac
+}
+
+write_endpoints() {
+  cat > "$STATE/endpoints.env.tmp" <<ENV
+# Written by compose/native/stack.sh up: the endpoints contract for the native stack.
+# Source it (set -a; . .sandbox/endpoints.env) to point the awscli at the stack too.
+SANDBOX_TARGET=native
+SANDBOX_KINESIS_URL=http://127.0.0.1:$KINESIS_PORT
+SANDBOX_DYNAMODB_URL=http://127.0.0.1:$DYNAMODB_PORT
+SANDBOX_S3_URL=http://127.0.0.1:$S3_PORT
+SANDBOX_WAREHOUSE=Host=127.0.0.1;Port=$WAREHOUSE_PORT;Username=sandbox;Password=sandbox;Database=warehouse
+SANDBOX_REGION=ap-northeast-1
+SANDBOX_ACCESS_KEY_ID=S3RVER
+SANDBOX_SECRET_ACCESS_KEY=S3RVER
+AWS_ACCESS_KEY_ID=S3RVER
+AWS_SECRET_ACCESS_KEY=S3RVER
+AWS_DEFAULT_REGION=ap-northeast-1
+ENV
+  mv "$STATE/endpoints.env.tmp" "$STATE/endpoints.env"
+}
+
+cmd_up() {
+  require_prerequisites
+  mkdir -p "$PIDS" "$LOGS" "$DATA/dynamodb" "$DATA/s3" "$DATA/kinesis"
+  local service
+  for service in "${SERVICES[@]}"; do "start_$service"; done
+  for service in "${SERVICES[@]}"; do wait_ready "$service"; done
+  write_endpoints
+  echo "stack: native stack ready (endpoints in ${STATE#"$REPO"/}/endpoints.env)"
+}
+
+cmd_down() {
+  local service
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    service=${SERVICES[$i]}
+    if [ "$service" = warehouse ]; then stop_warehouse; else stop_process "$service"; fi
+  done
+}
+
+cmd_clean() {
+  cmd_down
+  remove_warehouse_data
+  rm -rf "$STATE"
+  echo "stack: removed all native stack data"
+}
+
+cmd_ready() {
+  local service not_ready=()
+  for service in "${SERVICES[@]}"; do probe "$service" || not_ready+=("$service"); done
+  [ ${#not_ready[@]} -eq 0 ] && return 0
+  echo "stack: not answering: ${not_ready[*]}" >&2
+  return 1
+}
+
+case ${1:-} in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  clean) cmd_clean ;;
+  ready) cmd_ready ;;
+  *) echo "usage: $0 up|down|clean|ready" >&2; exit 2 ;;
+esac

@@ -1,1 +1,13 @@
-return 0;
+using System.CommandLine;
+using Sandbox.Cli.Commands;
+using Spectre.Console;
+
+// Redirected output (CI logs, pipes) would otherwise wrap tables at 80 columns.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+
+var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Kinesis, Firehose, S3, DynamoDB, Redshift).")
+{
+    StatusCommand.Build(),
+    BootstrapCommand.Build(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,67 @@
+# Sandbox: a local-first copy of the analytics stack. `make demo` runs the main job, `make test` the suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+CONFIG ?= Release
+DOCKER_ANSWERS := $(shell docker info >/dev/null 2>&1 && echo yes)
+# SANDBOX_STACK=native|compose overrides the choice; with no Docker engine answering it is native.
+SANDBOX_STACK ?= $(if $(DOCKER_ANSWERS),compose,native)
+SANDBOX := tools/sandbox
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+.PHONY: help deps build up down status clean bootstrap test demo bench lint-compose
+
+help:
+	@echo "make demo    up, generate a day of app traffic, run it through the stack, print the report"
+	@echo "make test    install what is needed, start the stack, run every test, stop what it started"
+	@echo "make up | down | status | clean    the $(SANDBOX_STACK) stack (down keeps data, clean removes it)"
+	@echo "make bench   benchmarks (figures go to docs/BENCHMARKS.md)"
+
+deps:
+	@tools/install-deps.sh
+
+build: deps
+	@echo "build: dotnet build ($(CONFIG))"
+	@dotnet build Sandbox.sln -c $(CONFIG) -nologo -v q -clp:NoSummary -p:WarningLevel=0 /nr:false \
+	  | { grep -E "error|Error" || true; }; test $${PIPESTATUS[0]} -eq 0
+
+up: build
+ifeq ($(SANDBOX_STACK),compose)
+	@docker compose -f compose/docker-compose.yml up -d --build --wait
+	@compose/write-endpoints.sh
+else
+	@compose/native/stack.sh up
+endif
+	@$(SANDBOX) bootstrap
+
+down:
+ifeq ($(SANDBOX_STACK),compose)
+	@docker compose -f compose/docker-compose.yml stop
+else
+	@compose/native/stack.sh down
+endif
+
+clean:
+ifeq ($(SANDBOX_STACK),compose)
+	@docker compose -f compose/docker-compose.yml down -v
+	@rm -rf .sandbox
+else
+	@compose/native/stack.sh clean
+endif
+
+status: build
+	@$(SANDBOX) status
+
+bootstrap: build
+	@$(SANDBOX) bootstrap
+
+lint-compose:
+	@tools/lint-compose.sh
+
+test: build lint-compose
+	@tools/run-tests.sh
+
+demo: up
+	@tools/demo.sh
+
+bench: build
+	@tools/bench.sh

@@ -1,0 +1,60 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Npgsql;
+using Sandbox.Core.Endpoints;
+using Sandbox.Kinesis;
+using Sandbox.Stack.Aws;
+using Sandbox.Stack.Bootstrap;
+using Sandbox.Stack.Probes;
+using Sandbox.Warehouse;
+using Sandbox.Warehouse.Schema;
+
+namespace Sandbox.Stack;
+
+/// <summary>
+/// The composition root of the stack's clients: one place that turns the endpoints contract into
+/// SDK clients, readiness probes and bootstrap steps.
+/// </summary>
+public sealed class SandboxStack : IAsyncDisposable
+{
+    public SandboxStack(SandboxEndpoints endpoints)
+    {
+        Endpoints = endpoints;
+        Kinesis = KinesisClient.Create(endpoints);
+        S3 = AwsClients.S3(endpoints);
+        DynamoDb = AwsClients.DynamoDb(endpoints);
+        Warehouse = WarehouseDataSource.Create(endpoints);
+    }
+
+    public SandboxEndpoints Endpoints { get; }
+    public KinesisClient Kinesis { get; }
+    public IAmazonS3 S3 { get; }
+    public IAmazonDynamoDB DynamoDb { get; }
+    public NpgsqlDataSource Warehouse { get; }
+
+    public static SandboxStack FromContract() => new(EndpointsLoader.Load());
+
+    public StackProbe Probe() => new(
+    [
+        new WarehouseProbe(Warehouse, Endpoints),
+        new DynamoDbProbe(DynamoDb, Endpoints),
+        new S3Probe(S3, Endpoints),
+        new KinesisProbe(Kinesis, Endpoints),
+    ]);
+
+    public IReadOnlyList<IBootstrapStep> BootstrapSteps() =>
+    [
+        new WarehouseSchemaStep(new Migrator(Warehouse), MigrationCatalog.Embedded),
+        new BucketsStep(S3, Endpoints.Resources),
+        new TablesStep(DynamoDb, Endpoints.Resources),
+        new StreamStep(Kinesis, Endpoints.Resources),
+    ];
+
+    public async ValueTask DisposeAsync()
+    {
+        Kinesis.Dispose();
+        S3.Dispose();
+        DynamoDb.Dispose();
+        await Warehouse.DisposeAsync();
+    }
+}

@@ -1,0 +1,69 @@
+using Npgsql;
+
+namespace Sandbox.Warehouse.Schema;
+
+/// <summary>
+/// Applies pending migrations in order, each in its own transaction, recording them in
+/// schema_migrations. Safe to run concurrently (advisory lock) and repeatedly (idempotent).
+/// </summary>
+public sealed class Migrator(NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations)
+{
+    // Arbitrary constant: serialises concurrent bootstraps on one warehouse.
+    private const long LockKey = 0x5A4E_D0B0;
+
+    public Migrator(NpgsqlDataSource dataSource) : this(dataSource, MigrationCatalog.Embedded) { }
+
+    /// <returns>The migrations applied by this call (empty when the schema was already current).</returns>
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var setup = new NpgsqlCommand(
+            """
+            create table if not exists schema_migrations (
+              version integer primary key,
+              name text not null,
+              checksum text not null,
+              applied_at timestamptz not null default now())
+            """, connection))
+            await setup.ExecuteNonQueryAsync(cancellationToken);
+
+        var applied = new List<Migration>();
+        foreach (var migration in migrations)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await Execute(connection, $"select pg_advisory_xact_lock({LockKey})", cancellationToken);
+            var recorded = await RecordedChecksum(connection, migration.Version, cancellationToken);
+            if (recorded == migration.Checksum) continue;
+            if (recorded != null)
+                throw new InvalidOperationException(
+                    $"migration {migration} was changed after it was applied (checksum {recorded[..12]} in schema_migrations, " +
+                    $"{migration.Checksum[..12]} now): add a new migration instead of editing an applied one");
+
+            await Execute(connection, migration.Sql, cancellationToken);
+            await using (var record = new NpgsqlCommand(
+                "insert into schema_migrations (version, name, checksum) values ($1, $2, $3)", connection))
+            {
+                record.Parameters.Add(new() { Value = migration.Version });
+                record.Parameters.Add(new() { Value = migration.Name });
+                record.Parameters.Add(new() { Value = migration.Checksum });
+                await record.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            applied.Add(migration);
+        }
+        return applied;
+    }
+
+    private static async Task<string?> RecordedChecksum(NpgsqlConnection connection, int version, CancellationToken ct)
+    {
+        await using var query = new NpgsqlCommand("select checksum from schema_migrations where version = $1", connection);
+        query.Parameters.Add(new() { Value = version });
+        return await query.ExecuteScalarAsync(ct) as string;
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Lints compose/docker-compose.yml without a Docker engine (docker-compose v1 from Debian can).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+file=compose/docker-compose.yml
+if command -v docker-compose >/dev/null; then
+  docker-compose -f "$file" config -q
+elif docker compose version >/dev/null 2>&1; then
+  docker compose -f "$file" config -q
+else
+  echo "lint-compose: neither docker-compose nor 'docker compose' is installed (make deps installs it)" >&2
+  exit 1
+fi
+echo "lint-compose: $file is valid"

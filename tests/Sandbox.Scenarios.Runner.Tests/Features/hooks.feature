@@ -3,7 +3,7 @@ Feature: Hooks
 
   Scenario: Hooks run around the steps
     Given a calculator showing 0
-    Then the hook log reads "before-feature, before-scenario, before-step"
+    Then the hook log reads "before-feature, before-scenario, before-step, before-step"
 
   @failing-before-hook
   Scenario: A failing BeforeScenario hook fails the scenario

@@ -17,6 +17,20 @@ public sealed class Migrator(NpgsqlDataSource dataSource, IReadOnlyList<Migratio
     public async Task<IReadOnlyList<Migration>> MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Session-level lock: even creating schema_migrations races between concurrent bootstraps.
+        await Execute(connection, $"select pg_advisory_lock({LockKey})", cancellationToken);
+        try
+        {
+            return await ApplyPendingAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            await Execute(connection, $"select pg_advisory_unlock({LockKey})", CancellationToken.None);
+        }
+    }
+
+    private async Task<IReadOnlyList<Migration>> ApplyPendingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
         await using (var setup = new NpgsqlCommand(
             """
             create table if not exists schema_migrations (
@@ -30,8 +44,6 @@ public sealed class Migrator(NpgsqlDataSource dataSource, IReadOnlyList<Migratio
         var applied = new List<Migration>();
         foreach (var migration in migrations)
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await Execute(connection, $"select pg_advisory_xact_lock({LockKey})", cancellationToken);
             var recorded = await RecordedChecksum(connection, migration.Version, cancellationToken);
             if (recorded == migration.Checksum) continue;
             if (recorded != null)
@@ -39,6 +51,7 @@ public sealed class Migrator(NpgsqlDataSource dataSource, IReadOnlyList<Migratio
                     $"migration {migration} was changed after it was applied (checksum {recorded[..12]} in schema_migrations, " +
                     $"{migration.Checksum[..12]} now): add a new migration instead of editing an applied one");
 
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await Execute(connection, migration.Sql, cancellationToken);
             await using (var record = new NpgsqlCommand(
                 "insert into schema_migrations (version, name, checksum) values ($1, $2, $3)", connection))

@@ -1,1 +1,32 @@
-return 0;
+using Sandbox.Kinesis.Server.Hosting;
+
+EngineOptions options;
+try
+{
+    options = CommandLine.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"sandbox-kinesis: {e.Message}");
+    Console.Error.WriteLine(CommandLine.Usage);
+    return 2;
+}
+
+try
+{
+    await using var server = await EngineServer.StartAsync(options);
+    Console.Out.WriteLine($"listening on {server.Url.ToString().TrimEnd('/')}");
+    Console.Out.Flush();
+    await server.WaitForShutdownAsync(); // SIGTERM / Ctrl-C stop the host; disposal flushes and fsyncs
+    return 0;
+}
+catch (PortInUseException e)
+{
+    Console.Error.WriteLine($"sandbox-kinesis: {e.Message}");
+    return 3;
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+{
+    Console.Error.WriteLine($"sandbox-kinesis: cannot use data folder '{options.DataDirectory}': {e.Message}");
+    return 4;
+}

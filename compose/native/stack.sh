@@ -36,10 +36,13 @@ require_prerequisites() {
   command -v ss >/dev/null || missing+=("ss (apt-get install iproute2)")
   pg_bin >/dev/null 2>&1 || missing+=("PostgreSQL 15 server (apt-get install postgresql-15)")
   [ -d "$NODE_MODULES/dynalite" ] || missing+=("emulators from npm (npm ci --prefix compose/native)")
-  if [ "$KINESIS_ENGINE" = sandbox ]; then
-    command -v dotnet >/dev/null || missing+=(".NET 10 SDK (dotnet)")
-    [ -f "$KINESIS_DLL" ] || missing+=("the Kinesis engine build (make build)")
-  fi
+  case $KINESIS_ENGINE in
+    sandbox)
+      command -v dotnet >/dev/null || missing+=(".NET 10 SDK (dotnet)")
+      [ -f "$KINESIS_DLL" ] || missing+=("the Kinesis engine build (make build)") ;;
+    kinesis-local) ;;
+    *) echo "stack: SANDBOX_KINESIS_ENGINE='$KINESIS_ENGINE' is not one of: sandbox, kinesis-local" >&2; exit 1 ;;
+  esac
   if [ ${#missing[@]} -gt 0 ]; then
     printf 'stack: missing prerequisites:\n' >&2
     printf '  - %s\n' "${missing[@]}" >&2
@@ -68,7 +71,6 @@ start_kinesis() {
       KINESIS_MOCK_PLAIN_PORT="$KINESIS_PORT" KINESIS_MOCK_TLS_PORT=$((KINESIS_PORT + 1000)) \
       SHOULD_PERSIST_DATA=true PERSIST_PATH="$DATA/kinesis-local" \
         spawn kinesis "$KINESIS_PORT" node -r "$HERE/loopback.js" "$NODE_MODULES/kinesis-local/main.js" ;;
-    *) echo "stack: SANDBOX_KINESIS_ENGINE='$KINESIS_ENGINE' is not one of: sandbox, kinesis-local" >&2; exit 1 ;;
   esac
 }
 

@@ -17,7 +17,7 @@ warehouse_root() {
     chown postgres: "$root"
     if ! runuser -u postgres -- test -w "$root"; then
       rmdir "$root"
-      root=/var/tmp/sandbox-warehouse-$(printf %s "$REPO" | cksum | cut -d' ' -f1)
+      root=/var/tmp/sandbox-warehouse-$(printf %s "$STATE" | cksum | cut -d' ' -f1)
       mkdir -p "$root" && chown postgres: "$root" && chmod 700 "$root"
     fi
   fi

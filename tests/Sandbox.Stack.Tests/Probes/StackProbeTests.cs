@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Sockets;
+using Sandbox.Core.Endpoints;
+using Sandbox.Stack;
+using Sandbox.Testing;
+
+namespace Sandbox.Stack.Tests.Probes;
+
+[Collection(StackCollection.Name)]
+public class StackProbeTests(StackFixture stack)
+{
+    [Fact]
+    public async Task Every_service_of_the_running_stack_answers_a_real_call()
+    {
+        var results = await stack.Stack.Probe().ProbeAllAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(["warehouse", "dynamodb", "s3", "kinesis"], results.Select(r => r.Service));
+        Assert.All(results, r => Assert.True(r.Ready, $"{r.Service}: {r.Detail}"));
+        Assert.Contains(results, r => r.Detail.StartsWith("ListStreams:"));
+    }
+
+    [Fact]
+    public async Task A_service_that_does_not_answer_is_reported_with_the_reason()
+    {
+        var deadPort = FreePort();
+        await using var broken = new SandboxStack(stack.Endpoints with { KinesisUrl = new Uri($"http://127.0.0.1:{deadPort}") });
+
+        var results = await broken.Probe().ProbeAllAsync(TimeSpan.FromSeconds(5));
+
+        var kinesis = Assert.Single(results, r => r.Service == "kinesis");
+        Assert.False(kinesis.Ready);
+        Assert.Contains("refused", kinesis.Detail, StringComparison.OrdinalIgnoreCase);
+        Assert.All(results.Where(r => r.Service != "kinesis"), r => Assert.True(r.Ready));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

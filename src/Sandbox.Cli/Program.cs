@@ -10,4 +10,13 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
     StatusCommand.Build(),
     BootstrapCommand.Build(),
 };
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception error) when (error is FormatException or InvalidOperationException or TimeoutException)
+{
+    // Bad settings and unreachable services are the user's to fix: say what, not where in our code.
+    Console.Error.WriteLine($"sandbox: {error.Message}");
+    return 2;
+}

@@ -6,7 +6,7 @@ namespace Sandbox.Kinesis.Tests.Fakes;
 /// <summary>Stands in for the network under the signing handler: records each request, answers from a script.</summary>
 public sealed class FakeKinesisHandler : HttpMessageHandler
 {
-    private readonly Queue<Func<CapturedRequest, HttpResponseMessage>> _answers = new();
+    private readonly Queue<Func<CapturedRequest, CancellationToken, Task<HttpResponseMessage>>> _answers = new();
 
     public List<CapturedRequest> Requests { get; } = [];
 
@@ -17,7 +17,18 @@ public sealed class FakeKinesisHandler : HttpMessageHandler
 
     public FakeKinesisHandler AnswerWith(Func<CapturedRequest, HttpResponseMessage> answer)
     {
-        _answers.Enqueue(answer);
+        _answers.Enqueue((request, _) => Task.FromResult(answer(request)));
+        return this;
+    }
+
+    /// <summary>Never answers: the call ends only when its token is cancelled (caller or HttpClient.Timeout).</summary>
+    public FakeKinesisHandler Hang()
+    {
+        _answers.Enqueue(async (_, token) =>
+        {
+            await Task.Delay(Timeout.Infinite, token);
+            throw new InvalidOperationException("unreachable");
+        });
         return this;
     }
 
@@ -34,7 +45,7 @@ public sealed class FakeKinesisHandler : HttpMessageHandler
         Requests.Add(captured);
         if (!_answers.TryDequeue(out var answer))
             throw new InvalidOperationException($"unexpected request #{Requests.Count}: {captured.Target}");
-        return answer(captured);
+        return await answer(captured, cancellationToken);
     }
 }
 

@@ -126,4 +126,29 @@ public class PutRecordsRetryTests
 
         Assert.Contains("answered 1 results for 2 records", error.Message);
     }
+
+    [Fact]
+    public async Task A_call_that_times_out_is_repeated()
+    {
+        _handler.Hang().Answer($$"""{"FailedRecordCount":0,"Records":[{{Stored("1")}}]}""");
+        using var client = TestClients.Over(_handler, timeout: TimeSpan.FromMilliseconds(200));
+
+        var response = await client.PutRecordsWithRetryAsync(Batch("a"), Fast);
+
+        Assert.Equal(2, _handler.Requests.Count);
+        Assert.Equal("1", response.Records[0].SequenceNumber);
+    }
+
+    [Fact]
+    public async Task Cancellation_by_the_caller_is_not_retried_nor_disguised()
+    {
+        _handler.Hang();
+        using var client = TestClients.Over(_handler);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => client.PutRecordsWithRetryAsync(Batch("a"), Fast, cancel.Token));
+
+        Assert.Single(_handler.Requests);
+    }
 }

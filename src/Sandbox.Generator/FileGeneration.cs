@@ -1,0 +1,33 @@
+using Sandbox.Generator.Config;
+using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Output;
+using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
+
+namespace Sandbox.Generator;
+
+/// <summary>
+/// Output (a): hourly app-server log files plus manifest.json. Order matters: the config is checked
+/// and the folder guarded before anything is written; an in-progress manifest marks the folder
+/// first so an interrupted run is recognised next time.
+/// </summary>
+public static class FileGeneration
+{
+    public static (GenerationManifest Manifest, GenerationResult Result) Run(
+        GeneratorConfig config, string outputDirectory, int threads, bool overwrite, Plan plan,
+        Action<GeneratorRunner>? onStarted = null)
+    {
+        var runner = new GeneratorRunner(config, plan);
+        runner.Validate();
+        var fingerprint = ConfigJson.Fingerprint(config, plan.Version);
+        OutputFolderGuard.Prepare(outputDirectory, fingerprint, config.Seed, overwrite);
+
+        var sink = new HourlyLogFileSink(outputDirectory, config.Gzip);
+        var sinkName = config.Gzip ? "hourly-log-files-gzip" : "hourly-log-files";
+        ManifestFileStore.Write(outputDirectory, ManifestBuilder.InProgress(config, plan.Version, sinkName));
+        onStarted?.Invoke(runner);
+        var result = runner.Run(sink, threads);
+        var manifest = ManifestBuilder.Complete(config, plan.Version, sinkName, result);
+        ManifestFileStore.Write(outputDirectory, manifest);
+        return (manifest, result);
+    }
+}

@@ -1,0 +1,51 @@
+using Sandbox.Generator.Config;
+using Sandbox.Generator.Faults;
+
+namespace Sandbox.Generator.Manifest;
+
+/// <summary>
+/// Ground truth written next to the output as manifest.json. Counts are by TRUE event time in UTC
+/// (clock skew only changes what event_time says): a pipeline that drops malformed lines and
+/// deduplicates on event_id reproduces events_by_hour exactly, whatever faults were injected.
+/// </summary>
+public sealed record GenerationManifest
+{
+    public const string FileName = "manifest.json";
+    public const string StatusInProgress = "in_progress";
+    public const string StatusComplete = "complete";
+
+    public string Generator { get; init; } = "Sandbox.Generator";
+    public int GeneratorVersion { get; init; } = ConfigJson.GeneratorVersion;
+    public required string Status { get; init; }
+    public required string Fingerprint { get; init; }
+    public required ulong Seed { get; init; }
+    public required string TrackingPlanVersion { get; init; }
+    public required string Sink { get; init; }
+    public required GeneratorConfig Config { get; init; }
+    public string Definitions { get; init; } =
+        "Counts by true event time (UTC). distinct_users: users with >= 1 event that day. funnels: users completing steps in order within the day (greedy first match), step 1 first. retention: users of the install-day cohort with >= 1 event N days later. lines = events + duplicate_lines + malformed_lines.";
+    public IReadOnlyList<AppVersionRelease> AppVersions { get; init; } = [];
+    public ManifestTotals? Totals { get; init; }
+    public IReadOnlyList<ManifestFile> Files { get; init; } = [];
+    public IReadOnlyList<ManifestDay> Days { get; init; } = [];
+    public IReadOnlyList<ManifestCohort> Retention { get; init; } = [];
+    public FaultCounts? Faults { get; init; }
+}
+
+public sealed record AppVersionRelease(string Version, DateOnly? Released);
+
+public sealed record ManifestTotals(long Events, long Lines, int Files, long Bytes);
+
+public sealed record ManifestFile(string Path, long Lines, long Bytes);
+
+public sealed record ManifestDay(
+    DateOnly Date,
+    bool Partial,
+    long Events,
+    long DistinctUsers,
+    long Installs,
+    IReadOnlyDictionary<string, long> EventsByName,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> EventsByHour,
+    IReadOnlyDictionary<string, IReadOnlyList<long>> Funnels);
+
+public sealed record ManifestCohort(DateOnly InstallDate, long CohortSize, IReadOnlyDictionary<string, long> RetainedByDay, double? Day1Rate, double? Day7Rate, double? Day30Rate);

@@ -1,0 +1,77 @@
+using Sandbox.Generator.Config;
+using Sandbox.Generator.Entities;
+using Sandbox.Generator.Randomness;
+
+namespace Sandbox.Generator.Simulation;
+
+/// <summary>Everything the per-server simulations share and only read: pools, curves, tables, calibration.</summary>
+public sealed class SimulationModel
+{
+    public const long DayMs = 86_400_000;
+
+    public SimulationModel(GeneratorConfig config, EntityPools pools)
+    {
+        Config = config;
+        Pools = pools;
+        RangeStartMs = config.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks / TimeSpan.TicksPerMillisecond
+            - DateTime.UnixEpoch.Ticks / TimeSpan.TicksPerMillisecond;
+        Retention = new RetentionCurve(config.Behaviour.Retention, config.DayCount + 800);
+        Releases = new ReleaseSchedule(config);
+        Funnels = config.Behaviour.Funnels
+            .Select(f => new FunnelSteps(f.Name, f.Steps.Select(EventKinds.Parse).ToArray(), f.StepProbabilities.ToArray()))
+            .ToArray();
+        ActionsPerSession = Calibrate();
+    }
+
+    public GeneratorConfig Config { get; }
+    public EntityPools Pools { get; }
+    public long RangeStartMs { get; }
+    public RetentionCurve Retention { get; }
+    public ReleaseSchedule Releases { get; }
+    public DiurnalCurve Diurnal { get; } = new();
+    public ActionTable Actions { get; } = new();
+    public FunnelSteps[] Funnels { get; }
+    /// <summary>Mean free actions per session, per day, chosen so the day's total meets events_per_day.</summary>
+    public double[] ActionsPerSession { get; }
+
+    public WeightedTable InstallSources { get; } = new([50, 30, 10, 10]);
+    public WeightedTable AccountMethods { get; } = new([15, 35, 20, 22, 8]);
+    public WeightedTable SearchTypes { get; } = new([40, 50, 10]);
+    public WeightedTable ShareChannels { get; } = new([45, 25, 15, 15]);
+    public WeightedTable PushTypes { get; } = new([20, 35, 30, 15]);
+    public WeightedTable Ratings { get; } = new([7, 8, 15, 30, 40]);
+
+    /// <summary>Probability the user comes back on <paramref name="day"/> (1 on the install day).</summary>
+    public double ActiveProbability(int user, int day)
+    {
+        var age = day - Pools.Users.InstallDay[user];
+        if (age < 0) return 0;
+        return age == 0 ? 1.0 : Math.Min(0.97, Retention.At(age) * Pools.Users.Engagement[user]);
+    }
+
+    private double[] Calibrate()
+    {
+        var days = Config.DayCount;
+        var actions = new double[days];
+        var users = Pools.Users.Count;
+        for (var day = 0; day < days; day++)
+        {
+            var expectedActive = 0.0;
+            for (var u = 0; u < users; u++) expectedActive += ActiveProbability(u, day);
+            var sessions = Math.Max(1.0, expectedActive * Config.Behaviour.SessionsPerActiveDay);
+            // app_open plus the occasional push_open/login/install and forced funnel steps ride on top of free actions.
+            const double OverheadPerSession = 1.35;
+            actions[day] = Math.Clamp(Config.EventsPerDay / sessions - OverheadPerSession, 0.2, 5_000);
+        }
+        return actions;
+    }
+}
+
+/// <summary>A funnel compiled to event kinds, with a kind -> step lookup for the hot path.</summary>
+public sealed record FunnelSteps(string Name, EventKind[] Steps, double[] StepProbabilities)
+{
+    private readonly int[] _stepOf = Enumerable.Range(0, EventKinds.Count).Select(k => Array.IndexOf(Steps, (EventKind)k)).ToArray();
+
+    /// <summary>Zero-based step of the event in this funnel, or -1.</summary>
+    public int StepOf(EventKind kind) => _stepOf[(int)kind];
+}

@@ -34,7 +34,7 @@ public static class RecordWriter
             }
             if (retry.Count == 0) break;
             // A resharding closed the shard between routing and writing: route again on the new layout.
-            state = WaitForNewerState(stream, state, deadline);
+            state = WaitForNewerState(stream, state, deadline, context);
             admitted = retry;
         }
         return outcomes;
@@ -74,10 +74,11 @@ public static class RecordWriter
         return true;
     }
 
-    private static StreamState WaitForNewerState(KinesisStream stream, StreamState seen, DateTime deadline)
+    private static StreamState WaitForNewerState(KinesisStream stream, StreamState seen, DateTime deadline, OperationContext context)
     {
         while (ReferenceEquals(stream.State, seen))
         {
+            if (!ReferenceEquals(context.Store.Find(seen.Info.Name), stream)) throw StreamLookup.NotFound(context, seen.Info.Name); // deleted meanwhile
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"stream {seen.Info.Name}: resharding did not finish within {ReshardWait}");
             Thread.Sleep(1);
         }

@@ -34,12 +34,18 @@ public static class CommandLine
         return new EngineOptions(host, port, data, limits);
     }
 
+    /// <summary>
+    /// Set only by the engine's container image: there the container's own network is the boundary
+    /// (compose publishes the port on the host's 127.0.0.1), so --host 0.0.0.0 is allowed.
+    /// </summary>
+    public const string ContainerVariable = "SANDBOX_KINESIS_IN_CONTAINER";
+
     private static IPAddress ParseHost(string host)
     {
         var address = host == "localhost" ? IPAddress.Loopback : IPAddress.TryParse(host, out var parsed) ? parsed : null;
-        if (address is null || !IPAddress.IsLoopback(address))
-            throw new ArgumentException($"--host '{host}' is not a loopback address: the engine only binds 127.0.0.1 (or ::1)");
-        return address;
+        if (address is not null && IPAddress.IsLoopback(address)) return address;
+        if (address is not null && Environment.GetEnvironmentVariable(ContainerVariable) == "1") return address;
+        throw new ArgumentException($"--host '{host}' is not a loopback address: the engine only binds 127.0.0.1 (or ::1)");
     }
 
     private static string Required(Dictionary<string, string> values, string name) =>

@@ -172,6 +172,7 @@ public sealed class ShardLog : IDisposable
     {
         lock (_appendLock)
         {
+            _closed = true; // a write racing a DeleteStream gets ShardClosedException, not a disposed file
             foreach (var segment in Segments)
             {
                 segment.Sync();

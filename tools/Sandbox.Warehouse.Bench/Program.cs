@@ -1,0 +1,1 @@
+Console.WriteLine("sandbox-warehouse-bench: loader vs raw binary COPY (being written)");

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Reqnroll.Analytics;
 using Reqnroll.BoDi;
 using Reqnroll.Events;
 using Reqnroll.Infrastructure;
@@ -18,7 +19,11 @@ internal sealed class RunnerRuntimePlugin(IReadOnlyList<Assembly> additionalBind
     {
         unitTestProvider.UseUnitTestProvider(SignallingRuntimeProvider.Name);
         events.RegisterGlobalDependencies += (_, e) =>
+        {
             e.ObjectContainer.RegisterTypeAs<SignallingRuntimeProvider, IUnitTestRuntimeProvider>(SignallingRuntimeProvider.Name);
+            // A local-first sandbox sends nothing to Reqnroll's usage telemetry, in CI least of all.
+            e.ObjectContainer.RegisterTypeAs<TelemetryOff, IEnvironmentReqnrollTelemetryChecker>();
+        };
         events.ConfigurationDefaults += (_, e) =>
             e.ReqnrollConfiguration.AdditionalStepAssemblies.AddRange(additionalBindingAssemblies.Select(a => a.FullName!));
         events.CustomizeTestThreadDependencies += (_, e) =>
@@ -37,4 +42,9 @@ internal sealed class RunnerContainerBuilder(IReadOnlyList<Assembly> additionalB
         base.RegisterDefaults(container);
         container.RegisterInstanceAs<IRuntimePlugin>(new RunnerRuntimePlugin(additionalBindingAssemblies), "Sandbox.Scenarios.Runner");
     }
+}
+
+internal sealed class TelemetryOff : IEnvironmentReqnrollTelemetryChecker
+{
+    public bool IsReqnrollTelemetryEnabled() => false;
 }

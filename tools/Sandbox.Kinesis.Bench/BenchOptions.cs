@@ -12,6 +12,7 @@ internal sealed record BenchOptions
     public int RecordBytes { get; init; } = 300;
     public int Shards { get; init; } = 2;
     public int Windows { get; init; } = 10;
+    public long WarmUpRecords { get; init; } = 50_000;
     public bool Read { get; init; } = true;
     public string? DataDirectory { get; init; }
     public string EngineDll { get; init; } = Path.Combine(AppContext.BaseDirectory, "sandbox-kinesis.dll");
@@ -19,7 +20,7 @@ internal sealed record BenchOptions
 
     public const string Usage =
         "usage: sandbox-kinesis-bench [--records N (1000000)] [--baseline-records N (10000; 0 skips kinesis-local)]\n" +
-        "       [--producers 4] [--batch 500] [--record-bytes 300] [--shards 2] [--windows 10] [--no-read]\n" +
+        "       [--producers 4] [--batch 500] [--record-bytes 300] [--shards 2] [--windows 10] [--warmup 50000] [--no-read]\n" +
         "       [--data DIR (temp)] [--engine PATH/sandbox-kinesis.dll] [--native compose/native]";
 
     public static BenchOptions Parse(string[] args)
@@ -38,6 +39,7 @@ internal sealed record BenchOptions
                 "--record-bytes" => options with { RecordBytes = (int)Number() },
                 "--shards" => options with { Shards = (int)Number() },
                 "--windows" => options with { Windows = (int)Number() },
+                "--warmup" => options with { WarmUpRecords = Number() },
                 "--no-read" => options with { Read = false },
                 "--data" => options with { DataDirectory = Value() },
                 "--engine" => options with { EngineDll = Value() },

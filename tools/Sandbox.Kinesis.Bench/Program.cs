@@ -46,12 +46,15 @@ return 0;
 /// <summary>The measured runs, printed as they finish.</summary>
 internal static class Scenario
 {
-    private const long WarmUpRecords = 5_000;
+    // Our engine warms up its JIT on 50k records; kinesis-local gets one batch (it slows as a stream fills,
+    // and its warm-up stream is deleted before the measured one is created either way).
+    private static long WarmUpRecords(EngineProcess engine, BenchOptions options) =>
+        engine.Name.StartsWith("sandbox", StringComparison.Ordinal) ? options.WarmUpRecords : options.BatchSize;
 
     public static async Task<double> PutOnlyAsync(EngineProcess engine, string stream, BenchOptions options, long records)
     {
         using var http = new KinesisHttp(engine.Url);
-        await WarmUpAsync(http, options);
+        await WarmUpAsync(http, options, WarmUpRecords(engine, options));
         await CreateStreamAsync(http, stream, options.Shards);
         var put = await PutWorkload.RunAsync(http, stream, records, options.Producers, options.BatchSize, options.RecordBytes, 1);
         Console.WriteLine($"{engine.Name}: put {put.Records:N0} records in {put.Elapsed.TotalSeconds:N1} s = {put.RecordsPerSecond:N0} records/s");
@@ -61,7 +64,7 @@ internal static class Scenario
     public static async Task FullAsync(EngineProcess engine, string stream, BenchOptions options, double? baselineRate)
     {
         using var http = new KinesisHttp(engine.Url);
-        if (options.BaselineRecords == 0) await WarmUpAsync(http, options);
+        if (options.BaselineRecords == 0) await WarmUpAsync(http, options, WarmUpRecords(engine, options));
         await CreateStreamAsync(http, stream, options.Shards);
         var put = await PutWorkload.RunAsync(http, stream, options.Records, options.Producers, options.BatchSize, options.RecordBytes, options.Windows);
         var (rss, peak) = engine.Memory();
@@ -71,7 +74,8 @@ internal static class Scenario
             Console.WriteLine($"  stored {w.StoredBefore,12:N0} .. {w.StoredBefore + w.Records,12:N0}: {w.RecordsPerSecond,10:N0} records/s");
         var first = put.Windows[0].RecordsPerSecond;
         var last = put.Windows[^1].RecordsPerSecond;
-        Console.WriteLine($"flatness: last window / first window = {last / first:P0}");
+        var slowest = put.Windows.Min(w => w.RecordsPerSecond);
+        Console.WriteLine($"flatness: last window / first window = {last / first:P0} (slowest window {slowest / first:P0} of the first)");
         Console.WriteLine($"engine memory after put: RSS {rss / 1048576.0:N0} MB, peak {peak / 1048576.0:N0} MB");
         if (!options.Read) return;
         var read = await ReadWorkload.RunAsync(http, stream);
@@ -82,10 +86,10 @@ internal static class Scenario
     }
 
     /// <summary>Same unmeasured start for every engine (JIT, connections) on a stream of its own.</summary>
-    public static async Task WarmUpAsync(KinesisHttp http, BenchOptions options)
+    public static async Task WarmUpAsync(KinesisHttp http, BenchOptions options, long records)
     {
         await CreateStreamAsync(http, "bench-warmup", options.Shards);
-        await PutWorkload.RunAsync(http, "bench-warmup", WarmUpRecords, options.Producers, options.BatchSize, options.RecordBytes, 1);
+        await PutWorkload.RunAsync(http, "bench-warmup", records, options.Producers, options.BatchSize, options.RecordBytes, 1);
         (await http.CallAsync("DeleteStream", new { StreamName = "bench-warmup" })).Dispose();
     }
 

@@ -18,8 +18,8 @@ public static class ScenarioRun
     {
         var catalog = ScenarioCatalog.Load(featuresDirectory);
         var results = new List<ScenarioResult>();
-        IReadOnlyList<Exception> teardownErrors;
-        await using (var session = new ScenarioSession(bindingAssemblies))
+        var session = new ScenarioSession(bindingAssemblies);
+        try
         {
             foreach (var scenarioCase in catalog.Cases)
             {
@@ -28,12 +28,14 @@ public static class ScenarioRun
                 results.Add(result);
                 onResult?.Invoke(result);
             }
+        }
+        finally
+        {
             await session.DisposeAsync();
-            teardownErrors = session.TeardownErrors;
         }
 
         Directory.CreateDirectory(reportsDirectory);
-        var summary = new RunSummary(results, teardownErrors,
+        var summary = new RunSummary(results, session.TeardownErrors,
             Path.Combine(reportsDirectory, JUnitFileName),
             Path.Combine(reportsDirectory, HtmlFileName),
             Path.Combine(reportsDirectory, MessagesFileName));

@@ -4,6 +4,7 @@ using Reqnroll.BoDi;
 using Reqnroll.Events;
 using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
+using Reqnroll.Tracing;
 using Reqnroll.UnitTestProvider;
 
 namespace Sandbox.Scenarios.Runner.Execution;
@@ -30,6 +31,7 @@ internal sealed class RunnerRuntimePlugin(IReadOnlyList<Assembly> additionalBind
         {
             var recorder = new StepRecorder();
             e.ObjectContainer.RegisterInstanceAs(recorder);
+            e.ObjectContainer.RegisterInstanceAs<ITraceListener>(recorder);
             e.ObjectContainer.Resolve<ITestThreadExecutionEventPublisher>().AddListener(recorder);
         };
     }
@@ -40,6 +42,8 @@ internal sealed class RunnerContainerBuilder(IReadOnlyList<Assembly> additionalB
     protected override void RegisterDefaults(ObjectContainer container)
     {
         base.RegisterDefaults(container);
+        // Runtime chatter ("Loading plugin ...") stays off a CLI's stdout; scenario output is recorded per case.
+        container.RegisterTypeAs<NullListener, ITraceListener>();
         container.RegisterInstanceAs<IRuntimePlugin>(new RunnerRuntimePlugin(additionalBindingAssemblies), "Sandbox.Scenarios.Runner");
     }
 }

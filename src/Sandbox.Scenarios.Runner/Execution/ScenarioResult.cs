@@ -17,7 +17,8 @@ public sealed record ScenarioResult(
     ScenarioStep? FailedStep,
     Exception? Error,
     DateTimeOffset StartedAt,
-    TimeSpan Duration)
+    TimeSpan Duration,
+    IReadOnlyList<string> Output)
 {
     public bool IsFailure => Outcome is ScenarioOutcome.Failed or ScenarioOutcome.Undefined or ScenarioOutcome.Pending;
 }

@@ -83,6 +83,7 @@ public sealed class ScenarioSession : IAsyncDisposable
             recorder.Reset();
             await RunScenarioAsync(runner, scenarioCase, trace);
             trace.Recorded = recorder.Steps.ToList();
+            trace.Output = recorder.Output.ToList();
         }
         finally
         {

@@ -8,6 +8,9 @@ internal sealed class ScenarioTrace(ScenarioCase scenarioCase, DateTimeOffset st
 {
     public IReadOnlyList<(ScenarioExecutionStatus Status, Exception? Error)> Recorded { get; set; } = [];
 
+    /// <summary>Reqnroll's trace of the case: each step with its binding, duration or error.</summary>
+    public IReadOnlyList<string> Output { get; set; } = [];
+
     /// <summary>A step call that threw (a failing BeforeStep/AfterStep/block hook), and its index.</summary>
     public (int Index, Exception Error)? Aborted { get; set; }
 
@@ -21,7 +24,7 @@ internal sealed class ScenarioTrace(ScenarioCase scenarioCase, DateTimeOffset st
     {
         var steps = scenarioCase.Steps.Select((step, i) => new StepResult(step, OutcomeOf(i), ErrorOf(i))).ToList();
         var (outcome, message, failedStep, error) = Classify(steps);
-        return new ScenarioResult(scenarioCase, outcome, message, steps, failedStep, error, startedAt, duration);
+        return new ScenarioResult(scenarioCase, outcome, message, steps, failedStep, error, startedAt, duration, Output);
     }
 
     private (ScenarioOutcome, string, ScenarioStep?, Exception?) Classify(IReadOnlyList<StepResult> steps)

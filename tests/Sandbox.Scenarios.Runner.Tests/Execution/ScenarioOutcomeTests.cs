@@ -39,6 +39,18 @@ public sealed class ScenarioOutcomeTests(ScenarioRunFixture run)
     }
 
     [Fact]
+    public void Reqnrolls_trace_is_kept_per_scenario()
+    {
+        var output = run.Result("Outcomes: A wrong expectation fails").Output;
+
+        Assert.Equal("Given a calculator showing 0", output[0]);
+        Assert.StartsWith("done: CalculatorSteps.ACalculatorShowing(0)", output[1]);
+        Assert.Contains(output, line => line.StartsWith("error: Assert.Equal() Failure"));
+        Assert.Equal("skipped because of previous errors", output[^1]);
+        Assert.DoesNotContain(output, line => line.Contains("banana"));
+    }
+
+    [Fact]
     public void An_undefined_step_fails_with_a_suggested_binding()
     {
         var result = run.Result("Outcomes: A step without binding is undefined");

@@ -23,6 +23,8 @@ public sealed class ScenarioSessionFixture : IAsyncLifetime
         var result = await _session!.RunAsync(FeatureFolders.Load(featuresFolder).Find(scenarioId));
         foreach (var step in result.Steps)
             output.WriteLine($"{step.Outcome,-9} {step.Step.Display}  ({result.Case.Feature.RelativePath}:{step.Step.Line})");
+        if (result.Output.Count > 0)
+            output.WriteLine("Reqnroll trace:\n" + string.Join("\n", result.Output));
         if (result.Outcome == ScenarioOutcome.Skipped)
             throw new ScenarioFailedException($"'{result.Case.DisplayName}' was skipped while running: {result.Message}", null);
         if (result.IsFailure)

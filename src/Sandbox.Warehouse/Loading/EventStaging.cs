@@ -1,0 +1,65 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Sandbox.Warehouse.Loading;
+
+/// <summary>
+/// The per-load staging table (temporary: no WAL, dropped at commit) that valid rows are
+/// binary-COPYed into before one INSERT .. ON CONFLICT moves the new ones into events.
+/// </summary>
+internal sealed class EventStaging : IAsyncDisposable
+{
+    private const string Columns =
+        "event_id, event_name, user_id, anonymous_id, session_id, event_time, received_at, platform, os_version, device_model, app_version, locale, properties";
+
+    private readonly NpgsqlBinaryImporter _importer;
+
+    private EventStaging(NpgsqlBinaryImporter importer) => _importer = importer;
+
+    public long Rows { get; private set; }
+
+    public static async Task<EventStaging> BeginAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using (var create = new NpgsqlCommand(
+            $"create temp table staging_events on commit drop as select {Columns} from events with no data", connection))
+            await create.ExecuteNonQueryAsync(ct);
+        return new EventStaging(await connection.BeginBinaryImportAsync($"copy staging_events ({Columns}) from stdin (format binary)", ct));
+    }
+
+    public void Write(in EventRow row)
+    {
+        _importer.StartRow();
+        _importer.Write(row.EventId!, NpgsqlDbType.Text);
+        _importer.Write(row.EventName!, NpgsqlDbType.Text);
+        WriteOptional(row.UserId);
+        WriteOptional(row.AnonymousId);
+        WriteOptional(row.SessionId);
+        _importer.Write(row.EventTime, NpgsqlDbType.TimestampTz);
+        _importer.Write(row.ReceivedAt, NpgsqlDbType.TimestampTz);
+        WriteOptional(row.Platform);
+        WriteOptional(row.OsVersion);
+        WriteOptional(row.DeviceModel);
+        WriteOptional(row.AppVersion);
+        WriteOptional(row.Locale);
+        _importer.Write(row.Properties, NpgsqlDbType.Jsonb);
+        Rows++;
+    }
+
+    public async Task CompleteAsync(CancellationToken ct) => await _importer.CompleteAsync(ct);
+
+    /// <summary>Moves the staged rows into events; returns how many were new (the rest were duplicates).</summary>
+    public static async Task<long> InsertNewEventsAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var insert = new NpgsqlCommand(
+            $"insert into events ({Columns}) select {Columns} from staging_events on conflict (event_id) do nothing", connection);
+        return await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    public ValueTask DisposeAsync() => _importer.DisposeAsync();
+
+    private void WriteOptional(string? value)
+    {
+        if (value is null) _importer.WriteNull();
+        else _importer.Write(value, NpgsqlDbType.Text);
+    }
+}

@@ -24,6 +24,15 @@ public sealed class HookBindings(FeatureContext feature)
     [BeforeScenario("failing-before-hook")]
     public void FailingBeforeScenario() => throw new InvalidOperationException("before-scenario hook broke");
 
+    [AfterStep("failing-after-step")]
+    public void FailingAfterStep() => throw new InvalidOperationException("after-step hook broke");
+
+    [AfterScenario("failing-after-scenario")]
+    public void FailingAfterScenario() => throw new InvalidOperationException("after-scenario hook broke");
+
+    [BeforeFeature("failing-before-feature")]
+    public static void FailingBeforeFeature() => throw new InvalidOperationException("before-feature hook broke");
+
     [BeforeStep("hooks")]
     public void BeforeStep() => Log.Add("before-step");
 

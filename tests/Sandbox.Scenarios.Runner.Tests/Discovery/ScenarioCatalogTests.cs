@@ -26,7 +26,7 @@ public sealed class ScenarioCatalogTests
     [Fact]
     public void Features_are_found_in_subfolders_and_ordered_by_relative_path()
     {
-        Assert.Equal(["arguments/arguments.feature", "calculator.feature", "hooks.feature", "outcomes.feature"],
+        Assert.Equal(["arguments/arguments.feature", "calculator.feature", "feature-hook.feature", "hooks.feature", "outcomes.feature"],
             _catalog.Features.Select(f => f.RelativePath));
     }
 

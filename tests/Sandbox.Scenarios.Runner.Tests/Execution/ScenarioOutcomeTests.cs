@@ -109,6 +109,40 @@ public sealed class ScenarioOutcomeTests(ScenarioRunFixture run)
     }
 
     [Fact]
+    public void A_failing_AfterStep_hook_fails_the_step_and_skips_the_rest()
+    {
+        var result = run.Result("Hooks: A failing AfterStep hook fails the step it ran after");
+
+        Assert.Equal(ScenarioOutcome.Failed, result.Outcome);
+        Assert.Equal("Given a calculator showing 0\n  at hooks.feature:14\nSystem.InvalidOperationException: after-step hook broke", result.Message);
+        Assert.Equal([StepOutcome.Failed, StepOutcome.Skipped], result.Steps.Select(s => s.Outcome));
+    }
+
+    [Fact]
+    public void A_failing_AfterScenario_hook_fails_a_scenario_whose_steps_passed()
+    {
+        var result = run.Result("Hooks: A failing AfterScenario hook fails a scenario whose steps passed");
+
+        Assert.Equal(ScenarioOutcome.Failed, result.Outcome);
+        Assert.StartsWith("AfterScenario hook of 'Hooks: A failing AfterScenario hook fails a scenario whose steps passed' (hooks.feature:18) failed", result.Message);
+        Assert.Contains("after-scenario hook broke", result.Message);
+        Assert.All(result.Steps, s => Assert.Equal(StepOutcome.Passed, s.Outcome));
+    }
+
+    [Theory]
+    [InlineData("Broken feature hook: First scenario of a feature whose BeforeFeature hook fails")]
+    [InlineData("Broken feature hook: Second scenario of that feature")]
+    public void A_failing_BeforeFeature_hook_fails_every_scenario_of_the_feature(string name)
+    {
+        var result = run.Result(name);
+
+        Assert.Equal(ScenarioOutcome.Failed, result.Outcome);
+        Assert.StartsWith("BeforeFeature hook of", result.Message);
+        Assert.Contains("before-feature hook broke", result.Message);
+        Assert.All(result.Steps, s => Assert.Equal(StepOutcome.Skipped, s.Outcome));
+    }
+
+    [Fact]
     public void After_hooks_run_for_scenarios_features_and_the_test_run()
     {
         Assert.Equal(["Hooks run around the steps", "A failing BeforeScenario hook fails the scenario"], HookLog.AfterScenarios.Take(2));
@@ -121,14 +155,14 @@ public sealed class ScenarioOutcomeTests(ScenarioRunFixture run)
     {
         var summary = run.Summary;
 
-        Assert.Equal(15, summary.Results.Count);
+        Assert.Equal(19, summary.Results.Count);
         Assert.Equal(8, summary.Passed);
-        Assert.Equal(5, summary.Failed);
+        Assert.Equal(9, summary.Failed);
         Assert.Equal(2, summary.Skipped);
         Assert.Empty(summary.TeardownErrors);
         Assert.False(summary.Succeeded);
         Assert.Equal(1, summary.ExitCode);
-        Assert.Equal("scenarios: 8 passed, 5 failed, 2 skipped", summary.Describe());
+        Assert.Equal("scenarios: 8 passed, 9 failed, 2 skipped", summary.Describe());
         Assert.Equal(summary.Results.Select(r => r.Case.DisplayName), run.Progress);
     }
 }

@@ -1,0 +1,8 @@
+@failing-before-feature
+Feature: Broken feature hook
+
+  Scenario: First scenario of a feature whose BeforeFeature hook fails
+    Given a calculator showing 0
+
+  Scenario: Second scenario of that feature
+    Given a calculator showing 0

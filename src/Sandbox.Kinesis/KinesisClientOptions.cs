@@ -18,8 +18,22 @@ public sealed record KinesisClientOptions(Uri ServiceUrl, string Region, AWSCred
         ArgumentNullException.ThrowIfNull(endpoints);
         AWSCredentials credentials = endpoints.Keys is { } keys
             ? new BasicAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey)
-            : DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+            : DefaultChainCredentials();
         return new KinesisClientOptions(endpoints.KinesisUrl ?? RegionalEndpoint(endpoints.Region), endpoints.Region, credentials);
+    }
+
+    private static AWSCredentials DefaultChainCredentials()
+    {
+        try
+        {
+            return DefaultAWSCredentialsIdentityResolver.GetCredentials(null);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new InvalidOperationException(
+                "Kinesis: the endpoints contract names no keys (SANDBOX_ACCESS_KEY_ID/SANDBOX_SECRET_ACCESS_KEY) and the AWS SDK's "
+                + $"default credential chain found none: {e.Message}", e);
+        }
     }
 
     public static Uri RegionalEndpoint(string region)

@@ -32,8 +32,12 @@ public abstract partial class KinesisConformance
     {
         var name = await CreateActiveStreamAsync("seq", shards: 2);
         var byShard = new Dictionary<string, List<BigInteger>>();
-        void Keep(string shardId, string sequence) =>
+        void Keep(string shardId, string sequence)
+        {
+            // The API model's pattern for sequence numbers: a decimal without leading zeros.
+            Assert.Matches(@"^(0|[1-9]\d{0,128})$", sequence);
             (byShard.TryGetValue(shardId, out var list) ? list : byShard[shardId] = []).Add(Sequence(sequence));
+        }
 
         for (var i = 0; i < 4; i++)
         {

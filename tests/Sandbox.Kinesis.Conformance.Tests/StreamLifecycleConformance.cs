@@ -78,4 +78,24 @@ public abstract partial class KinesisConformance
         await Assert.ThrowsAsync<InvalidArgumentException>(
             () => Client.DecreaseStreamRetentionPeriodAsync(new() { StreamName = name, RetentionPeriodHours = 12 }));
     }
+
+    [SkippableFact]
+    public async Task Shard_and_stream_listings_page()
+    {
+        var name = await CreateActiveStreamAsync("paging", shards: 3);
+        await CreateActiveStreamAsync("paging-other");
+
+        var first = await Client.ListShardsAsync(new() { StreamName = name, MaxResults = 1 });
+        Assert.Single(first.Shards);
+        Assert.NotNull(first.NextToken);
+        await Assert.ThrowsAsync<InvalidArgumentException>(
+            () => Client.ListShardsAsync(new() { StreamName = name, NextToken = first.NextToken }));
+        Assert.Equal(["shardId-000000000000", "shardId-000000000001", "shardId-000000000002"],
+            (await Client.ListAllShardsAsync(name).ToListAsync()).Select(s => s.ShardId));
+
+        var onePage = await Client.ListStreamsAsync(new() { Limit = 1 });
+        Assert.Single(onePage.StreamNames);
+        Assert.True(onePage.HasMoreStreams);
+        Assert.Contains(name, await Client.ListAllStreamNamesAsync().ToListAsync());
+    }
 }

@@ -6,6 +6,7 @@ DOCKER_ANSWERS := $(shell docker info >/dev/null 2>&1 && echo yes)
 # SANDBOX_STACK=native|compose overrides the choice; with no Docker engine answering it is native.
 SANDBOX_STACK ?= $(if $(DOCKER_ANSWERS),compose,native)
 SANDBOX := tools/sandbox
+CLI_DLL := src/Sandbox.Cli/bin/Release/net10.0/sandbox.dll
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 .PHONY: help deps build up down status clean bootstrap test demo bench lint-compose
@@ -22,7 +23,7 @@ deps:
 build: deps
 	@echo "build: dotnet build ($(CONFIG))"
 	@dotnet build Sandbox.sln -c $(CONFIG) -nologo -v q -clp:NoSummary -p:WarningLevel=0 /nr:false \
-	  | { grep -E "error|Error" || true; }; test $${PIPESTATUS[0]} -eq 0
+	  | { grep -E ": error " || true; }; test $${PIPESTATUS[0]} -eq 0
 
 up: build
 ifeq ($(SANDBOX_STACK),compose)
@@ -48,10 +49,14 @@ else
 	@compose/native/stack.sh clean
 endif
 
-status: build
+# Build only when the CLI is missing: status should answer in a second.
+$(CLI_DLL):
+	@$(MAKE) --no-print-directory build
+
+status: | $(CLI_DLL)
 	@$(SANDBOX) status
 
-bootstrap: build
+bootstrap: | $(CLI_DLL)
 	@$(SANDBOX) bootstrap
 
 lint-compose:

@@ -23,15 +23,15 @@ for project in $(grep -l '<IsTestProject>true' tests/*/*.csproj | sort); do
   name=$(basename "$project" .csproj)
   echo "== $name"
   dotnet test "$project" -c "${CONFIG:-Release}" --no-build --nologo \
-    --logger "trx;LogFileName=$name.trx" --results-directory "$results" 2>&1 \
-    | grep -vE '^\s*$|^Test run for|^VSTest version|^Starting test execution|^A total of|^Results File'
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results" 2>&1 \
+    | grep -vE '^\s*$|^Test run for|^VSTest version|^Starting test execution|^A total of|^Results File|\[SKIP\]$'
   trx=$results/$name.trx
   counters=$(grep -o '<Counters [^>]*>' "$trx" 2>/dev/null)
   if [ -z "$counters" ]; then broken+=("$name"); failed=$((failed + 1)); continue; fi
   count() { echo "$counters" | sed -E "s/.* $1=\"([0-9]+)\".*/\1/"; }
   passed=$((passed + $(count passed)))
   failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
-  skipped=$((skipped + $(count notExecuted)))
+  skipped=$((skipped + $(count total) - $(count executed))) # VSTest counts a skipped test as not executed
 done
 
 [ "$started" = yes ] && compose/native/stack.sh down

@@ -1,0 +1,16 @@
+namespace Sandbox.Firehose.Consumer;
+
+/// <summary>How a delivery stream reads its source stream.</summary>
+public sealed record ConsumerOptions
+{
+    /// <summary>Records per GetRecords call (AWS maximum 10,000).</summary>
+    public int GetRecordsLimit { get; init; } = 10_000;
+
+    /// <summary>Pause when no shard had new records (KCL's idleTimeBetweenReads is 1 s).</summary>
+    public TimeSpan IdlePollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>On graceful stop, how long the final delivery may take before it is left for the next run to redo.</summary>
+    public TimeSpan ShutdownDeliveryTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public LeaseOptions Leases { get; init; } = new();
+}

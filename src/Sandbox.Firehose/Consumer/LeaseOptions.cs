@@ -1,0 +1,14 @@
+namespace Sandbox.Firehose.Consumer;
+
+/// <summary>How a consumer application shares a stream's shards among its workers.</summary>
+public sealed record LeaseOptions
+{
+    /// <summary>KCL's default is 10 s: a lease whose counter has not moved for this long is taken over.</summary>
+    public TimeSpan FailoverTime { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Identifies this worker in lease_owner; unique per process and start.</summary>
+    public string WorkerId { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>How often shards are listed (new children after resharding) and leases renewed and taken.</summary>
+    public TimeSpan RefreshInterval => FailoverTime / 3;
+}

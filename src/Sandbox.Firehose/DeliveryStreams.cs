@@ -1,0 +1,88 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Sandbox.Core.Endpoints;
+using Sandbox.Core.TrackingPlan;
+using Sandbox.Firehose.Destinations;
+using Sandbox.Firehose.Destinations.Archive;
+using Sandbox.Firehose.Destinations.Warehouse;
+using Sandbox.Firehose.Metrics;
+using Sandbox.Firehose.Naming;
+using Sandbox.Kinesis;
+using Sandbox.Stack.Aws;
+using Sandbox.Warehouse;
+using Sandbox.Warehouse.Loading;
+
+namespace Sandbox.Firehose;
+
+/// <summary>
+/// The pipeline's two delivery streams built from the endpoints contract: "to-archive" (S3, GZIP)
+/// and "to-warehouse" (Redshift COPY). Host <see cref="Workers"/> in `sandbox run`; dispose after
+/// they stopped to release the clients.
+/// </summary>
+public sealed class DeliveryStreams : IAsyncDisposable
+{
+    private readonly List<IDisposable> _clients;
+    private readonly NpgsqlDataSource _warehouse;
+
+    private DeliveryStreams(IReadOnlyList<DeliveryStream> workers, List<IDisposable> clients, NpgsqlDataSource warehouse)
+    {
+        Workers = workers;
+        _clients = clients;
+        _warehouse = warehouse;
+    }
+
+    public IReadOnlyList<DeliveryStream> Workers { get; }
+
+    public static DeliveryStreams Create(SandboxEndpoints endpoints, FirehoseOptions options, ILoggerFactory? loggers = null)
+    {
+        loggers ??= NullLoggerFactory.Instance;
+        var clock = TimeProvider.System;
+        var names = endpoints.Resources;
+        var kinesis = KinesisClient.Create(endpoints);
+        var s3 = AwsClients.S3(endpoints);
+        var dynamo = AwsClients.DynamoDb(endpoints);
+        var warehouse = WarehouseDataSource.Create(endpoints);
+        var metrics = new WarehouseMetricsSink(warehouse);
+        var writer = new S3ObjectWriter(s3, clock, loggers.CreateLogger<S3ObjectWriter>());
+
+        DeliveryStream Stream(string name, Buffering.BufferingHints hints, IDeliveryDestination destination) => new(
+            new DeliveryStreamOptions
+            {
+                Name = name, SourceStream = names.Stream, LeaseTable = names.LeaseTable, Buffering = hints, Consumer = options.Consumer,
+            },
+            kinesis, dynamo, destination, metrics, clock, loggers.CreateLogger($"Sandbox.Firehose.{name}"));
+
+        var archive = new ArchiveDestination(writer,
+            new ArchiveOptions { Bucket = names.ArchiveBucket, Prefix = options.ArchivePrefix, ErrorOutputPrefix = options.ArchiveErrorOutputPrefix },
+            new ObjectKeyNamer(FirehoseOptions.ArchiveStreamName), clock);
+        var toWarehouse = new WarehouseDestination(writer, CreateLoader(warehouse, s3), WarehouseOptionsFor(endpoints, options),
+            new ObjectKeyNamer(FirehoseOptions.WarehouseStreamName), clock, loggers.CreateLogger<WarehouseDestination>());
+
+        return new DeliveryStreams(
+            [
+                Stream(FirehoseOptions.ArchiveStreamName, options.ArchiveBuffering, archive),
+                Stream(FirehoseOptions.WarehouseStreamName, options.WarehouseBuffering, toWarehouse),
+            ],
+            [kinesis, s3, dynamo], warehouse);
+    }
+
+    public static WarehouseOptions WarehouseOptionsFor(SandboxEndpoints endpoints, FirehoseOptions options) => new()
+    {
+        StagingBucket = endpoints.Resources.StagingBucket,
+        ErrorBucket = endpoints.Resources.ErrorBucket,
+        RetryDuration = options.WarehouseRetryDuration,
+    };
+
+    public static IManifestLoader CreateLoader(NpgsqlDataSource warehouse, IAmazonS3 s3) =>
+        new WarehouseManifestLoader(new WarehouseLoader(warehouse, s3, TrackingPlanLoader.LoadEmbedded()));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var worker in Workers) worker.Dispose();
+        foreach (var client in _clients) client.Dispose();
+        await _warehouse.DisposeAsync();
+    }
+}

@@ -17,6 +17,9 @@ public static class ScenarioRun
         string reportsDirectory, Action<ScenarioResult>? onResult = null, CancellationToken cancellationToken = default)
     {
         var catalog = ScenarioCatalog.Load(featuresDirectory);
+        // A CI step that runs nothing must not look green.
+        if (!catalog.Cases.Any())
+            throw new InvalidOperationException($"No scenario to run in '{featuresDirectory}' ({catalog.Root}): it holds no *.feature file with a Scenario.");
         var results = new List<ScenarioResult>();
         var session = new ScenarioSession(bindingAssemblies);
         try

@@ -40,7 +40,7 @@ public sealed class ScenarioSession : IAsyncDisposable
         _containerBuilder = new RunnerContainerBuilder(bindingAssemblies.Skip(1).ToList());
     }
 
-    /// <summary>AfterFeature and AfterTestRun hook failures, known once the session is disposed.</summary>
+    /// <summary>AfterFeature and AfterTestRun hook failures; complete once the session is disposed.</summary>
     public IReadOnlyList<Exception> TeardownErrors => _teardownErrors;
 
     public async Task<ScenarioResult> RunAsync(ScenarioCase scenarioCase)
@@ -51,7 +51,15 @@ public sealed class ScenarioSession : IAsyncDisposable
         {
             var clock = Stopwatch.StartNew();
             var trace = new ScenarioTrace(scenarioCase, DateTimeOffset.UtcNow);
-            await RunTracedAsync(scenarioCase, trace);
+            try
+            {
+                await RunTracedAsync(scenarioCase, trace);
+            }
+            catch (Exception e)
+            {
+                // Anything the runtime throws outside steps and hooks still ends as this case's failure.
+                trace.Outside ??= ("Reqnroll runtime", e);
+            }
             return trace.ToResult(clock.Elapsed);
         }
         finally
@@ -111,7 +119,7 @@ public sealed class ScenarioSession : IAsyncDisposable
     private async Task<bool> EnsureFeatureStartedAsync(ITestRunner runner, FeatureInfo featureInfo, ScenarioTrace trace)
     {
         if (runner.FeatureContext is not null && !ReferenceEquals(runner.FeatureContext.FeatureInfo, featureInfo))
-            await runner.OnFeatureEndAsync();
+            await CollectTeardownErrorAsync(runner.OnFeatureEndAsync);
         if (runner.FeatureContext is not null)
             return true;
         _startedFeatures.Add(featureInfo);

@@ -33,6 +33,9 @@ public sealed class HookBindings(FeatureContext feature)
     [BeforeFeature("failing-before-feature")]
     public static void FailingBeforeFeature() => throw new InvalidOperationException("before-feature hook broke");
 
+    [AfterFeature("failing-after-feature")]
+    public static void FailingAfterFeature() => throw new InvalidOperationException("after-feature hook broke");
+
     [BeforeStep("hooks")]
     public void BeforeStep() => Log.Add("before-step");
 

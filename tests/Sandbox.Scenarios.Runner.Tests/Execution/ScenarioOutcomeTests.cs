@@ -146,8 +146,16 @@ public sealed class ScenarioOutcomeTests(ScenarioRunFixture run)
     public void After_hooks_run_for_scenarios_features_and_the_test_run()
     {
         Assert.Equal(["Hooks run around the steps", "A failing BeforeScenario hook fails the scenario"], HookLog.AfterScenarios.Take(2));
-        Assert.True(HookLog.AfterFeatures >= 1);
+        Assert.Equal(1, HookLog.AfterFeatures);
         Assert.True(HookLog.AfterTestRuns >= 1);
+    }
+
+    [Fact]
+    public void A_failing_AfterFeature_hook_is_a_teardown_error_of_the_run()
+    {
+        var error = Assert.Single(run.Summary.TeardownErrors);
+
+        Assert.Equal("after-feature hook broke", error.Message);
     }
 
     [Fact]
@@ -159,10 +167,9 @@ public sealed class ScenarioOutcomeTests(ScenarioRunFixture run)
         Assert.Equal(8, summary.Passed);
         Assert.Equal(9, summary.Failed);
         Assert.Equal(2, summary.Skipped);
-        Assert.Empty(summary.TeardownErrors);
         Assert.False(summary.Succeeded);
         Assert.Equal(1, summary.ExitCode);
-        Assert.Equal("scenarios: 8 passed, 9 failed, 2 skipped", summary.Describe());
+        Assert.Equal("scenarios: 8 passed, 9 failed, 2 skipped, 1 teardown hook error(s)", summary.Describe());
         Assert.Equal(summary.Results.Select(r => r.Case.DisplayName), run.Progress);
     }
 }

@@ -1,4 +1,4 @@
-@failing-before-feature
+@failing-before-feature @failing-after-feature
 Feature: Broken feature hook
 
   Scenario: First scenario of a feature whose BeforeFeature hook fails

@@ -17,6 +17,7 @@ public sealed class ReportTests(ScenarioRunFixture run)
         Assert.Equal("2", root.Attribute("skipped")!.Value);
         Assert.Equal(["Step arguments", "Calculator", "Broken feature hook", "Hooks", "Outcomes"], root.Elements("testsuite").Select(s => s.Attribute("name")!.Value));
         Assert.Equal(19, root.Descendants("testcase").Count());
+        Assert.Contains("after-feature hook broke", root.Element("system-err")!.Value);
     }
 
     [Fact]

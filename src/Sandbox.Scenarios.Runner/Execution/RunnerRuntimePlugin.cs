@@ -1,8 +1,5 @@
 using System.Reflection;
-using Reqnroll.Analytics;
-using Reqnroll.BoDi;
 using Reqnroll.Events;
-using Reqnroll.Infrastructure;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
 using Reqnroll.UnitTestProvider;
@@ -23,7 +20,7 @@ internal sealed class RunnerRuntimePlugin(IReadOnlyList<Assembly> additionalBind
         {
             e.ObjectContainer.RegisterTypeAs<SignallingRuntimeProvider, IUnitTestRuntimeProvider>(SignallingRuntimeProvider.Name);
             // A local-first sandbox sends nothing to Reqnroll's usage telemetry, in CI least of all.
-            e.ObjectContainer.RegisterTypeAs<TelemetryOff, IEnvironmentReqnrollTelemetryChecker>();
+            e.ObjectContainer.RegisterTypeAs<TelemetryOff, Reqnroll.Analytics.IEnvironmentReqnrollTelemetryChecker>();
         };
         events.ConfigurationDefaults += (_, e) =>
             e.ReqnrollConfiguration.AdditionalStepAssemblies.AddRange(additionalBindingAssemblies.Select(a => a.FullName!));
@@ -35,20 +32,4 @@ internal sealed class RunnerRuntimePlugin(IReadOnlyList<Assembly> additionalBind
             e.ObjectContainer.Resolve<ITestThreadExecutionEventPublisher>().AddListener(recorder);
         };
     }
-}
-
-internal sealed class RunnerContainerBuilder(IReadOnlyList<Assembly> additionalBindingAssemblies) : ContainerBuilder
-{
-    protected override void RegisterDefaults(ObjectContainer container)
-    {
-        base.RegisterDefaults(container);
-        // Runtime chatter ("Loading plugin ...") stays off a CLI's stdout; scenario output is recorded per case.
-        container.RegisterTypeAs<NullListener, ITraceListener>();
-        container.RegisterInstanceAs<IRuntimePlugin>(new RunnerRuntimePlugin(additionalBindingAssemblies), "Sandbox.Scenarios.Runner");
-    }
-}
-
-internal sealed class TelemetryOff : IEnvironmentReqnrollTelemetryChecker
-{
-    public bool IsReqnrollTelemetryEnabled() => false;
 }

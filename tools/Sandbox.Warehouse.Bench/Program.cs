@@ -1,1 +1,55 @@
-Console.WriteLine("sandbox-warehouse-bench: loader vs raw binary COPY (being written)");
+using System.CommandLine;
+using System.Diagnostics;
+using Sandbox.Core.Endpoints;
+using Sandbox.Core.TrackingPlan;
+using Sandbox.Stack.Aws;
+using Sandbox.Warehouse.Bench;
+using Sandbox.Warehouse.Loading;
+
+// Loader (S3 gzip objects -> events) vs the raw Npgsql binary COPY of the same rows into a bare
+// table, alternating rounds in one run so both see the same machine state. Needs the native stack.
+var linesOption = new Option<int>("--lines") { Description = "events to load per round", DefaultValueFactory = _ => 1_000_000 };
+var objectsOption = new Option<int>("--objects") { Description = "staged gzip objects in the manifest", DefaultValueFactory = _ => 8 };
+var roundsOption = new Option<int>("--rounds") { Description = "rounds of (baseline, loader)", DefaultValueFactory = _ => 3 };
+var dropIndexOption = new Option<string[]>("--drop-index") { Description = "indexes of events to drop first (to measure what each one costs)" };
+var root = new RootCommand("Warehouse loader throughput vs raw binary COPY") { linesOption, objectsOption, roundsOption, dropIndexOption };
+root.SetAction(async (parse, _) =>
+{
+    var (lines, objects, rounds) = (parse.GetValue(linesOption), parse.GetValue(objectsOption), parse.GetValue(roundsOption));
+    var endpoints = EndpointsLoader.Load();
+    Console.WriteLine($"generating {lines:N0} events, staging them as {objects} gzip objects ...");
+    var rows = SyntheticEvent.Generate(lines, 1_764_460_800_000).ToList();
+    using var s3 = AwsClients.S3(endpoints);
+    await using var staged = await StagedObjects.UploadAsync(s3, rows, objects);
+    await using var database = await BenchDatabase.CreateAsync(endpoints.WarehouseConnectionString);
+    foreach (var index in parse.GetValue(dropIndexOption) ?? [])
+        await database.DropIndexAsync(index);
+    var loader = new WarehouseLoader(database.DataSource, s3, TrackingPlanLoader.LoadEmbedded());
+    Console.WriteLine($"staged {staged.CompressedBytes / 1e6:F1} MB gzip; {Environment.ProcessorCount} cores");
+
+    var baseline = new List<double>();
+    var loaded = new List<double>();
+    for (var round = 1; round <= rounds; round++)
+    {
+        var copy = await RawCopyBaseline.RunAsync(database.DataSource, rows);
+        baseline.Add(lines / copy.TotalSeconds);
+
+        await database.ResetAsync();
+        var clock = Stopwatch.StartNew();
+        var result = await loader.LoadAsync("bench", staged.Bucket, StagedObjects.ManifestKey);
+        clock.Stop();
+        loaded.Add(lines / clock.Elapsed.TotalSeconds);
+        if (result.Inserted != lines || !result.Reconciles || await database.CountAsync("events") != lines)
+            throw new InvalidOperationException($"round {round}: loader result {result} does not match the {lines} staged events");
+
+        Console.WriteLine($"round {round}: raw COPY {baseline[^1]:N0} rows/s ({copy.TotalSeconds:F2} s), " +
+                          $"loader {loaded[^1]:N0} rows/s ({clock.Elapsed.TotalSeconds:F2} s: staging {result.StagingTime.TotalSeconds:F2} s, " +
+                          $"insert+commit {result.CommitTime.TotalSeconds:F2} s), ratio {loaded[^1] / baseline[^1]:F2}");
+    }
+    var (b, l) = (Median(baseline), Median(loaded));
+    Console.WriteLine($"median: raw COPY {b:N0} rows/s, loader {l:N0} rows/s, ratio {l / b:F2} (target >= 0.90)");
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();
+
+static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);

@@ -16,6 +16,12 @@ public sealed record LoadResult(
     IReadOnlyList<string> MissingOptionalObjects,
     LoadCommit? PreviousCommit = null)
 {
+    /// <summary>Reading, checking and COPYing the lines into staging (client and server overlap here).</summary>
+    public TimeSpan StagingTime { get; init; }
+
+    /// <summary>The insert into events, bad_events and load_commits, and the commit.</summary>
+    public TimeSpan CommitTime { get; init; }
+
     /// <summary>The manifest had been committed before (by an earlier or a concurrent call): this call changed nothing.</summary>
     public bool AlreadyLoaded => PreviousCommit is not null;
 

@@ -42,6 +42,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var batch = new LoadBatch(validator);
         var missing = new List<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using (var staging = await EventStaging.BeginAsync(connection, ct))
         {
             foreach (var entry in manifest.Entries)
@@ -52,6 +53,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
             await staging.CompleteAsync(ct);
         }
 
+        var stagingTime = clock.Elapsed;
         var inserted = await EventStaging.InsertNewEventsAsync(connection, ct);
         await BadEventWriter.InsertAsync(connection, deliveryStream, batch.BadLines, ct);
         var commit = new LoadCommit(deliveryStream, manifestUrl, kind, batch.Lines, batch.Staged, inserted,
@@ -64,7 +66,11 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
         }
         await transaction.CommitAsync(ct);
         return new LoadResult(deliveryStream, manifestUrl, manifest.Entries.Count - missing.Count, batch.Lines, batch.Staged,
-            inserted, batch.Staged - inserted, batch.BadLines.Count, missing);
+            inserted, batch.Staged - inserted, batch.BadLines.Count, missing)
+        {
+            StagingTime = stagingTime,
+            CommitTime = clock.Elapsed - stagingTime,
+        };
     }
 
     /// <returns>False when an optional object is missing (Redshift skips those too).</returns>

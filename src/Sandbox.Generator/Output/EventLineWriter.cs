@@ -15,15 +15,8 @@ public sealed class EventLineWriter
     private static readonly byte[] OpenEventId = "{\"event_id\":\""u8.ToArray();
     private static readonly byte[] EventNameKey = "\",\"event_name\":\""u8.ToArray();
     private static readonly byte[] UserIdKey = "\",\"user_id\":\"u"u8.ToArray();
-    private static readonly byte[] AnonymousIdKey = "\",\"anonymous_id\":\""u8.ToArray();
-    private static readonly byte[] SessionIdKey = "\",\"session_id\":\"s-"u8.ToArray();
     private static readonly byte[] EventTimeKey = "\",\"event_time\":\""u8.ToArray();
     private static readonly byte[] ReceivedAtKey = "\",\"received_at\":\""u8.ToArray();
-    private static readonly byte[] PlatformKey = "\",\"platform\":\""u8.ToArray();
-    private static readonly byte[] OsVersionKey = "\",\"os_version\":\""u8.ToArray();
-    private static readonly byte[] DeviceModelKey = "\",\"device_model\":\""u8.ToArray();
-    private static readonly byte[] AppVersionKey = "\",\"app_version\":\""u8.ToArray();
-    private static readonly byte[] LocaleKey = "\",\"locale\":\""u8.ToArray();
     private static readonly byte[] PropertiesKey = "\",\"properties\":{"u8.ToArray();
     private static readonly byte[] True = "true"u8.ToArray();
     private static readonly byte[] False = "false"u8.ToArray();
@@ -33,6 +26,7 @@ public sealed class EventLineWriter
     private readonly IdSalts _salts;
     private readonly byte[]? _droppedKey;
     private readonly LineBuilder _line = new(MaxLineBytes);
+    private readonly SessionFieldsCache _sessionFields;
     private bool _firstProperty;
     private bool _dropping;
 
@@ -41,6 +35,7 @@ public sealed class EventLineWriter
         _model = model;
         _text = text;
         _salts = new IdSalts(model.Config.Seed);
+        _sessionFields = new SessionFieldsCache(model, text, _salts);
         _droppedKey = droppedProperty is null ? null
             : P.Find(droppedProperty) ?? throw new ArgumentException($"the writer never emits property '{droppedProperty}'");
     }
@@ -48,13 +43,11 @@ public sealed class EventLineWriter
     /// <summary>Serializes the event (no trailing newline); the span is valid until the next call.</summary>
     public ReadOnlySpan<byte> Write(in EventRecord r)
     {
-        var users = _model.Pools.Users;
-        var platform = users.Platform[r.User];
         var b = _line;
         b.Clear();
         b.Raw(OpenEventId);
         var entropy = Mix.Bijective(_salts.Event + r.EventKey);
-        b.EventId(r.EventTimeMs, Mix.Bijective(entropy), entropy);
+        b.EventId(r.EventTimeMs, entropy >> 48 ^ entropy, entropy);
         b.Raw(EventNameKey);
         b.Raw(_text.EventNames[(int)r.Kind]);
         if (r.SignedIn)
@@ -62,24 +55,11 @@ public sealed class EventLineWriter
             b.Raw(UserIdKey);
             b.Digits(r.User, 8);
         }
-        b.Raw(AnonymousIdKey);
-        b.Hex16(Mix.Bijective(_salts.Anonymous + (ulong)r.User));
-        b.Raw(SessionIdKey);
-        b.Hex16(Mix.Bijective(_salts.Session + r.SessionKey));
+        b.Raw(_sessionFields.Get(r));
         b.Raw(EventTimeKey);
         b.Timestamp(r.EventTimeMs);
         b.Raw(ReceivedAtKey);
         b.Timestamp(r.ReceivedMs);
-        b.Raw(PlatformKey);
-        b.Raw(_text.Platforms[platform]);
-        b.Raw(OsVersionKey);
-        b.Raw(_text.OsVersions[platform][users.OsVersion[r.User]]);
-        b.Raw(DeviceModelKey);
-        b.Raw(_text.DeviceModels[platform][users.DeviceModel[r.User]]);
-        b.Raw(AppVersionKey);
-        b.Raw(_text.AppVersions[r.AppVersion]);
-        b.Raw(LocaleKey);
-        b.Raw(_text.Locales[users.Locale[r.User]]);
         b.Raw(PropertiesKey);
         _firstProperty = true;
         _dropping = r.DropProperty && _droppedKey is not null;

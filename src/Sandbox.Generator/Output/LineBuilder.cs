@@ -6,6 +6,7 @@ namespace Sandbox.Generator.Output;
 public sealed class LineBuilder(int capacity)
 {
     private static readonly byte[] Hex = "0123456789abcdef"u8.ToArray();
+    private static readonly byte[] TwoDigits = Enumerable.Range(0, 100).SelectMany(n => new[] { (byte)('0' + n / 10), (byte)('0' + n % 10) }).ToArray();
     private readonly byte[] _buffer = new byte[capacity];
     private int _length;
     private long _cachedDay = long.MinValue;
@@ -27,11 +28,35 @@ public sealed class LineBuilder(int capacity)
 
     public void Digits(long value, int width)
     {
+        if (value <= int.MaxValue)
+        {
+            Digits((int)value, width);
+            return;
+        }
         for (var i = _length + width - 1; i >= _length; i--)
         {
             _buffer[i] = (byte)('0' + value % 10);
             value /= 10;
         }
+        _length += width;
+    }
+
+    /// <summary>Fixed-width decimal, two digits per division (ids and timestamps are formatted a lot).</summary>
+    public void Digits(int value, int width)
+    {
+        var i = _length + width;
+        var left = width;
+        while (left >= 2)
+        {
+            var quotient = value / 100;
+            var pair = (value - quotient * 100) * 2;
+            i -= 2;
+            _buffer[i] = TwoDigits[pair];
+            _buffer[i + 1] = TwoDigits[pair + 1];
+            value = quotient;
+            left -= 2;
+        }
+        if (left == 1) _buffer[i - 1] = (byte)('0' + value % 10);
         _length += width;
     }
 
@@ -70,14 +95,15 @@ public sealed class LineBuilder(int capacity)
             _cachedDay = day;
         }
         Raw(_cachedDate);
+        var ms = (int)msOfDay;
         Byte((byte)'T');
-        Digits(msOfDay / 3_600_000, 2);
+        Digits(ms / 3_600_000, 2);
         Byte((byte)':');
-        Digits(msOfDay / 60_000 % 60, 2);
+        Digits(ms / 60_000 % 60, 2);
         Byte((byte)':');
-        Digits(msOfDay / 1_000 % 60, 2);
+        Digits(ms / 1_000 % 60, 2);
         Byte((byte)'.');
-        Digits(msOfDay % 1_000, 3);
+        Digits(ms % 1_000, 3);
         Byte((byte)'Z');
     }
 }

@@ -1,0 +1,30 @@
+namespace Sandbox.Generator.Bench;
+
+/// <summary>One timed stage; printed by the child process as a tab-separated line the driver parses.</summary>
+public sealed record StageResult(string Stage, long Rows, double Seconds, long Bytes, int Threads, long PeakRssBytes = 0)
+{
+    public const string Prefix = "RESULT\t";
+
+    public double RowsPerSecond => Rows / Seconds;
+
+    public string ToLine() => $"{Prefix}{Stage}\t{Rows}\t{Seconds:F3}\t{Bytes}\t{Threads}\t{PeakRssBytes}";
+
+    public static StageResult? Parse(string line)
+    {
+        if (!line.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        var f = line[Prefix.Length..].Split('\t');
+        return new StageResult(f[0], long.Parse(f[1]), double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture),
+            long.Parse(f[3]), int.Parse(f[4]), long.Parse(f[5]));
+    }
+
+    /// <summary>Peak resident set of this process (VmHWM), the figure the 1 GiB budget is about.</summary>
+    public static long ReadPeakRss()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        return 0;
+    }
+}

@@ -69,6 +69,10 @@ public static class CucumberReportWriter
         yield return Envelope.Create(new TestCase(testCaseId, result.Case.Pickle.Id,
             result.Steps.Select((s, i) => new TestStep(null, stepIds[i], s.Step.PickleStepId, [], [])).ToList(), RunId));
 
+        if (result.Outcome == ScenarioOutcome.Undefined && result.FailedStep is { } undefined && result.Error is { } suggestion)
+            yield return Envelope.Create(new Suggestion($"{testCaseId}-suggestion", undefined.PickleStepId,
+                [new Snippet("csharp", suggestion.Message)]));
+
         var start = Timestamp(result.StartedAt);
         var end = Timestamp(result.StartedAt + result.Duration);
         yield return Envelope.Create(new TestCaseStarted(0, startedId, testCaseId, null, start));

@@ -53,6 +53,9 @@ public sealed class ReportTests(ScenarioRunFixture run)
             .Select(e => e.GetProperty("testStepFinished").GetProperty("testStepResult").GetProperty("status").GetString())
             .ToHashSet();
         Assert.Equal(["FAILED", "PASSED", "PENDING", "SKIPPED", "UNDEFINED"], statuses.Order());
+
+        var suggestion = Assert.Single(envelopes, e => e.TryGetProperty("suggestion", out _)).GetProperty("suggestion");
+        Assert.Contains("[When(\"I divide by a banana\")]", suggestion.GetProperty("snippets")[0].GetProperty("code").GetString());
     }
 
     [Fact]

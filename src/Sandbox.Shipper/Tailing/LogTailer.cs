@@ -19,7 +19,7 @@ internal sealed class LogTailer : IDisposable
     private readonly Dictionary<string, TailedFile> _files = new(StringComparer.Ordinal);
     private readonly List<TailedFile> _detached = [];
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
-    private long _lastRefresh = long.MinValue;
+    private long? _lastRefresh;
 
     public LogTailer(ShipperOptions options, IReadOnlyDictionary<string, FilePosition> acknowledged, ILineSink sink, ILogger log)
     {
@@ -42,7 +42,7 @@ internal sealed class LogTailer : IDisposable
     /// </summary>
     public bool Pass(bool final, CancellationToken cancellationToken)
     {
-        if (final || _time.GetElapsedTime(_lastRefresh) >= _options.RefreshInterval)
+        if (final || _lastRefresh is not { } last || _time.GetElapsedTime(last) >= _options.RefreshInterval)
         {
             Refresh();
             _lastRefresh = _time.GetTimestamp();

@@ -15,9 +15,10 @@ public static class JsonLines
     public static string? Problem(ReadOnlyMemory<byte> record)
     {
         var span = TrimLineEnd(record.Span);
+        if (span.IsEmpty) return "the record is empty";
         try
         {
-            var reader = new Utf8JsonReader(span);
+            var reader = new Utf8JsonReader(span, new JsonReaderOptions { AllowMultipleValues = true });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 return "the record is not a JSON object";
             reader.Skip();

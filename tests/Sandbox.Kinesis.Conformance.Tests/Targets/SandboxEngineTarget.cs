@@ -6,12 +6,15 @@ namespace Sandbox.Kinesis.Conformance.Tests.Targets;
 /// Our engine, sandbox-kinesis, with limits off. The build copies sandbox-kinesis.dll next to
 /// these tests (project reference); SANDBOX_KINESIS_DLL points elsewhere.
 /// </summary>
-public sealed partial class SandboxEngineTarget : KinesisTarget
+public partial class SandboxEngineTarget : KinesisTarget
 {
     private BackgroundServer? _server;
     private string? _dataDirectory;
 
     public override string Name => "sandbox-kinesis";
+
+    /// <summary>The engine's --limits switch: per-shard AWS quotas enforced or not.</summary>
+    protected virtual string Limits => "off";
     public override Deviation Deviations => Deviation.None;
 
     public static string DllPath =>
@@ -25,7 +28,7 @@ public sealed partial class SandboxEngineTarget : KinesisTarget
             throw new FileNotFoundException($"the engine build {DllPath} is missing (build src/Sandbox.Kinesis.Server)", DllPath);
         _dataDirectory = Directory.CreateTempSubdirectory("sandbox-kinesis-conformance-").FullName;
         _server = BackgroundServer.Start("dotnet",
-            [DllPath, "--host", "127.0.0.1", "--port", "0", "--data", _dataDirectory, "--limits", "off"]);
+            [DllPath, "--host", "127.0.0.1", "--port", "0", "--data", _dataDirectory, "--limits", Limits]);
         return await _server.WaitForLineAsync(
             line => ListeningLine().Match(line) is { Success: true } m ? new Uri(m.Groups["url"].Value) : null,
             TimeSpan.FromSeconds(60));
@@ -40,4 +43,11 @@ public sealed partial class SandboxEngineTarget : KinesisTarget
 
     [GeneratedRegex(@"listening on (?<url>http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
+}
+
+/// <summary>The engine enforcing AWS' per-shard quotas, as it does by default.</summary>
+public sealed class ThrottledSandboxEngineTarget : SandboxEngineTarget
+{
+    public override string Name => "sandbox-kinesis (limits on)";
+    protected override string Limits => "on";
 }

@@ -41,13 +41,15 @@ public static class GetRecords
     {
         writer.WriteStartObject();
         writer.WriteStartArray("Records");
+        Span<byte> sequence = stackalloc byte[SequenceNumber.Length];
         foreach (var record in result.Records)
         {
             writer.WriteStartObject();
-            writer.WriteString("SequenceNumber", SequenceNumber.Format(shard.Info.Index, record.Position));
-            writer.WriteNumber("ApproximateArrivalTimestamp", Timestamps.EpochSeconds(record.ArrivalMs));
-            writer.WriteBase64String("Data", record.Data);
-            writer.WriteString("PartitionKey", record.PartitionKeyUtf8);
+            SequenceNumber.FormatUtf8(shard.Info.Index, record.Position, sequence);
+            writer.WriteString("SequenceNumber"u8, sequence);
+            writer.WriteNumber("ApproximateArrivalTimestamp"u8, Timestamps.EpochSeconds(record.ArrivalMs));
+            writer.WriteBase64String("Data"u8, record.Data);
+            writer.WriteString("PartitionKey"u8, record.PartitionKeyUtf8);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -25,6 +25,16 @@ public static class SequenceNumber
             state.position.TryFormat(span.Slice(PositionStart, PositionDigits), out _, "D20", CultureInfo.InvariantCulture);
         });
 
+    /// <summary>Writes the sequence number as ASCII digits (no string allocated on the GetRecords path).</summary>
+    public static void FormatUtf8(int shardIndex, long position, Span<byte> destination)
+    {
+        destination[..Length].Fill((byte)'0');
+        destination[0] = (byte)'4';
+        destination[1] = (byte)'9';
+        shardIndex.TryFormat(destination.Slice(ShardStart, ShardDigits), out _, "D10", CultureInfo.InvariantCulture);
+        position.TryFormat(destination.Slice(PositionStart, PositionDigits), out _, "D20", CultureInfo.InvariantCulture);
+    }
+
     public static bool TryParse(string? value, out int shardIndex, out long position)
     {
         shardIndex = 0;

@@ -101,7 +101,7 @@ public sealed class ShardLog : IDisposable
     {
         var segments = Segments;
         position = Math.Max(position, segments[0].BasePosition);
-        var records = new List<StoredRecord>(Math.Min(maxRecords, 1024));
+        var records = new RecordList(Math.Min(maxRecords, 1024));
         var buffers = new List<byte[]>();
         long dataBytes = 0;
         var next = position;

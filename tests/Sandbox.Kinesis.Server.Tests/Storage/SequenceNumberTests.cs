@@ -26,6 +26,18 @@ public sealed class SequenceNumberTests
     }
 
     [Theory]
+    [InlineData(0, 0L)]
+    [InlineData(12, 9_876_543_210L)]
+    [InlineData(int.MaxValue, long.MaxValue)]
+    public void The_UTF8_form_written_by_GetRecords_equals_the_string_form(int shard, long position)
+    {
+        var utf8 = new byte[SequenceNumber.Length];
+        SequenceNumber.FormatUtf8(shard, position, utf8);
+
+        Assert.Equal(SequenceNumber.Format(shard, position), System.Text.Encoding.ASCII.GetString(utf8));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("123")]
     [InlineData("49000000000000000000000000000000000000000000000000000x00")]

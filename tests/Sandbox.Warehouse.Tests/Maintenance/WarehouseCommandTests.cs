@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Npgsql;
+using Sandbox.Testing;
+using Sandbox.Warehouse.Maintenance;
+using Sandbox.Warehouse.Schema;
+
+namespace Sandbox.Warehouse.Tests.Maintenance;
+
+[Collection(StackCollection.Name)]
+public class WarehouseCommandTests(StackFixture stack)
+{
+    [Fact]
+    public async Task Maintain_vacuums_away_dead_rows_and_reports_every_pipeline_table()
+    {
+        await using var database = await MigratedDatabaseAsync();
+        await Execute(database, """
+            insert into bad_events (raw, violations, source) select 'x' || i, '[]', 'test' from generate_series(1, 100) i;
+            delete from bad_events where id <= 40
+            """);
+
+        var (exitCode, output) = await RunAsync(database, "warehouse", "maintain");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("warehouse maintain: VACUUM ANALYZE done on 4 tables", output);
+        var badEvents = Assert.Single(output.Split('\n'), l => l.StartsWith("bad_events "));
+        Assert.Matches(@"^bad_events\s+\S+ \S?B\s+60\s+0\s+0\.0\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+\d{4}-", badEvents);
+        foreach (var table in WarehouseMaintenance.PipelineTables)
+            Assert.Contains(output.Split('\n'), l => l.StartsWith(table + " "));
+        Assert.Equal(0L, await database.ScalarAsync<long>("select n_dead_tup from pg_stat_user_tables where relname = 'bad_events'"));
+    }
+
+    [Fact]
+    public async Task Report_only_does_not_vacuum()
+    {
+        await using var database = await MigratedDatabaseAsync();
+
+        var (exitCode, output) = await RunAsync(database, "warehouse", "maintain", "--report-only");
+
+        Assert.Equal(0, exitCode);
+        Assert.DoesNotContain("VACUUM", output);
+        Assert.Matches(@"events\s+.*never\s+never", output.Split('\n')[1]);
+    }
+
+    [Fact]
+    public async Task Missing_table_is_named_with_what_to_do()
+    {
+        await using var database = await ScratchDatabase.CreateAsync(stack);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync(database, "warehouse", "maintain"));
+
+        Assert.Equal("table events does not exist in the warehouse: run 'sandbox bootstrap' first", error.Message);
+    }
+
+    private async Task<ScratchDatabase> MigratedDatabaseAsync()
+    {
+        var database = await ScratchDatabase.CreateAsync(stack);
+        await new Migrator(database.DataSource).MigrateAsync();
+        return database;
+    }
+
+    private async Task<(int ExitCode, string Output)> RunAsync(ScratchDatabase database, params string[] args)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString)
+        {
+            Database = new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString).Database,
+        };
+        var output = new StringWriter();
+        var root = new RootCommand { WarehouseCommand.Build(() => NpgsqlDataSource.Create(connection.ConnectionString), output) };
+        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        return (exitCode, output.ToString());
+    }
+
+    private static async Task Execute(ScratchDatabase database, string sql)
+    {
+        await using var command = database.DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}

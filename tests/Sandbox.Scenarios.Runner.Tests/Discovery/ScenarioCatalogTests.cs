@@ -102,19 +102,21 @@ public sealed class ScenarioCatalogTests
     [Fact]
     public void A_malformed_feature_names_the_file_and_line()
     {
-        var folder = Directory.CreateTempSubdirectory("scenarios-bad-");
-        try
-        {
-            File.WriteAllText(Path.Combine(folder.FullName, "bad.feature"), "Feature: Bad\n  Scenario: One\n    Given a step\n    this line is not a step\n");
+        using var folder = TempFeatureFolder.With("bad.feature", "Feature: Bad\n  Scenario: One\n    Given a step\n    this line is not a step\n");
 
-            var error = Assert.Throws<FeatureParseException>(() => ScenarioCatalog.Load(folder.FullName));
+        var error = Assert.Throws<FeatureParseException>(() => ScenarioCatalog.Load(folder.Path));
 
-            Assert.StartsWith("bad.feature:4:", error.Message);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.StartsWith("bad.feature:4:", error.Message);
+    }
+
+    [Fact]
+    public void A_feature_file_without_a_feature_is_named_in_the_error()
+    {
+        using var folder = TempFeatureFolder.With("empty.feature", "# only a comment\n");
+
+        var error = Assert.Throws<FeatureParseException>(() => ScenarioCatalog.Load(folder.Path));
+
+        Assert.Equal("empty.feature: the file has no Feature.", error.Message);
     }
 
     [Fact]

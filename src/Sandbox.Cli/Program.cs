@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Sandbox.Cli.Commands;
+using Sandbox.Firehose.Cli;
+using Sandbox.Generator.Cli;
+using Sandbox.Shipper.Cli;
+using Sandbox.Warehouse.Maintenance;
 using Spectre.Console;
 
 // Redirected output (CI logs, pipes) would otherwise wrap tables at 80 columns.
@@ -9,6 +13,12 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
 {
     StatusCommand.Build(),
     BootstrapCommand.Build(),
+    // In the event's order: generated, shipped, delivered, loaded.
+    GenerateCommand.Build(),
+    TrackingPlanCommand.Build(),
+    ShipCommand.Build(),
+    FirehoseCommand.Build(),
+    WarehouseCommand.Build(),
 };
 try
 {

@@ -43,7 +43,7 @@ root.SetAction(async (parse, _) =>
             throw new InvalidOperationException($"round {round}: loader result {result} does not match the {lines} staged events");
 
         Console.WriteLine($"round {round}: raw COPY {baseline[^1]:N0} rows/s ({copy.TotalSeconds:F2} s), " +
-                          $"loader {loaded[^1]:N0} rows/s ({clock.Elapsed.TotalSeconds:F2} s: staging {result.StagingTime.TotalSeconds:F2} s, " +
+                          $"loader {loaded[^1]:N0} rows/s ({clock.Elapsed.TotalSeconds:F2} s: {(result.CopiedDirectly ? "direct COPY" : "staged")} {result.StagingTime.TotalSeconds:F2} s, " +
                           $"insert+commit {result.CommitTime.TotalSeconds:F2} s), ratio {loaded[^1] / baseline[^1]:F2}");
     }
     var (b, l) = (Median(baseline), Median(loaded));

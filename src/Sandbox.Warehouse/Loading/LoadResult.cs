@@ -16,10 +16,13 @@ public sealed record LoadResult(
     IReadOnlyList<string> MissingOptionalObjects,
     LoadCommit? PreviousCommit = null)
 {
-    /// <summary>Reading, checking and COPYing the lines into staging (client and server overlap here).</summary>
+    /// <summary>True when the rows were COPYed straight into events; false when they went through staging + INSERT .. ON CONFLICT.</summary>
+    public bool CopiedDirectly { get; init; }
+
+    /// <summary>Reading, checking and COPYing the lines (client and server overlap here), plus the INSERT on the staging path.</summary>
     public TimeSpan StagingTime { get; init; }
 
-    /// <summary>The insert into events, bad_events and load_commits, and the commit.</summary>
+    /// <summary>Recording bad lines and the load commit, and the commit itself.</summary>
     public TimeSpan CommitTime { get; init; }
 
     /// <summary>The manifest had been committed before (by an earlier or a concurrent call): this call changed nothing.</summary>

@@ -7,9 +7,9 @@ namespace Sandbox.Warehouse.Loading;
 /// <summary>
 /// What Redshift's <c>COPY events FROM 's3://...manifest' MANIFEST</c> does for the Firehose Redshift
 /// destination: stream every staged object (gzip or plain JSON lines) named by the manifest, check
-/// each line against the tracking plan, binary-COPY the valid rows into a staging table, then in one
-/// transaction insert the new ones into events (event_id already there = duplicate, skipped), record
-/// bad lines in bad_events and the load in load_commits. A manifest is loaded at most once.
+/// each line against the tracking plan and binary-COPY the valid rows in (see <see cref="CopyNewEventsAsync"/>);
+/// in the same transaction record bad lines in bad_events and the load in load_commits. An event_id
+/// already in events is a duplicate and skipped; a manifest is loaded at most once.
 /// </summary>
 public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, EventValidator validator)
 {
@@ -39,23 +39,12 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
             return LoadResult.Skipped(deliveryStream, manifestUrl, earlier);
 
         var manifest = await _objects.ReadManifestAsync(manifestLocation, ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var batch = new LoadBatch(validator);
-        var missing = new List<string>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using (var staging = await EventStaging.BeginAsync(connection, ct))
-        {
-            foreach (var entry in manifest.Entries)
-            {
-                if (!await StageObjectAsync(entry, batch, staging, ct))
-                    missing.Add(entry.Location.ToString());
-            }
-            await staging.CompleteAsync(ct);
-        }
-
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var (pass, inserted, direct) = await CopyNewEventsAsync(connection, transaction, manifest, tryDirect: kind == "load", ct);
         var stagingTime = clock.Elapsed;
-        var inserted = await EventStaging.InsertNewEventsAsync(connection, ct);
-        await BadEventWriter.InsertAsync(connection, deliveryStream, batch.BadLines, ct);
+        await BadEventWriter.InsertAsync(connection, deliveryStream, pass.Batch.BadLines, ct);
+        var batch = pass.Batch;
         var commit = new LoadCommit(deliveryStream, manifestUrl, kind, batch.Lines, batch.Staged, inserted,
             batch.Staged - inserted, batch.BadLines.Count, startedAt, default);
         if (!await LoadCommitLog.TryRecordAsync(connection, commit, ct))
@@ -65,16 +54,58 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
             return LoadResult.Skipped(deliveryStream, manifestUrl, (await LoadCommitLog.FindAsync(connection, deliveryStream, manifestUrl, ct))!);
         }
         await transaction.CommitAsync(ct);
-        return new LoadResult(deliveryStream, manifestUrl, manifest.Entries.Count - missing.Count, batch.Lines, batch.Staged,
-            inserted, batch.Staged - inserted, batch.BadLines.Count, missing)
+        return new LoadResult(deliveryStream, manifestUrl, manifest.Entries.Count - pass.Missing.Count, batch.Lines, batch.Staged,
+            inserted, batch.Staged - inserted, batch.BadLines.Count, pass.Missing)
         {
+            CopiedDirectly = direct,
             StagingTime = stagingTime,
             CommitTime = clock.Elapsed - stagingTime,
         };
     }
 
+    /// <summary>
+    /// Fast path: COPY straight into events, which holds when none of the event_ids is there yet (the
+    /// usual case: a Firehose batch is new data). If one is (a redelivery, or a concurrent load), the
+    /// unique violation rolls that back to a savepoint and the rows go the Redshift way instead:
+    /// COPY into staging, then INSERT .. ON CONFLICT (event_id) DO NOTHING. Replays go that way at once.
+    /// </summary>
+    private async Task<(CopyPass Pass, long Inserted, bool Direct)> CopyNewEventsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, LoadManifest manifest, bool tryDirect, CancellationToken ct)
+    {
+        if (tryDirect)
+        {
+            await transaction.SaveAsync("direct_copy", ct);
+            try
+            {
+                var direct = await CopyPassAsync(connection, manifest, direct: true, ct);
+                return (direct, direct.Batch.Written, true);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                await transaction.RollbackAsync("direct_copy", ct);
+            }
+        }
+        var staged = await CopyPassAsync(connection, manifest, direct: false, ct);
+        return (staged, await EventCopy.InsertNewEventsAsync(connection, ct), false);
+    }
+
+    private sealed record CopyPass(LoadBatch Batch, List<string> Missing);
+
+    private async Task<CopyPass> CopyPassAsync(NpgsqlConnection connection, LoadManifest manifest, bool direct, CancellationToken ct)
+    {
+        var pass = new CopyPass(new LoadBatch(validator, skipRepeatedIds: direct), []);
+        await using var copy = direct ? await EventCopy.IntoEventsAsync(connection, ct) : await EventCopy.IntoStagingAsync(connection, ct);
+        foreach (var entry in manifest.Entries)
+        {
+            if (!await StageObjectAsync(entry, pass.Batch, copy, ct))
+                pass.Missing.Add(entry.Location.ToString());
+        }
+        await copy.CompleteAsync(ct);
+        return pass;
+    }
+
     /// <returns>False when an optional object is missing (Redshift skips those too).</returns>
-    private async Task<bool> StageObjectAsync(ManifestEntry entry, LoadBatch batch, EventStaging staging, CancellationToken ct)
+    private async Task<bool> StageObjectAsync(ManifestEntry entry, LoadBatch batch, EventCopy copy, CancellationToken ct)
     {
         using var response = await _objects.TryGetAsync(entry.Location, ct);
         if (response is null)
@@ -85,7 +116,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
         }
         await using var lines = StagedObjectStream.Open(response.ResponseStream);
         // Synchronous from here: lines go straight from the S3 socket to the COPY socket.
-        await Task.Run(() => batch.Stage(entry.Location.ToString(), new LineReader(lines), staging, ct), ct);
+        await Task.Run(() => batch.Stage(entry.Location.ToString(), new LineReader(lines), copy, ct), ct);
         return true;
     }
 }

@@ -30,6 +30,7 @@ public class WarehouseLoaderTests(StackFixture stack)
         var result = await bed.LoadAsync("m/dup-within", [EventLines.Line(id), EventLines.Line(id)], [EventLines.Line(id), EventLines.Line()]);
 
         Assert.Equal((4L, 4L, 2L, 2L), (result.Lines, result.Staged, result.Inserted, result.Duplicates));
+        Assert.True(result.CopiedDirectly);
         Assert.True(result.Reconciles);
         Assert.Equal(2L, await bed.CountAsync("events"));
     }
@@ -46,6 +47,7 @@ public class WarehouseLoaderTests(StackFixture stack)
 
         Assert.Equal((3L, 1L, 2L), (result.Lines, result.Inserted, result.Duplicates));
         Assert.False(result.AlreadyLoaded);
+        Assert.False(result.CopiedDirectly); // the direct COPY hit the unique key and fell back to staging
         Assert.Equal(3L, await bed.CountAsync("events"));
         Assert.Equal(2L, await bed.CountAsync("load_commits"));
     }

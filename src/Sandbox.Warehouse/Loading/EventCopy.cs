@@ -4,26 +4,30 @@ using NpgsqlTypes;
 namespace Sandbox.Warehouse.Loading;
 
 /// <summary>
-/// The per-load staging table (temporary: no WAL, dropped at commit) that valid rows are
-/// binary-COPYed into before one INSERT .. ON CONFLICT moves the new ones into events.
+/// A binary COPY of event rows, either straight into events (the fast path, when no row is already
+/// there) or into the per-load staging table (temporary: no WAL, dropped at commit) from which
+/// one INSERT .. ON CONFLICT moves the new rows into events.
 /// </summary>
-internal sealed class EventStaging : IAsyncDisposable
+internal sealed class EventCopy : IAsyncDisposable
 {
     private const string Columns =
         "event_id, event_name, user_id, anonymous_id, session_id, event_time, received_at, platform, os_version, device_model, app_version, locale, properties";
 
     private readonly NpgsqlBinaryImporter _importer;
 
-    private EventStaging(NpgsqlBinaryImporter importer) => _importer = importer;
+    private EventCopy(NpgsqlBinaryImporter importer) => _importer = importer;
 
     public long Rows { get; private set; }
 
-    public static async Task<EventStaging> BeginAsync(NpgsqlConnection connection, CancellationToken ct)
+    public static async Task<EventCopy> IntoEventsAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        new(await connection.BeginBinaryImportAsync($"copy events ({Columns}) from stdin (format binary)", ct));
+
+    public static async Task<EventCopy> IntoStagingAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using (var create = new NpgsqlCommand(
-            $"create temp table staging_events on commit drop as select {Columns} from events with no data", connection))
+            $"create temp table if not exists staging_events on commit drop as select {Columns} from events with no data", connection))
             await create.ExecuteNonQueryAsync(ct);
-        return new EventStaging(await connection.BeginBinaryImportAsync($"copy staging_events ({Columns}) from stdin (format binary)", ct));
+        return new EventCopy(await connection.BeginBinaryImportAsync($"copy staging_events ({Columns}) from stdin (format binary)", ct));
     }
 
     public void Write(in EventRow row)

@@ -12,6 +12,13 @@ namespace Sandbox.Generator;
 /// </summary>
 public static class FileGeneration
 {
+    /// <summary>Fails like <see cref="Run"/> would on bad config or a guarded folder, without writing anything.</summary>
+    public static void Check(GeneratorConfig config, string outputDirectory, bool overwrite, Plan plan)
+    {
+        new GeneratorRunner(config, plan).Validate();
+        OutputFolderGuard.Check(outputDirectory, ConfigJson.Fingerprint(config, plan.Version), config.Seed, overwrite);
+    }
+
     public static (GenerationManifest Manifest, GenerationResult Result) Run(
         GeneratorConfig config, string outputDirectory, int threads, bool overwrite, Plan plan,
         Action<GeneratorRunner>? onStarted = null)

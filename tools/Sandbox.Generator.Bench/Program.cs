@@ -7,6 +7,7 @@ using Sandbox.Generator.Bench;
 var options = BenchArgs.Parse(args);
 if (options.Stage is { } stage)
 {
+    var cpuBefore = StageResult.CpuSecondsSoFar();
     var result = stage switch
     {
         "ceiling" => CeilingWorkload.Run(options.Output, options.CeilingRows),
@@ -14,7 +15,7 @@ if (options.Stage is { } stage)
         "gzip" => GeneratorWorkload.Run(stage, Path.Combine(options.Output, "gzip"), options.GzipEvents, options.Users, options.Threads, gzip: true),
         _ => throw new ArgumentException($"unknown stage '{stage}'"),
     };
-    Console.WriteLine((result with { PeakRssBytes = StageResult.ReadPeakRss() }).ToLine());
+    Console.WriteLine((result with { PeakRssBytes = StageResult.ReadPeakRss(), CpuSeconds = StageResult.CpuSecondsSoFar() - cpuBefore }).ToLine());
     return 0;
 }
 
@@ -29,7 +30,7 @@ foreach (var name in stages)
     child.WaitForExit();
     var result = output.Split('\n').Select(StageResult.Parse).FirstOrDefault(r => r is not null)
         ?? throw new InvalidOperationException($"stage {name} failed (exit {child.ExitCode}):\n{output}");
-    Console.WriteLine($"{name}: {result.Rows:N0} rows in {result.Seconds:N1} s = {result.RowsPerSecond:N0}/s, peak RSS {result.PeakRssBytes / 1048576.0:N0} MiB");
+    Console.WriteLine($"{name}: {result.Rows:N0} rows in {result.Seconds:N1} s = {result.RowsPerSecond:N0}/s, {result.CpuSeconds:N1} CPU-s, peak RSS {result.PeakRssBytes / 1048576.0:N0} MiB");
     results.Add(result);
 }
 Report.Print(results, options);

@@ -7,8 +7,8 @@ public static class Report
     {
         var ceiling = results.First(r => r.Stage == "ceiling");
         Console.WriteLine();
-        Console.WriteLine($"| Stage | Rows | Threads | Seconds | Rows/s | x ceiling | Bytes/row | Peak RSS MiB |");
-        Console.WriteLine($"|---|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| Stage | Rows | Threads | Wall s | Rows/s (wall) | x ceiling (wall) | CPU s | Rows per CPU-s | Bytes/row | Peak RSS MiB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var name = r.Stage switch
@@ -17,7 +17,7 @@ public static class Report
                 "plain" => "generator -> hourly JSONL",
                 _ => "generator -> hourly JSONL.gz (Fastest)",
             };
-            Console.WriteLine($"| {name} | {r.Rows:N0} | {r.Threads} | {r.Seconds:N1} | {r.RowsPerSecond:N0} | {r.RowsPerSecond / ceiling.RowsPerSecond:N2} | {(double)r.Bytes / r.Rows:N0} | {r.PeakRssBytes / 1048576.0:N0} |");
+            Console.WriteLine($"| {name} | {r.Rows:N0} | {r.Threads} | {r.Seconds:N1} | {r.RowsPerSecond:N0} | {r.RowsPerSecond / ceiling.RowsPerSecond:N2} | {r.CpuSeconds:N1} | {r.RowsPerCpuSecond:N0} | {(double)r.Bytes / r.Rows:N0} | {r.PeakRssBytes / 1048576.0:N0} |");
         }
         Console.WriteLine();
         Console.WriteLine($"users {options.Users:N0}, {Environment.ProcessorCount} cores, load average at end: {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -66,6 +66,8 @@ public static class GenerateCommand
 
     private static int Run(GeneratorConfig config, string output, int threads, bool overwrite)
     {
+        // Bad config or a guarded folder fail here, before the progress display and before any output.
+        FileGeneration.Check(config, output, overwrite, TrackingPlanLoader.LoadEmbedded());
         var stopwatch = Stopwatch.StartNew();
         var expected = config.EventsPerDay * Math.Max(1, config.DayCount);
         GenerationManifest? manifest = null;
@@ -77,8 +79,9 @@ public static class GenerateCommand
                 GeneratorRunner? runner = null;
                 var work = Task.Run(() => manifest = FileGeneration.Run(config, output, threads, overwrite,
                     TrackingPlanLoader.LoadEmbedded(), r => runner = r).Manifest);
-                while (!work.Wait(250))
+                while (!work.IsCompleted)
                 {
+                    Thread.Sleep(250);
                     var written = runner?.EventsWritten ?? 0;
                     task.Value = Math.Min(written, expected);
                     task.Description = $"{written:N0} events, {written / Math.Max(0.001, stopwatch.Elapsed.TotalSeconds):N0}/s";

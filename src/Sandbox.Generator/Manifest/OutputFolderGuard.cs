@@ -10,17 +10,18 @@ public sealed class OutputFolderException(string message) : Exception(message);
 /// </summary>
 public static class OutputFolderGuard
 {
-    public static void Prepare(string outputDirectory, string fingerprint, ulong seed, bool overwrite)
+    /// <summary>Throws when the folder may not receive this run's output; returns the previous run's manifest, if any.</summary>
+    public static GenerationManifest? Check(string outputDirectory, string fingerprint, ulong seed, bool overwrite)
     {
         if (File.Exists(outputDirectory)) throw new OutputFolderException($"output '{outputDirectory}' is a file, not a folder");
-        if (!Directory.Exists(outputDirectory)) return;
+        if (!Directory.Exists(outputDirectory)) return null;
 
         var previous = ManifestFileStore.TryRead(outputDirectory);
         if (previous is null)
         {
             if (Directory.EnumerateFileSystemEntries(outputDirectory).Any() && !overwrite)
                 throw new OutputFolderException($"output '{outputDirectory}' is not empty and holds no generator manifest; choose an empty folder or pass --overwrite");
-            return;
+            return null;
         }
         if (previous.Fingerprint != fingerprint && !overwrite)
         {
@@ -28,7 +29,13 @@ public static class OutputFolderGuard
             throw new OutputFolderException(
                 $"output '{outputDirectory}' holds data generated with {what} (fingerprint {previous.Fingerprint}, this run: seed {seed}, fingerprint {fingerprint}); pass --overwrite to replace it");
         }
-        RemovePreviousOutput(outputDirectory, previous);
+        return previous;
+    }
+
+    /// <summary>Checks the folder, then removes the previous run's files so the new run starts clean.</summary>
+    public static void Prepare(string outputDirectory, string fingerprint, ulong seed, bool overwrite)
+    {
+        if (Check(outputDirectory, fingerprint, seed, overwrite) is { } previous) RemovePreviousOutput(outputDirectory, previous);
     }
 
     private static void RemovePreviousOutput(string outputDirectory, GenerationManifest previous)

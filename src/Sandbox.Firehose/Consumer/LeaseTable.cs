@@ -26,7 +26,7 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, string table, string appl
         Dictionary<string, AttributeValue>? start = null;
         do
         {
-            var page = await dynamo.ScanAsync(new ScanRequest
+            var page = await NamingTableAsync(() => dynamo.ScanAsync(new ScanRequest
             {
                 TableName = table,
                 ConsistentRead = true,
@@ -34,7 +34,7 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, string table, string appl
                 ExpressionAttributeNames = new() { ["#app"] = AppAttr },
                 ExpressionAttributeValues = new() { [":app"] = new AttributeValue { S = Application } },
                 ExclusiveStartKey = start,
-            }, cancellationToken);
+            }, cancellationToken));
             leases.AddRange((page.Items ?? []).Select(FromItem));
             // dynalite leaves LastEvaluatedKey null at the end; AWS sends an empty map.
             start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
@@ -103,16 +103,28 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, string table, string appl
         return written ? after : null;
     }
 
-    private static async Task<bool> WriteConditionallyAsync(Func<Task> write)
+    private async Task<bool> WriteConditionallyAsync(Func<Task> write)
     {
         try
         {
-            await write();
+            await NamingTableAsync(async () => { await write(); return true; });
             return true;
         }
         catch (ConditionalCheckFailedException)
         {
             return false;
+        }
+    }
+
+    private async Task<T> NamingTableAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ResourceNotFoundException error)
+        {
+            throw new InvalidOperationException($"the lease table '{table}' does not exist: run `sandbox bootstrap`", error);
         }
     }
 

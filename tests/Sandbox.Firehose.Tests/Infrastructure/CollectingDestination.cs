@@ -15,20 +15,16 @@ public sealed class CollectingDestination : IDeliveryDestination
 
     public IReadOnlyList<int> Numbers => [.. Records.Select(r => TestEvents.NumberOf(r.Data))];
 
-    public Task<DeliveryOutcome> DeliverAsync(DeliveryBatch batch, CancellationToken cancellationToken)
+    public async Task<DeliveryOutcome> DeliverAsync(DeliveryBatch batch, CancellationToken cancellationToken)
     {
+        if (Batches.Count >= HangAfterBatches) await Task.Delay(Timeout.Infinite, cancellationToken);
         Batches.Enqueue(batch);
-        return Task.FromResult(new DeliveryOutcome(batch.Records.Count, 0, batch.Bytes));
+        return new DeliveryOutcome(batch.Records.Count, 0, batch.Bytes);
     }
 
-    public async Task WaitForAsync(Func<CollectingDestination, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition(this))
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"not delivered within {timeout.TotalSeconds} s: {Records.Count} records in {Batches.Count} batches");
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>After this many batches the destination hangs (a dying worker): nothing later is acknowledged.</summary>
+    public int? HangAfterBatches { get; init; }
+
+    public Task WaitForRecordsAsync(int count, TimeSpan timeout) =>
+        Eventually.HoldsAsync(() => Records.Count >= count, timeout, () => $"{Records.Count} of {count} records in {Batches.Count} batches");
 }

@@ -66,6 +66,8 @@ public sealed class FirehoseFixture : IAsyncLifetime
     {
         var name = UniqueName("fh_leases");
         await Dynamo.CreateTableAsync(TableDefinitions.Leases(name));
+        while ((await Dynamo.DescribeTableAsync(name)).Table.TableStatus != Amazon.DynamoDBv2.TableStatus.ACTIVE)
+            await Task.Delay(50);
         return name;
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Amazon.Runtime;
 using Sandbox.Kinesis;
 
-namespace Sandbox.Shipper.Tests.Support;
+namespace Sandbox.Testing;
 
 /// <summary>
 /// A private sandbox-kinesis process (the dll the build copies next to the tests) on a loopback
@@ -27,7 +27,7 @@ public sealed class KinesisEngine : IAsyncDisposable
 
     public static async Task<KinesisEngine> StartAsync(bool limits = false)
     {
-        var engine = new KinesisEngine(Directory.CreateTempSubdirectory("shipper-tests-kinesis-").FullName, limits);
+        var engine = new KinesisEngine(Directory.CreateTempSubdirectory("sandbox-tests-kinesis-").FullName, limits);
         await engine.LaunchAsync(port: 0);
         return engine;
     }
@@ -69,29 +69,4 @@ public sealed class KinesisEngine : IAsyncDisposable
         Directory.Delete(_dataDirectory, recursive: true);
         return ValueTask.CompletedTask;
     }
-}
-
-/// <summary>One engine shared by the tests that never stop it; each test uses a stream of its own.</summary>
-public sealed class SharedEngine : IAsyncLifetime
-{
-    public KinesisEngine Engine { get; private set; } = null!;
-    public KinesisClient Client { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Engine = await KinesisEngine.StartAsync();
-        Client = Engine.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Engine.DisposeAsync();
-    }
-}
-
-[CollectionDefinition(Name)]
-public sealed class SharedEngineCollection : ICollectionFixture<SharedEngine>
-{
-    public const string Name = "shared sandbox-kinesis";
 }

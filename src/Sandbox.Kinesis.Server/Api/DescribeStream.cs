@@ -31,7 +31,7 @@ public static class DescribeStream
         var after = info.Shards.Where(s => request.ExclusiveStartShardId is null || string.CompareOrdinal(s.ShardId, request.ExclusiveStartShardId) > 0).ToList();
         var page = after.Take(limit).Select(ShardJson.From).ToList();
         return new DescribeStreamResponse(new StreamDescriptionJson(
-            info.Name, context.StreamArn(info.Name), "ACTIVE", new StreamModeDetailsJson("PROVISIONED"),
+            info.Name, context.StreamArn(info.Name), "ACTIVE", new StreamModeDetailsJson(info.StreamMode),
             page, after.Count > page.Count, info.RetentionHours, Timestamps.EpochSeconds(info.CreatedMs),
             [new EnhancedMetricsJson([])], "NONE"));
     }

@@ -26,7 +26,7 @@ public static class DescribeStreamSummary
         var state = StreamLookup.Find(context, request.StreamName, request.StreamARN).State;
         var info = state.Info;
         return new DescribeStreamSummaryResponse(new StreamDescriptionSummaryJson(
-            info.Name, context.StreamArn(info.Name), "ACTIVE", new StreamModeDetailsJson("PROVISIONED"),
+            info.Name, context.StreamArn(info.Name), "ACTIVE", new StreamModeDetailsJson(info.StreamMode),
             info.RetentionHours, Timestamps.EpochSeconds(info.CreatedMs), [new EnhancedMetricsJson([])], "NONE",
             state.OpenShards.Length, 0));
     }

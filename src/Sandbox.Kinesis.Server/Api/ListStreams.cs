@@ -31,7 +31,7 @@ public static class ListStreams
     }
 
     private static StreamSummaryJson Summary(StreamInfo info, OperationContext context) =>
-        new(info.Name, context.StreamArn(info.Name), "ACTIVE", new StreamModeDetailsJson("PROVISIONED"), Timestamps.EpochSeconds(info.CreatedMs));
+        new(info.Name, context.StreamArn(info.Name), "ACTIVE", new StreamModeDetailsJson(info.StreamMode), Timestamps.EpochSeconds(info.CreatedMs));
 
     private static string EncodeToken(string lastName) => Convert.ToBase64String(Encoding.UTF8.GetBytes("streams:" + lastName));
 

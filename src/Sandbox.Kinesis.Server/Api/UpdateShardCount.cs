@@ -18,14 +18,17 @@ public static class UpdateShardCount
         var stream = StreamLookup.Find(context, request.StreamName, request.StreamARN);
         var name = stream.State.Info.Name;
         var current = stream.State.OpenShards.Length;
+        if (stream.State.Info.StreamMode == Storage.StreamInfo.OnDemand)
+            throw KinesisException.InvalidArgument($"Stream {name} is ON_DEMAND: UpdateShardCount applies to PROVISIONED streams only.");
         if (target > current * 2)
             throw KinesisException.InvalidArgument($"UpdateShardCount cannot scale up over double your current open shard count. Current open shard count: {current} Target shard count: {target}");
         if (target * 2 < current)
             throw KinesisException.InvalidArgument($"UpdateShardCount cannot scale down below half your current open shard count. Current open shard count: {current} Target shard count: {target}");
-        if (target == current)
-            throw KinesisException.InvalidArgument($"Stream {name} already has {current} open shards; TargetShardCount must differ.");
-        CreateStream.EnsureShardQuota(context, target - current);
-        context.Store.Reshard(stream, target);
+        if (target != current) // the same count is accepted and changes nothing
+        {
+            CreateStream.EnsureShardQuota(context, target - current);
+            context.Store.Reshard(stream, target);
+        }
         return new UpdateShardCountResponse(name, current, target, context.StreamArn(name));
     }
 }

@@ -17,6 +17,9 @@ public sealed class KinesisEndpoint(Engine engine, ILogger<KinesisEndpoint> logg
     public const long MaxBodyBytes = 16L * 1024 * 1024;
     private const string JsonContentType = "application/x-amz-json-1.1";
 
+    // AWS writes quotes and '+' as they are; the default encoder would send \u0027 and \u002B.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task HandleAsync(HttpContext http)
     {
         var requestId = Guid.NewGuid().ToString();
@@ -83,7 +86,7 @@ public sealed class KinesisEndpoint(Engine engine, ILogger<KinesisEndpoint> logg
 
     private static void Run(ReadOnlySequence<byte> body, OperationHandler operation, OperationContext context, PooledBufferWriter output)
     {
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
         if (body.IsSingleSegment)
         {
             operation(body.FirstSpan, context, writer);
@@ -128,7 +131,7 @@ public sealed class KinesisEndpoint(Engine engine, ILogger<KinesisEndpoint> logg
     private static void WriteError(PooledBufferWriter output, string type, string message)
     {
         output.Reset();
-        using var writer = new Utf8JsonWriter(output);
+        using var writer = new Utf8JsonWriter(output, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("__type", type);
         writer.WriteString("message", message);

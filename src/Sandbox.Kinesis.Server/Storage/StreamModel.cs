@@ -25,9 +25,15 @@ public sealed record StreamInfo(
     int RetentionHours,
     ImmutableSortedDictionary<string, string> Tags,
     ImmutableArray<ShardInfo> Shards,
-    int NextShardIndex)
+    int NextShardIndex,
+    string? Mode = null)
 {
     public const int DefaultRetentionHours = 24;
+    public const string Provisioned = "PROVISIONED";
+    public const string OnDemand = "ON_DEMAND";
+
+    /// <summary>PROVISIONED or ON_DEMAND (older metadata without a mode is PROVISIONED).</summary>
+    public string StreamMode => Mode ?? Provisioned;
 }
 
 /// <summary>A shard's description together with its log.</summary>

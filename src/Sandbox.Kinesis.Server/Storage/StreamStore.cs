@@ -50,7 +50,7 @@ public sealed class StreamStore : IDisposable
     public int OpenShardCount() => _streams.Values.Sum(s => s.State.OpenShards.Length);
 
     /// <summary>Creates a stream with evenly split shards; null if the name is taken.</summary>
-    public KinesisStream? Create(string name, int shardCount, IReadOnlyDictionary<string, string> tags)
+    public KinesisStream? Create(string name, int shardCount, IReadOnlyDictionary<string, string> tags, string mode = StreamInfo.Provisioned)
     {
         lock (_metadataLock)
         {
@@ -63,7 +63,7 @@ public sealed class StreamStore : IDisposable
                 .Select((range, i) => new ShardInfo(ShardInfo.IdFor(i), i, range, null, null, null, now))
                 .ToImmutableArray();
             var info = new StreamInfo(name, now, StreamInfo.DefaultRetentionHours,
-                tags.ToImmutableSortedDictionary(StringComparer.Ordinal), shards, shardCount);
+                tags.ToImmutableSortedDictionary(StringComparer.Ordinal), shards, shardCount, mode);
             MetadataFile.Write(directory, info);
             var stream = new KinesisStream(directory, OpenShards(directory, info));
             _streams[name] = stream;

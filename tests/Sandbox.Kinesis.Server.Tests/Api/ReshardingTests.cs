@@ -62,10 +62,18 @@ public sealed class ReshardingTests : IAsyncLifetime
     [Theory]
     [InlineData(5, "UNIFORM_SCALING", "InvalidArgumentException")]
     [InlineData(0, "UNIFORM_SCALING", "ValidationException")]
-    [InlineData(2, "UNIFORM_SCALING", "InvalidArgumentException")]
     [InlineData(3, "SPLIT_EVERYTHING", "ValidationException")]
     public async Task UpdateShardCount_rejects_what_AWS_rejects(int target, string scaling, string errorType) =>
         Assert.Equal(errorType, (await _engine.Wire.ErrorAsync("UpdateShardCount", new { StreamName = "s", TargetShardCount = target, ScalingType = scaling })).Type);
+
+    [Fact]
+    public async Task The_current_shard_count_is_accepted_and_changes_nothing()
+    {
+        var update = await _engine.Wire.OkAsync("UpdateShardCount", new { StreamName = "s", TargetShardCount = 2, ScalingType = "UNIFORM_SCALING" });
+
+        Assert.Equal(2, (int)update["TargetShardCount"]!);
+        Assert.Equal(2, (await _engine.Wire.OkAsync("ListShards", new { StreamName = "s" }))["Shards"]!.AsArray().Count);
+    }
 
     [Fact]
     public async Task Scaling_down_below_half_is_refused()

@@ -30,10 +30,11 @@ public sealed class StreamOperationTests : IAsyncLifetime
         { new { StreamName = "", ShardCount = 1 }, "ValidationException" },
         { new { StreamName = "has space", ShardCount = 1 }, "ValidationException" },
         { new { StreamName = new string('a', 129), ShardCount = 1 }, "ValidationException" },
-        { new { StreamName = "s" }, "ValidationException" },
         { new { StreamName = "s", ShardCount = 0 }, "ValidationException" },
         { new { StreamName = "s", ShardCount = 501 }, "LimitExceededException" },
         { new { StreamName = "s", ShardCount = 1, StreamModeDetails = new { StreamMode = "ON_DEMAND" } }, "InvalidArgumentException" },
+        { new { StreamName = "s", ShardCount = 1, StreamModeDetails = new { StreamMode = "SOMETIMES" } }, "ValidationException" },
+        { new { StreamName = "s", StreamModeDetails = new { StreamMode = "PROVISIONED" } }, "ValidationException" },
         { new { StreamName = "s", ShardCount = 1, Tags = new Dictionary<string, string> { ["sandbox:limits"] = "maybe" } }, "InvalidArgumentException" },
     };
 
@@ -43,6 +44,17 @@ public sealed class StreamOperationTests : IAsyncLifetime
     {
         var error = await _engine.Wire.ErrorAsync("CreateStream", request);
         Assert.Equal(errorType, error.Type);
+    }
+
+    [Fact]
+    public async Task Without_a_ShardCount_the_stream_is_ON_DEMAND_with_four_shards_and_cannot_be_resharded()
+    {
+        await _engine.Wire.OkAsync("CreateStream", new { StreamName = "auto" });
+
+        var summary = (await _engine.Wire.OkAsync("DescribeStreamSummary", new { StreamName = "auto" }))["StreamDescriptionSummary"]!;
+        Assert.Equal("ON_DEMAND", (string)summary["StreamModeDetails"]!["StreamMode"]!);
+        Assert.Equal(4, (int)summary["OpenShardCount"]!);
+        Assert.Equal("InvalidArgumentException", (await _engine.Wire.ErrorAsync("UpdateShardCount", new { StreamName = "auto", TargetShardCount = 5, ScalingType = "UNIFORM_SCALING" })).Type);
     }
 
     [Fact]

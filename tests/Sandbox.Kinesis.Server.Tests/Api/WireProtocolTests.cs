@@ -96,6 +96,18 @@ public sealed class WireProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Messages_keep_quotes_unescaped_as_AWS_writes_them()
+    {
+        using var request = Post("CreateStream", """{"StreamName":"bad name","ShardCount":1}""");
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=k/20261130/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=00");
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", "20261130T120000Z");
+
+        using var response = await _engine.Wire.SendRawAsync(request);
+
+        Assert.Contains("Value 'bad name' at 'streamName'", await response.Content.ReadAsStringAsync()); // raw text, not \u0027
+    }
+
+    [Fact]
     public async Task CBOR_is_refused_with_a_clear_message()
     {
         var error = KinesisWire.ErrorOf(await _engine.Wire.SendAsync("ListStreams", "{}", signed: true, contentType: "application/x-amz-cbor-1.1"));

@@ -5,7 +5,8 @@ using Sandbox.Kinesis.Model;
 namespace Sandbox.Firehose.Consumer;
 
 /// <summary>Reads one leased shard from its checkpoint on, remembering what was read and what was delivered.</summary>
-public sealed class ShardReader(IKinesisClient kinesis, string stream, Lease lease, int limit)
+/// <param name="start">Where a shard without a checkpoint is first read; TRIM_HORIZON when null.</param>
+public sealed class ShardReader(IKinesisClient kinesis, string stream, Lease lease, int limit, StartingPosition? start = null)
 {
     private string? _iterator;
 
@@ -45,12 +46,15 @@ public sealed class ShardReader(IKinesisClient kinesis, string stream, Lease lea
     private async Task<string> StartIteratorAsync(CancellationToken cancellationToken)
     {
         var after = LastRead ?? Delivered;
+        // A child shard is read from its start once its parents are done, whatever the start of the stream was (as KCL does).
+        var first = lease.ParentShardIds.Count > 0 ? StartingPosition.TrimHorizon : start ?? StartingPosition.TrimHorizon;
         var response = await kinesis.GetShardIteratorAsync(new GetShardIteratorRequest
         {
             StreamName = stream,
             ShardId = ShardId,
-            ShardIteratorType = after is null ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.AFTER_SEQUENCE_NUMBER,
+            ShardIteratorType = after is null ? first.IteratorType : ShardIteratorType.AFTER_SEQUENCE_NUMBER,
             StartingSequenceNumber = after,
+            Timestamp = after is null ? first.Timestamp : null,
         }, cancellationToken);
         return response.ShardIterator;
     }

@@ -10,13 +10,19 @@ public static class TrackingPlanCommand
     public static Command Build()
     {
         var docsOut = new Option<string>("--out") { Description = "Markdown file to write", DefaultValueFactory = _ => TrackingPlanMarkdown.DocsRelativePath };
-        var docs = new Command("docs", "Write the tracking plan as markdown (commit the result)") { docsOut };
+        var schemasOut = new Option<string>("--schemas-out") { Description = "Folder for one JSON Schema per event", DefaultValueFactory = _ => TrackingPlanJsonSchema.SchemasRelativeDirectory };
+        var docs = new Command("docs", "Write the tracking plan as markdown and JSON Schemas (commit the result)") { docsOut, schemasOut };
         docs.SetAction(parse =>
         {
+            var plan = TrackingPlanLoader.LoadEmbedded();
             var path = parse.GetValue(docsOut)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            File.WriteAllText(path, TrackingPlanMarkdown.Render(TrackingPlanLoader.LoadEmbedded()));
-            Console.WriteLine($"wrote {path}");
+            File.WriteAllText(path, TrackingPlanMarkdown.Render(plan));
+            var schemas = parse.GetValue(schemasOut)!;
+            Directory.CreateDirectory(schemas);
+            foreach (var stale in Directory.EnumerateFiles(schemas, "*.schema.json")) File.Delete(stale);
+            foreach (var e in plan.Events) File.WriteAllText(Path.Combine(schemas, TrackingPlanJsonSchema.FileName(e.Name)), TrackingPlanJsonSchema.Render(plan, e));
+            Console.WriteLine($"wrote {path} and {plan.Events.Count} schemas in {schemas}");
             return 0;
         });
 

@@ -16,6 +16,32 @@ public class TrackingPlanDocsTests
     }
 
     [Fact]
+    public void Committed_json_schemas_match_the_plan()
+    {
+        var plan = TrackingPlanLoader.LoadEmbedded();
+        var folder = Path.Combine(RepoRoot(), TrackingPlanJsonSchema.SchemasRelativeDirectory);
+        var committed = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.schema.json").Select(Path.GetFileName).Order().ToList() : [];
+        Assert.Equal(plan.Events.Select(e => TrackingPlanJsonSchema.FileName(e.Name)).Order().ToList(), committed);
+        foreach (var e in plan.Events)
+        {
+            Assert.True(TrackingPlanJsonSchema.Render(plan, e) == File.ReadAllText(Path.Combine(folder, TrackingPlanJsonSchema.FileName(e.Name))),
+                $"{TrackingPlanJsonSchema.FileName(e.Name)} is stale: run `sandbox tracking-plan docs` and commit it");
+        }
+    }
+
+    [Fact]
+    public void Json_schema_requires_what_the_plan_requires()
+    {
+        var plan = TrackingPlanLoader.LoadEmbedded();
+        var schema = TrackingPlanJsonSchema.ForEvent(plan, plan.FindEvent("click_product_link")!);
+        Assert.Equal("click_product_link", (string?)schema["properties"]!["event_name"]!["const"]);
+        var required = schema["properties"]!["properties"]!["required"]!.AsArray().Select(n => (string?)n).ToList();
+        Assert.Contains("shop_url", required);
+        Assert.False((bool)schema["additionalProperties"]!);
+        Assert.Equal("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,7})?Z$", (string?)schema["properties"]!["event_time"]!["pattern"]);
+    }
+
+    [Fact]
     public void Markdown_documents_every_event_and_property()
     {
         var plan = TrackingPlanLoader.LoadEmbedded();

@@ -88,7 +88,8 @@ public class GenerateCommandTests
     {
         using var folder = new TempFolder();
         var path = folder.Sub("plan.md");
-        Assert.Equal(0, Invoke("tracking-plan", "docs", "--out", path).Exit);
+        Assert.Equal(0, Invoke("tracking-plan", "docs", "--out", path, "--schemas-out", folder.Sub("schemas")).Exit);
         Assert.Contains("### click_product_link", File.ReadAllText(path));
+        Assert.Contains("\"const\": \"click_product_link\"", File.ReadAllText(folder.Sub("schemas/click_product_link.schema.json")));
     }
 }

@@ -1,0 +1,42 @@
+using DuckDB.NET.Data;
+using Sandbox.Analytics.Sql;
+
+namespace Sandbox.Analytics.Engines;
+
+/// <summary>
+/// DuckDB over any relation named <c>events</c> with the warehouse's columns (a native table, or the
+/// lake's view over the archive). The session time zone is set to UTC so dates are UTC days.
+/// </summary>
+public sealed class DuckDbEngine : IAnalyticsEngine
+{
+    private readonly DuckDBConnection _connection;
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public DuckDbEngine(DuckDBConnection connection, string name = "lake")
+    {
+        _connection = connection;
+        Name = name;
+        using var command = connection.CreateCommand();
+        command.CommandText = "set TimeZone = 'UTC'; set autoinstall_known_extensions = false;";
+        command.ExecuteNonQuery();
+    }
+
+    public string Name { get; }
+    public SqlDialect Dialect => SqlDialect.DuckDb;
+
+    public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        // A DuckDB connection runs one statement at a time.
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            return await RowReader.ReadAllAsync(command, cancellationToken);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+}

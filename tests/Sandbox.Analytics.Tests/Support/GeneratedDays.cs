@@ -1,0 +1,28 @@
+using Sandbox.Core.TrackingPlan;
+using Sandbox.Generator;
+using Sandbox.Generator.Config;
+using Sandbox.Generator.Manifest;
+
+namespace Sandbox.Analytics.Tests.Support;
+
+/// <summary>A few small generated days (no faults) with their manifest: the ground truth to match.</summary>
+public sealed record GeneratedDays(GenerationManifest Manifest, IReadOnlyList<EventRow> Events)
+{
+    public static GeneratedDays Generate()
+    {
+        var config = new GeneratorConfig
+        {
+            From = new DateOnly(2026, 11, 1),
+            To = new DateOnly(2026, 11, 4),
+            Users = 3_000,
+            EventsPerDay = 12_000,
+            Seed = 11,
+            Servers = 2,
+        };
+        var plan = TrackingPlanLoader.LoadEmbedded();
+        var sink = new MemorySink();
+        var result = new GeneratorRunner(config, plan).Run(sink, threads: 2);
+        var manifest = ManifestBuilder.Complete(config, plan.Version, sink.Describe(), result);
+        return new GeneratedDays(manifest, sink.Lines.Select(EventRow.Parse).ToList());
+    }
+}

@@ -116,8 +116,8 @@ public sealed class KinesisEndpoint(Engine engine, ILogger<KinesisEndpoint> logg
             case JsonException or FormatException or System.Text.DecoderFallbackException:
                 return (StatusCodes.Status400BadRequest, ErrorTypes.Serialization, $"The request body could not be read: {e.Message}");
             case ObjectDisposedException:
-                // Only DeleteStream (or shutdown) closes a shard's files under a running request.
-                return (StatusCodes.Status400BadRequest, ErrorTypes.ResourceNotFound, "The stream was deleted while this request ran.");
+                // Only DeleteStream, retention dropping an expired closed shard, or shutdown close a shard's files.
+                return (StatusCodes.Status400BadRequest, ErrorTypes.ResourceNotFound, "The stream or shard was deleted while this request ran.");
             case BadHttpRequestException bad:
                 return (StatusCodes.Status400BadRequest, ErrorTypes.Serialization, $"The request could not be read: {bad.Message}");
             case OperationCanceledException or IOException when clientGone:

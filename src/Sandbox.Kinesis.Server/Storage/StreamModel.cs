@@ -11,7 +11,8 @@ public sealed record ShardInfo(
     string? ParentShardId,
     string? AdjacentParentShardId,
     long? EndingPosition,
-    long CreatedMs)
+    long CreatedMs,
+    long? ClosedMs = null)
 {
     public bool IsOpen => EndingPosition is null;
 

@@ -116,7 +116,7 @@ public sealed class StreamStore : IDisposable
                     overlapping.ElementAtOrDefault(0), overlapping.ElementAtOrDefault(1), null, now);
             }).ToList();
             var shards = state.Info.Shards
-                .Select(s => closedAt.TryGetValue(s.ShardId, out var end) ? s with { EndingPosition = end } : s)
+                .Select(s => closedAt.TryGetValue(s.ShardId, out var end) ? s with { EndingPosition = end, ClosedMs = now } : s)
                 .Concat(children)
                 .ToImmutableArray();
             var info = state.Info with { Shards = shards, NextShardIndex = next + targetCount };
@@ -135,7 +135,10 @@ public sealed class StreamStore : IDisposable
                 shard.Log.Sync();
     }
 
-    /// <summary>Retention: deletes whole segments older than each stream's retention period.</summary>
+    /// <summary>
+    /// Retention: deletes whole segments older than each stream's retention period, and forgets closed
+    /// shards that were closed longer ago than that and hold no data any more (as AWS stops listing them).
+    /// </summary>
     public int TrimExpired()
     {
         var now = NowMs();
@@ -145,8 +148,31 @@ public sealed class StreamStore : IDisposable
             var state = stream.State;
             var cutoff = now - (long)TimeSpan.FromHours(state.Info.RetentionHours).TotalMilliseconds;
             foreach (var shard in state.Shards) deleted += shard.Log.TrimBefore(cutoff);
+            RemoveExpiredClosedShards(stream, cutoff);
         }
         return deleted;
+    }
+
+    private void RemoveExpiredClosedShards(KinesisStream stream, long cutoffMs)
+    {
+        lock (_metadataLock)
+        {
+            if (!_streams.TryGetValue(stream.State.Info.Name, out var current) || !ReferenceEquals(current, stream)) return;
+            var state = stream.State;
+            var expired = state.Shards
+                .Where(s => s.Info.ClosedMs < cutoffMs && s.Log.TrimHorizonPosition >= s.Log.TipPosition)
+                .ToList();
+            if (expired.Count == 0) return;
+            var ids = expired.Select(s => s.Info.ShardId).ToHashSet();
+            var info = state.Info with { Shards = [.. state.Info.Shards.Where(s => !ids.Contains(s.ShardId))] };
+            MetadataFile.Write(stream.Directory, info);
+            stream.Replace(new StreamState(info, [.. state.Shards.Where(s => !ids.Contains(s.Info.ShardId))]));
+            foreach (var shard in expired)
+            {
+                shard.Log.Dispose();
+                Directory.Delete(Path.Combine(stream.Directory, ShardsFolder, shard.Info.ShardId), recursive: true);
+            }
+        }
     }
 
     public void Dispose()

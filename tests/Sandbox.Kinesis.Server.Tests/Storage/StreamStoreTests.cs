@@ -90,5 +90,24 @@ public sealed class StreamStoreTests : IDisposable
         Assert.Equal(0, week.State.Shards[0].Log.TrimHorizonPosition);
     }
 
+    [Fact]
+    public void A_closed_shard_is_forgotten_once_its_data_and_its_closing_are_older_than_retention()
+    {
+        using var store = Open();
+        var stream = store.Create("s", 1, new Dictionary<string, string>())!;
+        stream.State.Shards[0].Log.Append(Records.Make(0, 3));
+        store.Reshard(stream, 2);
+        _time.Advance(TimeSpan.FromHours(23));
+        store.TrimExpired();
+        Assert.Equal(3, stream.State.Shards.Length);
+
+        _time.Advance(TimeSpan.FromHours(2));
+        store.TrimExpired();
+
+        Assert.Equal(["shardId-000000000001", "shardId-000000000002"], stream.State.Info.Shards.Select(s => s.ShardId));
+        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "streams", "s_s", "shards", "shardId-000000000000")));
+        Assert.Equal("shardId-000000000000", stream.State.Info.Shards[0].ParentShardId); // lineage stays, as on AWS
+    }
+
     public void Dispose() => _folder.Dispose();
 }

@@ -1,6 +1,6 @@
 namespace Sandbox.Generator.Bench;
 
-public sealed record BenchArgs(string Output, long CeilingRows, long Events, long GzipEvents, int Users, int Threads, bool SkipGzip, string? Stage)
+public sealed record BenchArgs(string Output, long CeilingRows, long Events, long GzipEvents, long ValidateEvents, int Users, int Threads, string[] Stages, string? Stage)
 {
     public static BenchArgs Parse(string[] args)
     {
@@ -14,9 +14,10 @@ public sealed record BenchArgs(string Output, long CeilingRows, long Events, lon
             long.Parse(Get("--ceiling-rows", "5000000")),
             long.Parse(Get("--events", "10000000")),
             long.Parse(Get("--gzip-events", "30000000")),
+            long.Parse(Get("--validate-events", "200000")),
             int.Parse(Get("--users", "2000000")),
             int.Parse(Get("--threads", "2")),
-            args.Contains("--skip-gzip"),
+            Get("--stages", "ceiling,plain,gzip,validate").Split(','),
             args.Contains("--stage") ? Get("--stage", "") : null);
     }
 }

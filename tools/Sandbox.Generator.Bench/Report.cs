@@ -15,7 +15,9 @@ public static class Report
             {
                 "ceiling" => "ceiling: System.Random rows -> Utf8JsonWriter JSONL",
                 "plain" => "generator -> hourly JSONL",
-                _ => "generator -> hourly JSONL.gz (Fastest)",
+                "gzip" => "generator -> hourly JSONL.gz (Fastest)",
+                "validate-compiled" => "validate lines: compiled plan (EventValidator)",
+                _ => "validate lines: JsonSchema.Net 8.0.5, exported schemas",
             };
             Console.WriteLine($"| {name} | {r.Rows:N0} | {r.Threads} | {r.Seconds:N1} | {r.RowsPerSecond:N0} | {r.RowsPerSecond / ceiling.RowsPerSecond:N2} | {r.CpuSeconds:N1} | {r.RowsPerCpuSecond:N0} | {(double)r.Bytes / r.Rows:N0} | {r.PeakRssBytes / 1048576.0:N0} |");
         }

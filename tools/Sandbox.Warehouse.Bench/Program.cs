@@ -42,6 +42,8 @@ root.SetAction(async (parse, _) =>
         if (result.Inserted != lines || !result.Reconciles || await database.CountAsync("events") != lines)
             throw new InvalidOperationException($"round {round}: loader result {result} does not match the {lines} staged events");
 
+        var (download, validate) = await ReadOnlyPass.RunAsync(s3, staged, new EventValidator(TrackingPlanLoader.LoadEmbedded()));
+        Console.WriteLine($"round {round}: client share without database: S3 GET + gunzip + split {download.TotalSeconds:F2} s, + plan check {validate.TotalSeconds:F2} s");
         Console.WriteLine($"round {round}: raw COPY {baseline[^1]:N0} rows/s ({copy.TotalSeconds:F2} s), " +
                           $"loader {loaded[^1]:N0} rows/s ({clock.Elapsed.TotalSeconds:F2} s: {(result.CopiedDirectly ? "direct COPY" : "staged")} {result.StagingTime.TotalSeconds:F2} s, " +
                           $"insert+commit {result.CommitTime.TotalSeconds:F2} s), ratio {loaded[^1] / baseline[^1]:F2}");

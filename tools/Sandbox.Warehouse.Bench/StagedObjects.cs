@@ -11,6 +11,7 @@ internal sealed class StagedObjects(IAmazonS3 s3, string bucket) : IAsyncDisposa
     public string Bucket => bucket;
     public const string ManifestKey = "manifests/bench.manifest";
     public long CompressedBytes { get; private set; }
+    public List<string> ObjectKeys { get; } = [];
 
     public static async Task<StagedObjects> UploadAsync(IAmazonS3 s3, IReadOnlyList<SyntheticEvent> rows, int objectCount)
     {
@@ -23,6 +24,7 @@ internal sealed class StagedObjects(IAmazonS3 s3, string bucket) : IAsyncDisposa
             var key = $"stage/part-{i:D4}.gz";
             await staged.PutAsync(key, Gzip(rows.Skip(i * perObject).Take(perObject)));
             urls.Add($"s3://{staged.Bucket}/{key}");
+            staged.ObjectKeys.Add(key);
         }
         var manifest = $$"""{"entries":[{{string.Join(",", urls.Select(u => $$"""{"url":"{{u}}","mandatory":true}"""))}}]}""";
         await staged.PutAsync(ManifestKey, Encoding.UTF8.GetBytes(manifest));

@@ -8,7 +8,7 @@ namespace Sandbox.Warehouse.Loading;
 /// there) or into the per-load staging table (temporary: no WAL, dropped at commit) from which
 /// one INSERT .. ON CONFLICT moves the new rows into events.
 /// </summary>
-internal sealed class EventCopy : IAsyncDisposable
+internal sealed class EventCopy : IRowSink, IAsyncDisposable
 {
     private const string Columns =
         "event_id, event_name, user_id, anonymous_id, session_id, event_time, received_at, platform, os_version, device_model, app_version, locale, properties";

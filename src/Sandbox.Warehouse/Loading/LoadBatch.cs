@@ -15,7 +15,7 @@ internal sealed class LoadBatch(EventValidator validator, bool skipRepeatedIds)
     public long Written { get; private set; }
     public IReadOnlyList<BadLine> BadLines => _badLines;
 
-    public void Stage(string objectUrl, LineReader reader, EventCopy copy, CancellationToken ct)
+    public void Stage(string objectUrl, LineReader reader, IRowSink rows, CancellationToken ct)
     {
         var lineNumber = 0L;
         while (reader.TryReadLine(out var line))
@@ -33,7 +33,7 @@ internal sealed class LoadBatch(EventValidator validator, bool skipRepeatedIds)
             var row = EventRow.Parse(line);
             Staged++;
             if (skipRepeatedIds && !_ids.Add(row.EventId!)) continue;
-            copy.Write(row);
+            rows.Write(row);
             Written++;
         }
     }

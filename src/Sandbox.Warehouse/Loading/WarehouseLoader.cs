@@ -95,17 +95,30 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
     {
         var pass = new CopyPass(new LoadBatch(validator, skipRepeatedIds: direct), []);
         await using var copy = direct ? await EventCopy.IntoEventsAsync(connection, ct) : await EventCopy.IntoStagingAsync(connection, ct);
-        foreach (var entry in manifest.Entries)
+        using (var pipe = new RowPipe())
         {
-            if (!await StageObjectAsync(entry, pass.Batch, copy, ct))
-                pass.Missing.Add(entry.Location.ToString());
+            var writer = pipe.DrainIntoAsync(copy, ct);
+            try
+            {
+                foreach (var entry in manifest.Entries)
+                {
+                    if (!await StageObjectAsync(entry, pass.Batch, pipe, ct))
+                        pass.Missing.Add(entry.Location.ToString());
+                }
+            }
+            finally
+            {
+                // The writer must be done with the COPY before it completes or is disposed; its error, if any, wins.
+                pipe.Complete();
+                await writer;
+            }
         }
         await copy.CompleteAsync(ct);
         return pass;
     }
 
     /// <returns>False when an optional object is missing (Redshift skips those too).</returns>
-    private async Task<bool> StageObjectAsync(ManifestEntry entry, LoadBatch batch, EventCopy copy, CancellationToken ct)
+    private async Task<bool> StageObjectAsync(ManifestEntry entry, LoadBatch batch, IRowSink rows, CancellationToken ct)
     {
         using var response = await _objects.TryGetAsync(entry.Location, ct);
         if (response is null)
@@ -115,8 +128,8 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
                 : false;
         }
         await using var lines = StagedObjectStream.Open(response.ResponseStream);
-        // Synchronous from here: lines go straight from the S3 socket to the COPY socket.
-        await Task.Run(() => batch.Stage(entry.Location.ToString(), new LineReader(lines), copy, ct), ct);
+        // Synchronous from here: lines go from the S3 socket through the pipe to the COPY socket.
+        await Task.Run(() => batch.Stage(entry.Location.ToString(), new LineReader(lines), rows, ct), ct);
         return true;
     }
 }

@@ -20,17 +20,19 @@ public static class FirehoseCommand
     private static Command BuildReplay()
     {
         var delivery = new Option<string>("--delivery") { Description = "Delivery stream whose failed manifests to load", DefaultValueFactory = _ => FirehoseOptions.WarehouseStreamName };
-        var command = new Command("replay", "Load the manifests to-warehouse routed to the error bucket after its retry duration, then remove them") { delivery };
+        var bucket = new Option<string?>("--error-bucket") { Description = "Bucket holding the failed manifests (default: the contract's error bucket)" };
+        var command = new Command("replay", "Load the manifests to-warehouse routed to the error bucket after its retry duration, then remove them") { delivery, bucket };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var endpoints = EndpointsLoader.Load();
             using var s3 = AwsClients.S3(endpoints);
             await using var warehouse = WarehouseDataSource.Create(endpoints);
-            var replayer = new ManifestReplayer(s3, DeliveryStreams.CreateLoader(warehouse, s3),
-                DeliveryStreams.WarehouseOptionsFor(endpoints, new FirehoseOptions()));
+            var options = DeliveryStreams.WarehouseOptionsFor(endpoints, new FirehoseOptions());
+            if (parse.GetValue(bucket) is { Length: > 0 } errorBucket) options = options with { ErrorBucket = errorBucket };
+            var replayer = new ManifestReplayer(s3, DeliveryStreams.CreateLoader(warehouse, s3), options);
             var report = await replayer.ReplayAsync(parse.GetValue(delivery)!, new Progress<string>(line => Console.WriteLine($"replay: {line}")), cancellationToken);
             Console.WriteLine($"replay: {report.Loaded} of {report.Found} manifests loaded, {report.Failures.Count} failed");
-            foreach (var (key, error) in report.Failures) Console.Error.WriteLine($"replay: s3://{endpoints.Resources.ErrorBucket}/{key}: {error}");
+            foreach (var (key, error) in report.Failures) Console.Error.WriteLine($"replay: s3://{options.ErrorBucket}/{key}: {error}");
             return report.Failures.Count == 0 ? 0 : 1;
         });
         return command;

@@ -31,19 +31,24 @@ root.SetAction(async (parse, _) =>
     var loaded = new List<double>();
     for (var round = 1; round <= rounds; round++)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var copy = await RawCopyBaseline.RunAsync(database.DataSource, rows);
+        var copyCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         baseline.Add(lines / copy.TotalSeconds);
 
         await database.ResetAsync();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var result = await loader.LoadAsync("bench", staged.Bucket, StagedObjects.ManifestKey);
         clock.Stop();
+        var loaderCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         loaded.Add(lines / clock.Elapsed.TotalSeconds);
         if (result.Inserted != lines || !result.Reconciles || await database.CountAsync("events") != lines)
             throw new InvalidOperationException($"round {round}: loader result {result} does not match the {lines} staged events");
 
         var (download, validate) = await ReadOnlyPass.RunAsync(s3, staged, new EventValidator(TrackingPlanLoader.LoadEmbedded()));
         Console.WriteLine($"round {round}: client share without database: S3 GET + gunzip + split {download.TotalSeconds:F2} s, + plan check {validate.TotalSeconds:F2} s");
+        Console.WriteLine($"round {round}: client CPU: raw COPY {copyCpu.TotalSeconds:F2} s, loader {loaderCpu.TotalSeconds:F2} s");
         Console.WriteLine($"round {round}: raw COPY {baseline[^1]:N0} rows/s ({copy.TotalSeconds:F2} s), " +
                           $"loader {loaded[^1]:N0} rows/s ({clock.Elapsed.TotalSeconds:F2} s: {(result.CopiedDirectly ? "direct COPY" : "staged")} {result.StagingTime.TotalSeconds:F2} s, " +
                           $"insert+commit {result.CommitTime.TotalSeconds:F2} s), ratio {loaded[^1] / baseline[^1]:F2}");

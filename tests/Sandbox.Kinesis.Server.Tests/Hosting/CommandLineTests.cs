@@ -14,9 +14,19 @@ public sealed class CommandLineTests
         Assert.False(CommandLine.Parse(["--host", "::1", "--port", "0", "--data", "d", "--limits", "off"]).LimitsEnforced);
     }
 
+    [Fact]
+    public void Only_the_container_flag_lets_the_engine_bind_every_interface()
+    {
+        Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--host", "0.0.0.0", "--port", "4567", "--data", "/data"]));
+
+        var options = CommandLine.Parse(["--host", "0.0.0.0", "--port", "4567", "--data", "/data", "--container"]);
+
+        Assert.Equal(IPAddress.Any, options.Host);
+    }
+
     [Theory]
     [InlineData("--host 10.0.0.5 --port 1 --data d", "not a loopback address")]
-    [InlineData("--host example.com --port 1 --data d", "not a loopback address")]
+    [InlineData("--host example.com --port 1 --data d", "not an IP address")]
     [InlineData("--host 127.0.0.1 --port 70000 --data d", "--port '70000'")]
     [InlineData("--host 127.0.0.1 --port 1", "--data is required")]
     [InlineData("--host 127.0.0.1 --port 1 --data d --limits maybe", "--limits 'maybe'")]

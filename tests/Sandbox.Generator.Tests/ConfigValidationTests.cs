@@ -33,7 +33,7 @@ public class ConfigValidationTests
     }
 
     [Theory]
-    [InlineData("events", "events per day: 0 must be positive")]
+    [InlineData("events", "events per day: 0 must be between 1 and 2,000,000,000")]
     [InlineData("servers", "servers: 0 must be between 1 and 64")]
     [InlineData("probabilities", "2 steps need 1 step probabilities, got 2")]
     [InlineData("retention", "day1 >= day7 >= day30 expected")]

@@ -10,6 +10,7 @@ public static partial class GeneratorConfigValidator
     public const int MaxDays = 366;
     public const int MaxUsers = 50_000_000;
     public const int MaxServers = 64;
+    public const long MaxEventsPerDay = 2_000_000_000;
 
     public static void EnsureValid(GeneratorConfig config, Plan plan)
     {
@@ -25,7 +26,7 @@ public static partial class GeneratorConfigValidator
         Require(config.From <= config.To, $"dates: --from {config.From:yyyy-MM-dd} is after --to {config.To:yyyy-MM-dd}");
         Require(config.From > config.To || config.DayCount <= MaxDays, $"dates: {config.DayCount} days requested, at most {MaxDays}");
         Require(config.Users is > 0 and <= MaxUsers, $"users: {config.Users} must be between 1 and {MaxUsers:N0}");
-        Require(config.EventsPerDay > 0, $"events per day: {config.EventsPerDay} must be positive");
+        Require(config.EventsPerDay is > 0 and <= MaxEventsPerDay, $"events per day: {config.EventsPerDay} must be between 1 and {MaxEventsPerDay:N0}");
         Require(config.Servers is > 0 and <= MaxServers, $"servers: {config.Servers} must be between 1 and {MaxServers}");
         ValidateBehaviour(config.Behaviour, config, plan, Require);
         ValidateFaults(config, plan, Require);

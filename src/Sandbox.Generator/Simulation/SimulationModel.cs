@@ -51,15 +51,26 @@ public sealed class SimulationModel
 
     private double[] Calibrate()
     {
-        var days = Config.DayCount;
-        var actions = new double[days];
-        var users = Pools.Users.Count;
-        for (var day = 0; day < days; day++)
+        // Expected active users per day, summed over (install day, engagement) groups rather than users:
+        // a year of a 2M-user pool would otherwise cost ~730M evaluations before the first event.
+        var users = Pools.Users;
+        var groups = new Dictionary<(int InstallDay, float Engagement), long>();
+        for (var u = 0; u < users.Count; u++)
+        {
+            var key = (users.InstallDay[u], users.Engagement[u]);
+            groups[key] = groups.GetValueOrDefault(key) + 1;
+        }
+        var actions = new double[Config.DayCount];
+        for (var day = 0; day < actions.Length; day++)
         {
             var expectedActive = 0.0;
-            for (var u = 0; u < users; u++) expectedActive += ActiveProbability(u, day);
+            foreach (var ((installDay, engagement), count) in groups)
+            {
+                var age = day - installDay;
+                if (age >= 0) expectedActive += count * (age == 0 ? 1.0 : Math.Min(0.97, Retention.At(age) * engagement));
+            }
             var sessions = Math.Max(1.0, expectedActive * Config.Behaviour.SessionsPerActiveDay);
-            // app_open plus the occasional push_open/login/install and forced funnel steps ride on top of free actions.
+            // app_open plus the occasional push_open/login/install ride on top of the free actions.
             const double OverheadPerSession = 1.35;
             actions[day] = Math.Clamp(Config.EventsPerDay / sessions - OverheadPerSession, 0.2, 5_000);
         }

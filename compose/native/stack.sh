@@ -12,6 +12,7 @@ STATE=${SANDBOX_HOME:-$REPO/.sandbox}
 PIDS=$STATE/pids LOGS=$STATE/logs DATA=$STATE/data
 NODE_MODULES=$HERE/node_modules
 KINESIS_ENGINE=${SANDBOX_KINESIS_ENGINE:-sandbox}    # sandbox (our engine) | kinesis-local
+KINESIS_LIMITS=${SANDBOX_KINESIS_LIMITS:-on}         # per-shard quotas as on AWS; off for raw-speed load tests
 READY_TIMEOUT=${SANDBOX_READY_TIMEOUT:-60}
 KINESIS_DLL=$REPO/src/Sandbox.Kinesis.Server/bin/Release/net10.0/sandbox-kinesis.dll
 # shellcheck source=ports.env
@@ -65,7 +66,7 @@ start_kinesis() {
   case $KINESIS_ENGINE in
     sandbox)
       spawn kinesis "$KINESIS_PORT" dotnet "$KINESIS_DLL" \
-        --host 127.0.0.1 --port "$KINESIS_PORT" --data "$DATA/kinesis" ;;
+        --host 127.0.0.1 --port "$KINESIS_PORT" --data "$DATA/kinesis" --limits "$KINESIS_LIMITS" ;;
     kinesis-local)
       KINESIS_MOCK_CERT_PATH="$NODE_MODULES/kinesis-local/server.json" \
       KINESIS_MOCK_PLAIN_PORT="$KINESIS_PORT" KINESIS_MOCK_TLS_PORT=$((KINESIS_PORT + 1000)) \

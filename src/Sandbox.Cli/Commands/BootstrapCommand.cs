@@ -12,6 +12,13 @@ public static class BootstrapCommand
         command.SetAction(async (_, cancellationToken) =>
         {
             await using var stack = SandboxStack.FromContract();
+            // Compose starts services in parallel: wait for every one to answer before creating anything.
+            var probes = await stack.Probe().WaitUntilReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            if (probes.FirstOrDefault(p => !p.Ready) is { } down)
+            {
+                Console.Error.WriteLine($"bootstrap: {down.Service} at {down.Endpoint} does not answer: {down.Detail}");
+                return 1;
+            }
             var created = 0;
             foreach (var step in stack.BootstrapSteps())
             {

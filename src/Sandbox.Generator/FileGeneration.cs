@@ -33,7 +33,11 @@ public static class FileGeneration
         ManifestFileStore.Write(outputDirectory, ManifestBuilder.InProgress(config, plan.Version, sinkName));
         onStarted?.Invoke(runner);
         var result = runner.Run(sink, threads);
-        var manifest = ManifestBuilder.Complete(config, plan.Version, sinkName, result);
+        var dimensions = config.WriteDimensions ? DimensionWriter.Write(outputDirectory, result.Model) : [];
+        var manifest = ManifestBuilder.Complete(config, plan.Version, sinkName, result) with
+        {
+            Dimensions = dimensions.Select(d => new ManifestFile(d.Name, d.Lines, d.Bytes)).ToList(),
+        };
         ManifestFileStore.Write(outputDirectory, manifest);
         return (manifest, result);
     }

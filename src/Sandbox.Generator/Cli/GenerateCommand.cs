@@ -24,10 +24,11 @@ public static class GenerateCommand
         var faults = new Option<string>("--faults") { Description = $"none, all, or a list of: {string.Join(", ", FaultPresets.Names)}", DefaultValueFactory = _ => "none" };
         var configFile = new Option<string?>("--config") { Description = "JSON config (behaviour, funnels, releases, fault rates); options given on the command line win" };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace output of a different seed/config in --out" };
+        var dimensions = new Option<bool>("--dimensions") { Description = "Also write dimensions/users|brands|products.jsonl (the entity pools)" };
 
         var command = new Command("generate", "Generate app-server event logs (JSON lines, hourly per server) and manifest.json")
         {
-            from, to, users, eventsPerDay, seed, output, gzip, threads, servers, faults, configFile, overwrite,
+            from, to, users, eventsPerDay, seed, output, gzip, threads, servers, faults, configFile, overwrite, dimensions,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +47,7 @@ public static class GenerateCommand
                     Seed = path is null || Given(seed) ? parse.GetValue(seed) : config.Seed,
                     Servers = path is null || Given(servers) ? parse.GetValue(servers) : config.Servers,
                     Gzip = Given(gzip) ? parse.GetValue(gzip) : config.Gzip,
+                    WriteDimensions = Given(dimensions) ? parse.GetValue(dimensions) : config.WriteDimensions,
                     Faults = path is null || Given(faults) ? FaultPresets.Parse(parse.GetValue(faults)) : config.Faults,
                 };
                 return Run(config, parse.GetValue(output)!, parse.GetValue(threads), parse.GetValue(overwrite));

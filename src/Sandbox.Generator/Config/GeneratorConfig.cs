@@ -14,6 +14,8 @@ public sealed record GeneratorConfig
     /// <summary>App servers writing logs; users stick to one server (load-balancer affinity).</summary>
     public int Servers { get; init; } = 4;
     public bool Gzip { get; init; }
+    /// <summary>Also write the entity pools as dimensions/users|brands|products.jsonl.</summary>
+    public bool WriteDimensions { get; init; }
     public BehaviourConfig Behaviour { get; init; } = new();
     public FaultConfig Faults { get; init; } = FaultConfig.None;
 

@@ -26,7 +26,10 @@ public sealed record GenerationManifest
         "Counts by true event time (UTC). distinct_users: users with >= 1 event that day. funnels: users completing steps in order within the day (greedy first match), step 1 first. retention: users of the install-day cohort with >= 1 event N days later. lines = events + duplicate_lines + malformed_lines.";
     public IReadOnlyList<AppVersionRelease> AppVersions { get; init; } = [];
     public ManifestTotals? Totals { get; init; }
+    /// <summary>Event log files only (what a shipper tails).</summary>
     public IReadOnlyList<ManifestFile> Files { get; init; } = [];
+    /// <summary>Dimension tables, when asked for (config write_dimensions).</summary>
+    public IReadOnlyList<ManifestFile> Dimensions { get; init; } = [];
     public IReadOnlyList<ManifestDay> Days { get; init; } = [];
     public IReadOnlyList<ManifestCohort> Retention { get; init; } = [];
     public FaultCounts? Faults { get; init; }

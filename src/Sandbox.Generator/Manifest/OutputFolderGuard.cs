@@ -41,7 +41,7 @@ public static class OutputFolderGuard
     private static void RemovePreviousOutput(string outputDirectory, GenerationManifest previous)
     {
         var root = Path.GetFullPath(outputDirectory);
-        foreach (var file in previous.Files)
+        foreach (var file in previous.Files.Concat(previous.Dimensions))
         {
             var path = Path.GetFullPath(Path.Combine(root, file.Path));
             // Only ever delete inside the output folder, whatever the manifest says.

@@ -84,5 +84,28 @@ public sealed class TailingTests(SharedEngine shared) : IDisposable
         Expect.ExactlyOnce([line], await StreamContents.ReadAllAsync(shared.Client, stream));
     }
 
+    [Fact]
+    public async Task A_gzip_file_still_being_written_is_read_as_far_as_it_is_complete_then_finished_later()
+    {
+        var stream = await StreamContents.CreateAsync(shared.Client);
+        var file = LogFolder.HourFile(1, 9, gzip: true);
+        var lines = _logs.Events(3000);
+        _logs.WriteGzip(file, lines);
+        var whole = await File.ReadAllBytesAsync(_logs.PathOf(file));
+        await using (var partial = new FileStream(_logs.PathOf(file), FileMode.Truncate))
+            partial.Write(whole.AsSpan(0, whole.Length * 2 / 3));   // the writer has not finished (no trailer yet)
+
+        var worker = await Shipping.StartTailingAsync(Shipping.Options(_logs, stream), shared.Client);
+        await Shipping.WaitUntilAsync(() => worker.Counters.Out > 0 && worker.Counters.InFlight == 0, "the complete part is shipped");
+        Assert.InRange(worker.Counters.Out, 1, lines.Count - 1);
+
+        await File.WriteAllBytesAsync(_logs.PathOf(file), whole);      // the writer finishes the same file
+        await Shipping.WaitShippedAsync(worker, lines.Count);
+        await worker.StopAsync(CancellationToken.None);
+
+        Expect.ExactlyOnce(lines, await StreamContents.ReadAllAsync(shared.Client, stream));
+        Assert.Contains("\t7fffffffffffffff", await File.ReadAllTextAsync(worker.Options.PositionFilePath));
+    }
+
     public void Dispose() => _logs.Dispose();
 }

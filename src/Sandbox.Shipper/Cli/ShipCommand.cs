@@ -62,8 +62,18 @@ public static class ShipCommand
                 Console.Error.WriteLine($"ship: {e.Message}");
                 return 2;
             }
+            KinesisClient client;
+            try
+            {
+                client = KinesisClient.Create(endpoints);
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine($"ship: {e.Message}");
+                return 2;
+            }
+            using var ownedClient = client;
             var log = new StderrLogger<ShipperWorker>(parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
-            using var client = KinesisClient.Create(endpoints);
             if (!await StreamIsUsableAsync(client, options.StreamName, cancellationToken)) return 2;
             return await ShipRun.RunAsync(new ShipperWorker(options, client, log), cancellationToken);
         });

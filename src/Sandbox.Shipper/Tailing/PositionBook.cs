@@ -19,11 +19,5 @@ internal sealed class PositionBook(PositionFile file)
         }
     }
 
-    /// <summary>Drops entries of files no longer there, so the table does not grow for ever.</summary>
-    public void Forget(IEnumerable<string> paths)
-    {
-        foreach (var path in paths) _positions.Remove(path);
-    }
-
     public void Save() => file.Save(_positions);
 }

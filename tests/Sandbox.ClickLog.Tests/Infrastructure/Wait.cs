@@ -1,0 +1,15 @@
+namespace Sandbox.ClickLog.Tests.Infrastructure;
+
+public static class Wait
+{
+    /// <summary>Polls until the condition holds; on timeout the message says what the state still was.</summary>
+    public static async Task UntilAsync(Func<bool> condition, Func<string> state, double seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not reached within {seconds} s: {state()}");
+            await Task.Delay(25);
+        }
+    }
+}

@@ -68,8 +68,11 @@ public static class TrackingPlanCommand
         {
             if (Directory.Exists(input))
             {
+                // Event files only: a generator output folder also holds manifest.json and dimension tables.
                 foreach (var f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-                             .Where(f => f.EndsWith(".log") || f.EndsWith(".jsonl") || f.EndsWith(".gz")).Order(StringComparer.Ordinal))
+                             .Where(f => f.EndsWith(".log") || f.EndsWith(".jsonl") || f.EndsWith(".gz"))
+                             .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) != Output.DimensionWriter.Folder)
+                             .Order(StringComparer.Ordinal))
                     yield return f;
             }
             else if (File.Exists(input)) yield return input;

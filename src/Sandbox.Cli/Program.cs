@@ -19,12 +19,14 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
     ShipCommand.Build(),
     FirehoseCommand.Build(),
     WarehouseCommand.Build(),
+    RunCommand.Build(),
 };
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception error) when (error is FormatException or InvalidOperationException or TimeoutException)
+catch (Exception error) when (error is FormatException or InvalidOperationException or TimeoutException
+                                 or Npgsql.NpgsqlException or HttpRequestException)
 {
     // Bad settings and unreachable services are the user's to fix: say what, not where in our code.
     Console.Error.WriteLine($"sandbox: {error.Message}");

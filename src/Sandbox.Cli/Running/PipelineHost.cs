@@ -1,0 +1,62 @@
+using Sandbox.Core.Pipeline;
+
+namespace Sandbox.Cli.Running;
+
+/// <summary>
+/// Runs several pipeline boxes in one process with the shared life cycle: start in order (the
+/// sources last, so consumers are ready first), report progress, stop in reverse.
+/// </summary>
+public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, PipelineWorker? source, TextWriter output)
+{
+    private IEnumerable<PipelineWorker> All => source is null ? consumers : [.. consumers, source];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var worker in consumers)
+        {
+            await worker.StartAsync(cancellationToken);
+            await worker.Ready.WaitAsync(cancellationToken);
+        }
+        if (source != null) await source.StartAsync(cancellationToken);
+        output.WriteLine($"run: {string.Join(", ", All.Select(w => w.Name))} running");
+    }
+
+    /// <summary>
+    /// Until the source has finished (a --once shipper) and every consumer has delivered all it read
+    /// and read nothing new for <paramref name="quietPeriod"/> — longer than a consumer's idle poll,
+    /// so "nothing new" means it is at the tip of every shard.
+    /// </summary>
+    public async Task WaitUntilDrainedAsync(TimeSpan quietPeriod, TimeSpan progressEvery, CancellationToken cancellationToken)
+    {
+        if (source is null) throw new InvalidOperationException("draining needs a source (--from) that finishes (--once)");
+        await source.ExecuteTask!.WaitAsync(cancellationToken);
+        var lastIn = consumers.Select(c => c.Counters.In).ToArray();
+        var quietSince = DateTime.UtcNow;
+        var lastReport = DateTime.UtcNow;
+        while (true)
+        {
+            await Task.Delay(250, cancellationToken);
+            var nowIn = consumers.Select(c => c.Counters.In).ToArray();
+            if (!nowIn.SequenceEqual(lastIn) || consumers.Any(c => c.Counters.InFlight > 0)) quietSince = DateTime.UtcNow;
+            lastIn = nowIn;
+            if (DateTime.UtcNow - lastReport >= progressEvery)
+            {
+                Report();
+                lastReport = DateTime.UtcNow;
+            }
+            if (DateTime.UtcNow - quietSince >= quietPeriod) return;
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (source != null) await source.StopAsync(CancellationToken.None);
+        foreach (var worker in consumers.Reverse()) await worker.StopAsync(CancellationToken.None);
+        Report();
+    }
+
+    public void Report()
+    {
+        foreach (var worker in All) output.WriteLine($"run: {worker.Name,-13} {worker.Counters}");
+    }
+}

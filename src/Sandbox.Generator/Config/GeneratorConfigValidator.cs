@@ -49,6 +49,7 @@ public static partial class GeneratorConfigValidator
         ValidateReleases(b, config, require);
         foreach (var funnel in b.Funnels) ValidateFunnel(funnel, plan, require);
         require(b.Funnels.Select(f => f.Name).Distinct().Count() == b.Funnels.Count, "behaviour.funnels: funnel names must be unique");
+        require(b.Funnels.Count <= 8, $"behaviour.funnels: {b.Funnels.Count} funnels, at most 8");
     }
 
     private static void ValidateReleases(BehaviourConfig b, GeneratorConfig config, Action<bool, string> require)

@@ -11,8 +11,8 @@ public sealed class GroundTruth
     private readonly int _days;
     private readonly int _kinds = EventKinds.Count;
     private readonly int _maxSteps;
-    private readonly int[] _lastActiveDay;
-    private readonly byte[][] _funnelStage;
+    // Per user, one struct (one cache line touched per event) instead of an array per funnel.
+    private readonly UserProgress[] _progress;
     private readonly int[]? _globalOf;
 
     public GroundTruth(SimulationModel model, ServerUsers? users)
@@ -28,9 +28,10 @@ public sealed class GroundTruth
         Retained = new long[_days * _days];
         var count = users?.Count ?? 0;
         _globalOf = users?.Global;
-        _lastActiveDay = new int[count];
-        Array.Fill(_lastActiveDay, -1);
-        _funnelStage = model.Funnels.Select(_ => new byte[count]).ToArray();
+        if (model.Funnels.Length > UserProgress.MaxFunnels)
+            throw new ArgumentException($"at most {UserProgress.MaxFunnels} funnels are supported", nameof(model));
+        _progress = new UserProgress[count];
+        for (var i = 0; i < count; i++) _progress[i].LastActiveDay = -1;
     }
 
     public long[] EventsByHour { get; }
@@ -55,23 +56,24 @@ public sealed class GroundTruth
         EventsByHour[(day * 24 + hour) * _kinds + (int)r.Kind]++;
         Events++;
 
-        if (_lastActiveDay[localUser] != day)
+        ref var progress = ref _progress[localUser];
+        if (progress.LastActiveDay != day)
         {
-            _lastActiveDay[localUser] = day;
+            progress.LastActiveDay = day;
+            progress.Stages = 0;
             DistinctUsers[day]++;
-            foreach (var stages in _funnelStage) stages[localUser] = 0;
             var installDay = _model.Pools.Users.InstallDay[_globalOf![localUser]];
             if (installDay >= 0 && day > installDay && day < _days) Retained[installDay * _days + day - installDay]++;
         }
 
         for (var f = 0; f < _model.Funnels.Length; f++)
         {
-            var stage = _funnelStage[f][localUser];
+            var stage = progress.Stage(f);
             var funnel = _model.Funnels[f];
             if (stage < funnel.Steps.Length && funnel.Steps[stage] == r.Kind)
             {
                 FunnelSteps[(day * _model.Funnels.Length + f) * _maxSteps + stage]++;
-                _funnelStage[f][localUser] = (byte)(stage + 1);
+                progress.Advance(f);
             }
         }
     }
@@ -89,4 +91,16 @@ public sealed class GroundTruth
     {
         for (var i = 0; i < target.Length; i++) target[i] += source[i];
     }
+}
+
+/// <summary>A user's last active day and, packed a byte per funnel, the funnel steps done that day.</summary>
+internal struct UserProgress
+{
+    public const int MaxFunnels = 8;
+    public int LastActiveDay;
+    public ulong Stages;
+
+    public readonly int Stage(int funnel) => (int)(Stages >> (funnel * 8)) & 0xFF;
+
+    public void Advance(int funnel) => Stages += 1UL << (funnel * 8);
 }

@@ -20,6 +20,9 @@ public sealed class Session
     public long SkewMs;
     public short AppVersion;
     public bool IsInstallSession;
+    /// <summary>Copies of the user's account state (a user has one session at a time; changes are written through).</summary>
+    public bool SignedUp;
+    public bool SignedIn;
     public int Forced;
     public int OpeningCount;
     public int OpeningIndex;

@@ -31,6 +31,8 @@ public sealed class SessionSimulator(SimulationModel model, ServerUsers users)
         s.AppVersion = model.Releases.VersionOn(day, pool.InstallDay[user], pool.UpdateLagDays[user]);
         s.IsInstallSession = start.Ordinal == 0 && pool.InstallDay[user] == day;
         s.Forced = Session.NoForced;
+        s.SignedUp = users.SignedUp[start.LocalUser];
+        s.SignedIn = users.SignedIn[start.LocalUser];
         s.ActionsLeft = Math.Min(MaxEventsPerSession - 4, s.Rng.Geometric(model.ActionsPerSession[Math.Min(day, model.ActionsPerSession.Length - 1)]));
         PlanOpening(s);
     }
@@ -67,7 +69,7 @@ public sealed class SessionSimulator(SimulationModel model, ServerUsers users)
         r.ReceivedMs = s.LastReceivedMs = Math.Max(s.LastReceivedMs, s.TimeMs + 80 + (long)Math.Min(5_000, s.Rng.Exponential(400)));
         _refs.Fill(ref r, s);
         ApplyAccountEffects(kind, s);
-        r.SignedIn = users.SignedIn[s.LocalUser] || kind == EventKind.Logout;
+        r.SignedIn = s.SignedIn || kind == EventKind.Logout;
         ForceNextFunnelStep(kind, s);
         return true;
     }
@@ -79,28 +81,28 @@ public sealed class SessionSimulator(SimulationModel model, ServerUsers users)
         if (s.IsInstallSession) s.Opening[s.OpeningCount++] = EventKind.AppInstall;
         else if (s.Rng.Chance(0.12)) s.Opening[s.OpeningCount++] = EventKind.PushOpen;
         s.Opening[s.OpeningCount++] = EventKind.AppOpen;
-        if (!s.IsInstallSession && users.SignedUp[s.LocalUser] && !users.SignedIn[s.LocalUser] && s.Rng.Chance(0.5))
+        if (!s.IsInstallSession && s.SignedUp && !s.SignedIn && s.Rng.Chance(0.5))
             s.Opening[s.OpeningCount++] = EventKind.Login;
     }
 
     private EventKind ChooseAction(Session s)
     {
         var kind = model.Actions.NextAction(s.Screen, ref s.Rng);
-        if (kind.NeedsAccount() && !users.SignedIn[s.LocalUser])
+        if (kind.NeedsAccount() && !s.SignedIn)
         {
             // Anonymous users hit the login wall: some sign up there, the rest keep browsing.
-            return !users.SignedUp[s.LocalUser] && s.Rng.Chance(0.15) ? EventKind.Signup : EventKind.ViewPost;
+            return !s.SignedUp && s.Rng.Chance(0.15) ? EventKind.Signup : EventKind.ViewPost;
         }
-        if (kind == EventKind.ScreenView && users.SignedIn[s.LocalUser] && s.Rng.Chance(0.004)) return EventKind.Logout;
+        if (kind == EventKind.ScreenView && s.SignedIn && s.Rng.Chance(0.004)) return EventKind.Logout;
         return kind;
     }
 
     private bool CanDo(EventKind kind, Session s) => kind switch
     {
-        EventKind.Signup => !users.SignedUp[s.LocalUser],
-        EventKind.Login => users.SignedUp[s.LocalUser] && !users.SignedIn[s.LocalUser],
+        EventKind.Signup => !s.SignedUp,
+        EventKind.Login => s.SignedUp && !s.SignedIn,
         EventKind.AppInstall or EventKind.AppOpen => false,
-        _ => !kind.NeedsAccount() || users.SignedIn[s.LocalUser],
+        _ => !kind.NeedsAccount() || s.SignedIn,
     };
 
     private void ApplyAccountEffects(EventKind kind, Session s)
@@ -108,14 +110,14 @@ public sealed class SessionSimulator(SimulationModel model, ServerUsers users)
         switch (kind)
         {
             case EventKind.Signup:
-                users.SignedUp[s.LocalUser] = true;
-                users.SignedIn[s.LocalUser] = true;
+                users.SignedUp[s.LocalUser] = s.SignedUp = true;
+                users.SignedIn[s.LocalUser] = s.SignedIn = true;
                 break;
             case EventKind.Login:
-                users.SignedIn[s.LocalUser] = true;
+                users.SignedIn[s.LocalUser] = s.SignedIn = true;
                 break;
             case EventKind.Logout:
-                users.SignedIn[s.LocalUser] = false;
+                users.SignedIn[s.LocalUser] = s.SignedIn = false;
                 break;
         }
     }

@@ -1,0 +1,65 @@
+using Sandbox.Cli.Running;
+using Sandbox.Core.Pipeline;
+
+namespace Sandbox.Cli.Tests.Running;
+
+public class PipelineHostTests
+{
+    /// <summary>Produces a fixed number of records into a shared channel, then finishes (a --once shipper).</summary>
+    private sealed class Source(int records, System.Threading.Channels.Channel<int> channel) : PipelineWorker("source")
+    {
+        protected override async Task RunAsync(CancellationToken stoppingToken)
+        {
+            MarkReady();
+            for (var i = 0; i < records; i++)
+            {
+                Counters.AddIn(1);
+                await channel.Writer.WriteAsync(i, stoppingToken);
+                Counters.AddOut(1);
+                if (i % 10 == 0) await Task.Delay(1, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Reads the channel and delivers after a buffering delay, like a delivery stream.</summary>
+    private sealed class Consumer(System.Threading.Channels.Channel<int> channel, TimeSpan buffering) : PipelineWorker("consumer")
+    {
+        protected override async Task RunAsync(CancellationToken stoppingToken)
+        {
+            MarkReady();
+            await foreach (var record in channel.Reader.ReadAllAsync(stoppingToken))
+            {
+                Counters.AddIn(1);
+                _ = Task.Delay(buffering, stoppingToken).ContinueWith(_ => Counters.AddOut(1), TaskScheduler.Default);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Drains_only_after_the_source_finished_and_the_consumer_delivered_everything()
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        var consumer = new Consumer(channel, TimeSpan.FromMilliseconds(300));
+        var source = new Source(500, channel);
+        var host = new PipelineHost([consumer], source, TextWriter.Null);
+
+        await host.StartAsync(CancellationToken.None);
+        await host.WaitUntilDrainedAsync(TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal(500, source.Counters.Out);
+        Assert.Equal(500, consumer.Counters.In);
+        Assert.Equal(500, consumer.Counters.Out);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Draining_without_a_source_is_refused()
+    {
+        var host = new PipelineHost([], null, TextWriter.Null);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            host.WaitUntilDrainedAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), CancellationToken.None));
+
+        Assert.Contains("needs a source", error.Message);
+    }
+}

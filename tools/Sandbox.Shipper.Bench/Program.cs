@@ -46,9 +46,13 @@ try
     var ratios = new List<double>();
     for (var round = 1; round <= options.Rounds; round++)
     {
-        var baseline = await BaselinePut.RunAsync(client, await CreateStreamAsync(client, $"baseline-{round}", options.Shards), records, options.FlushThreads);
+        var baselineStream = await CreateStreamAsync(client, $"baseline-{round}", options.Shards);
+        var baselineCpu = ProcessCpu();
+        var baseline = await BaselinePut.RunAsync(client, baselineStream, records, options.FlushThreads);
+        baselineCpu = ProcessCpu() - baselineCpu;
         var baselineRate = records.Count / baseline.TotalSeconds;
-        Console.WriteLine($"round {round}: raw client PutRecords: {records.Count:N0} records in {baseline.TotalSeconds:N2} s = {baselineRate:N0} records/s");
+        Console.WriteLine($"round {round}: raw client PutRecords: {records.Count:N0} records in {baseline.TotalSeconds:N2} s = {baselineRate:N0} records/s, "
+            + $"bench process CPU {baselineCpu.TotalSeconds:N2} s");
 
         var stream = await CreateStreamAsync(client, $"shipper-{round}", options.Shards);
         var worker = new ShipperWorker(new ShipperOptions
@@ -60,15 +64,18 @@ try
             FlushThreads = options.FlushThreads,
             ChunkLimitBytes = options.ChunkLimitKb * 1024,
         }, client);
+        var shipperCpu = ProcessCpu();
         var clock = Stopwatch.StartNew();
         await worker.StartAsync(CancellationToken.None);
         await worker.ExecuteTask!;
         var shipped = clock.Elapsed;
+        shipperCpu = ProcessCpu() - shipperCpu;
         if (worker.Counters.Out != totals.Lines) throw new InvalidOperationException($"shipper stored {worker.Counters.Out} records, expected {totals.Lines}: {worker.Counters}");
         var shipperRate = totals.Lines / shipped.TotalSeconds;
         ratios.Add(shipperRate / baselineRate);
         Console.WriteLine($"round {round}: shipper --once:        {totals.Lines:N0} lines   in {shipped.TotalSeconds:N2} s = {shipperRate:N0} lines/s "
-            + $"= {shipperRate / baselineRate:N2}x the raw client ({worker.Stats.ChunksSpilled} chunks, retried {worker.Counters.Retried})");
+            + $"= {shipperRate / baselineRate:N2}x the raw client, bench process CPU {shipperCpu.TotalSeconds:N2} s "
+            + $"({shipperCpu / baselineCpu:N2}x; {worker.Stats.ChunksSpilled} chunks, retried {worker.Counters.Retried})");
     }
     Console.WriteLine($"shipper / raw client: {string.Join(", ", ratios.Select(r => r.ToString("N2")))} (median {ratios.Order().ElementAt(ratios.Count / 2):N2})");
     return 0;
@@ -77,6 +84,8 @@ finally
 {
     Directory.Delete(work, recursive: true);
 }
+
+static TimeSpan ProcessCpu() => Process.GetCurrentProcess().TotalProcessorTime;
 
 static async Task<string> CreateStreamAsync(KinesisClient client, string name, int shards)
 {

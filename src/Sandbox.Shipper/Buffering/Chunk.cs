@@ -1,3 +1,4 @@
+using System.Buffers;
 using Sandbox.Shipper.Tailing;
 
 namespace Sandbox.Shipper.Buffering;
@@ -10,10 +11,12 @@ public sealed class Chunk
 {
     private readonly int[] _starts;
     private readonly int[] _lengths;
+    private ArrayPool<byte>? _pool;
 
     internal Chunk(long sequence, byte[] body, int bodyLength, int[] starts, int[] lengths, string[] keys,
-        IReadOnlyDictionary<string, FilePosition> positions)
+        IReadOnlyDictionary<string, FilePosition> positions, ArrayPool<byte>? pool = null)
     {
+        _pool = pool;
         Sequence = sequence;
         Body = body;
         BodyLength = bodyLength;
@@ -33,6 +36,13 @@ public sealed class Chunk
     public IReadOnlyDictionary<string, FilePosition> Positions { get; }
 
     public ReadOnlyMemory<byte> Data(int index) => Body.AsMemory(_starts[index], _lengths[index]);
+
+    /// <summary>Gives a pooled body back once the chunk is stored and deleted; the chunk must not be read after.</summary>
+    internal void ReturnBody()
+    {
+        _pool?.Return(Body);
+        _pool = null;
+    }
 
     /// <summary>Data plus partition key bytes: what Kinesis counts against its 1 MiB and 5 MiB limits.</summary>
     public int QuotaSize(int index) => _lengths[index] + System.Text.Encoding.UTF8.GetByteCount(Keys[index]);

@@ -1,11 +1,17 @@
+using System.Buffers;
 using Sandbox.Shipper.Tailing;
 
 namespace Sandbox.Shipper.Buffering;
 
-/// <summary>Collects accepted lines, and the read positions they move, until the chunk is sealed.</summary>
+/// <summary>
+/// Collects accepted lines, and the read positions they move, until the chunk is sealed. Bodies
+/// come from a pool and go back once Kinesis stored the chunk: a fresh megabyte per chunk would
+/// land on the large-object heap and force full collections.
+/// </summary>
 internal sealed class ChunkBuilder(int limitBytes, TimeProvider time)
 {
-    private byte[] _body = new byte[Math.Max(limitBytes + (1 << 16), 1 << 16)];
+    private readonly ArrayPool<byte> _pool = ArrayPool<byte>.Create(maxArrayLength: 64 << 20, maxArraysPerBucket: 256);
+    private byte[]? _body;
     private int _length;
     private readonly List<int> _starts = [];
     private readonly List<int> _lengths = [];
@@ -24,12 +30,12 @@ internal sealed class ChunkBuilder(int limitBytes, TimeProvider time)
     public void Add(ReadOnlySpan<byte> line, string key)
     {
         EnsureRoom(line.Length + 1);
-        line.CopyTo(_body.AsSpan(_length));
+        line.CopyTo(_body!.AsSpan(_length));
         _starts.Add(_length);
         _lengths.Add(line.Length);
         _keys.Add(key);
         _length += line.Length;
-        _body[_length++] = (byte)'\n';
+        _body![_length++] = (byte)'\n';
         if (_firstLineAt < 0) _firstLineAt = time.GetTimestamp();
     }
 
@@ -42,9 +48,9 @@ internal sealed class ChunkBuilder(int limitBytes, TimeProvider time)
 
     public Chunk Seal(long sequence)
     {
-        var chunk = new Chunk(sequence, _body, _length, [.. _starts], [.. _lengths], [.. _keys],
-            new Dictionary<string, FilePosition>(_positions, StringComparer.Ordinal));
-        _body = new byte[_body.Length];
+        var chunk = new Chunk(sequence, _body ?? [], _length, [.. _starts], [.. _lengths], [.. _keys],
+            new Dictionary<string, FilePosition>(_positions, StringComparer.Ordinal), _body is null ? null : _pool);
+        _body = null;
         _length = 0;
         _starts.Clear();
         _lengths.Clear();
@@ -65,7 +71,13 @@ internal sealed class ChunkBuilder(int limitBytes, TimeProvider time)
 
     private void EnsureRoom(int bytes)
     {
-        if (_length + bytes <= _body.Length) return;
-        Array.Resize(ref _body, Math.Max(_body.Length * 2, _length + bytes));
+        if (_body is not null && _length + bytes <= _body.Length) return;
+        var larger = _pool.Rent(Math.Max(limitBytes + (1 << 16), _length + bytes));
+        if (_body is not null)
+        {
+            _body.AsSpan(0, _length).CopyTo(larger);
+            _pool.Return(_body);
+        }
+        _body = larger;
     }
 }

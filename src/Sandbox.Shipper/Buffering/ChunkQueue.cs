@@ -47,6 +47,7 @@ internal sealed class ChunkQueue(long limitBytes)
             _bytes -= chunk.BodyLength;
             _chunks--;
         }
+        chunk.ReturnBody();
         try
         {
             if (_space.CurrentCount == 0) _space.Release();

@@ -35,6 +35,18 @@ public sealed class ManifestTruthTests(GeneratedDaysFixture fixture)
 
     [Theory]
     [MemberData(nameof(Engines))]
+    public async Task A_day_long_conversion_window_takes_the_window_plan_and_still_equals_the_manifest(string engine)
+    {
+        foreach (var generated in fixture.Data.Manifest.Config.Behaviour.Funnels)
+        {
+            var funnel = new FunnelDefinition(generated.Name, generated.Steps, AllDays, ConversionWindow: TimeSpan.FromDays(1));
+            var result = await fixture.Engine(engine).FunnelAsync(funnel);
+            foreach (var day in fixture.Data.Manifest.Days) Assert.Equal(day.Funnels[generated.Name], result.ForDay(day.Date));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
     public async Task Retention_cohorts_equal_the_manifest(string engine)
     {
         var result = await fixture.Engine(engine).RetentionAsync(new RetentionDefinition(FullDays));

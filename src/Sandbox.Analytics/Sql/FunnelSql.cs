@@ -6,7 +6,10 @@ namespace Sandbox.Analytics.Sql;
 /// Renders a funnel to one SQL statement returning (day, breakdown, c0 .. cN-1): users per start day
 /// reaching each step. Each event is packed into code = epoch_ms * 32 + step, a single sortable
 /// bigint, so "after" is one integer comparison and same-millisecond steps keep their step order.
-/// Ordered funnels resolve step k with one whole-partition window per step (no self-joins: FACTS.md).
+/// Ordered funnels without a conversion window are one sort and aggregate: each attempt's steps as a
+/// string of letters in time order, step k reached when "a%b%..%k" matches (greedy first match is
+/// exactly "the steps appear as a subsequence"). With a window, step k is resolved by one
+/// whole-partition window per step. No self-joins (FACTS.md: they can get nested-loop plans).
 /// </summary>
 public static class FunnelSql
 {
@@ -17,6 +20,7 @@ public static class FunnelSql
         funnel.Validate();
         var attempts = funnel.Order switch
         {
+            FunnelOrder.Ordered when funnel.ConversionWindow is null => OrderedPaths(funnel),
             FunnelOrder.Ordered => Ordered(funnel),
             FunnelOrder.Strict => Strict(funnel),
             FunnelOrder.AnyOrder => AnyOrder(funnel),
@@ -90,6 +94,23 @@ public static class FunnelSql
             attempts as (select bucket, breakdown, {reached} as reached from resolved)
             """;
     }
+
+    private static string OrderedPaths(FunnelDefinition f)
+    {
+        var n = f.Steps.Count;
+        var bucket = f.Scope == FunnelScope.Day ? "d" : "min(case when step = 0 then d end)";
+        var breakdown = f.Breakdown == FunnelBreakdown.None ? "max(breakdown)" : "(array_agg(breakdown order by code) filter (where step = 0))[1]";
+        var reached = string.Join(" + ", Enumerable.Range(0, n).Select(k =>
+            $"(case when path like '%{string.Join("%", Enumerable.Range(0, k + 1).Select(StepLetter))}%' then 1 else 0 end)"));
+        return $"""
+            paths as (
+              select {bucket} as bucket, {breakdown} as breakdown, string_agg(chr(97 + step), '' order by code) as path
+              from base group by {Partition(f)}),
+            attempts as (select bucket, breakdown, {reached} as reached from paths)
+            """;
+    }
+
+    private static char StepLetter(int step) => (char)('a' + step);
 
     /// <summary>Greedy first match: the first step-k event after the step k-1 the attempt reached.</summary>
     private static string NextStep(FunnelDefinition f, int k) =>

@@ -93,6 +93,8 @@ public sealed class StreamConsumer(
     {
         var batch = buffer.Drain();
         DeliveryOutcome outcome;
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewer = RenewLeasesAsync(renewing.Token);
         try
         {
             outcome = await destination.DeliverAsync(batch, cancellationToken);
@@ -103,6 +105,11 @@ public sealed class StreamConsumer(
             _deliveryFailed = true;
             throw;
         }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewer;
+        }
         counters.AddOut(outcome.Delivered);
         counters.AddRejected(outcome.RoutedToErrors);
         metrics.Delivered(batch, outcome);
@@ -111,6 +118,30 @@ public sealed class StreamConsumer(
             if (!_readers.TryGetValue(shardId, out var reader)) continue;
             if (await leases.CheckpointAsync(shardId, sequence, cancellationToken)) reader.Delivered = sequence;
             else _readers.Remove(shardId);
+        }
+    }
+
+    /// <summary>
+    /// A delivery may retry for up to the retry duration (an hour on AWS): the leases are renewed
+    /// meanwhile, or other workers would take the shards and read them again.
+    /// </summary>
+    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(leases.RefreshInterval, clock, cancellationToken);
+                await leases.RenewHeldAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                logger.LogWarning("{Stream}: lease renewal failed during a delivery: {Error}", stream, error.Message);
+            }
         }
     }
 

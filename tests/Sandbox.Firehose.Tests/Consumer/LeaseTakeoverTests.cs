@@ -38,4 +38,38 @@ public class LeaseTakeoverTests(FirehoseFixture fixture)
         Assert.Empty(acknowledged.Intersect(survivor.Numbers)); // the dead worker's checkpoints were honoured
         Assert.All(await rig.LeasesAsync("firehose-takeover"), lease => Assert.True(lease.Counter > 3));
     }
+
+    [Fact]
+    public async Task A_worker_in_a_delivery_longer_than_the_failover_time_keeps_its_leases()
+    {
+        var rig = await ConsumerRig.CreateAsync(fixture, shards: 2);
+        await fixture.PutAsync(rig.Stream, TestEvents.Numbered(40));
+        var options = rig.Consumer(failover: TimeSpan.FromSeconds(1));
+        var slow = new SlowDestination(TimeSpan.FromSeconds(3));
+        var idle = new CollectingDestination();
+        using var busy = rig.DeliveryStream("long-delivery", slow, Small, options);
+        await busy.StartAsync(CancellationToken.None);
+        await Eventually.HoldsAsync(() => slow.Started, TimeSpan.FromSeconds(10), () => "no delivery started");
+
+        using var other = rig.DeliveryStream("long-delivery", idle, Small, options);
+        await other.StartAsync(CancellationToken.None);
+        await Eventually.HoldsAsync(() => busy.Counters.Out == 40, TimeSpan.FromSeconds(30), () => busy.Counters.ToString());
+        await other.StopAsync(CancellationToken.None);
+        await busy.StopAsync(CancellationToken.None);
+
+        Assert.Empty(idle.Records); // the other worker never found an expired lease to take
+    }
+
+    private sealed class SlowDestination(TimeSpan each) : Sandbox.Firehose.Destinations.IDeliveryDestination
+    {
+        public volatile bool Started;
+        public string Kind => "Slow";
+
+        public async Task<Sandbox.Firehose.Destinations.DeliveryOutcome> DeliverAsync(DeliveryBatch batch, CancellationToken cancellationToken)
+        {
+            Started = true;
+            await Task.Delay(each, cancellationToken);
+            return new(batch.Records.Count, 0, batch.Bytes);
+        }
+    }
 }

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sandbox.Core.Endpoints;
+
+namespace Sandbox.ClickLog.Cli;
+
+/// <summary>`sandbox clicklog run`: the click-log Lambda's event source mapping alone, until Ctrl+C (`sandbox run` hosts it with the rest).</summary>
+public static class ClickLogCommand
+{
+    public static Command Build() => new("clicklog", "The click-log Lambda: Kinesis event source mapping -> DynamoDB click_logs") { BuildRun() };
+
+    private static Command BuildRun()
+    {
+        var batchSize = new Option<int>("--batch-size") { Description = "Records per invocation (1-10000)", DefaultValueFactory = _ => 100 };
+        var window = new Option<double>("--batching-window") { Description = "Maximum batching window in seconds (0-300)", DefaultValueFactory = _ => 1 };
+        var retries = new Option<int>("--max-retries") { Description = "Maximum retry attempts (-1 = until the records expire)", DefaultValueFactory = _ => 2 };
+        var command = new Command("run", "Run the mapping until Ctrl+C") { batchSize, window, retries };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var options = new ClickLogOptions
+            {
+                BatchSize = parse.GetValue(batchSize),
+                MaximumBatchingWindow = TimeSpan.FromSeconds(parse.GetValue(window)),
+                MaximumRetryAttempts = parse.GetValue(retries),
+            };
+            await using var mapping = ClickLogMapping.Create(EndpointsLoader.Load(), options, NullLoggerFactory.Instance);
+            await mapping.Worker.StartAsync(cancellationToken);
+            await mapping.Worker.Ready;
+            Console.WriteLine($"clicklog: {mapping.Worker.Name} polling {mapping.Worker.Options.StreamName}; Ctrl+C stops");
+            try { await Task.Delay(Timeout.Infinite, cancellationToken); }
+            catch (OperationCanceledException) { }
+            await mapping.Worker.StopAsync(CancellationToken.None);
+            Console.WriteLine($"clicklog: stopped: {mapping.Worker.Metrics}; {mapping.Function.Written} click items written");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Sandbox.Stack;
+using Sandbox.Stack.Metrics;
 using Sandbox.Stack.Probes;
 
 namespace Sandbox.Cli.Commands;
@@ -20,9 +21,25 @@ public static class StatusCommand
                 ? await probe.WaitUntilReadyAsync(TimeSpan.FromSeconds(seconds), cancellationToken)
                 : await probe.ProbeAllAsync(TimeSpan.FromSeconds(5), cancellationToken);
             Render(results, StackState.Locate());
+            if (results.Any(r => r.Service == "warehouse" && r.Ready))
+                RenderDeliveries(await DeliverySummary.LastHourAsync(stack.Warehouse, cancellationToken));
             return results.All(r => r.Ready) ? 0 : 1;
         });
         return command;
+    }
+
+    private static void RenderDeliveries(IReadOnlyList<DeliverySummary> deliveries)
+    {
+        if (deliveries.Count == 0)
+        {
+            Console.WriteLine("deliveries: no Firehose activity in the last hour");
+            return;
+        }
+        var table = new Table().AddColumns("delivery (last hour)", "records in", "records out", "bytes out", "failed", "data freshness s");
+        foreach (var d in deliveries)
+            table.AddRow(d.Delivery, $"{d.RecordsIn:N0}", $"{d.RecordsOut:N0}", $"{d.BytesOut:N0}", $"{d.RecordsFailed:N0}",
+                d.DataFreshnessSeconds is { } s ? $"{s:0.0}" : "-");
+        AnsiConsole.Write(table);
     }
 
     private static void Render(IReadOnlyList<ProbeResult> results, StackState state)

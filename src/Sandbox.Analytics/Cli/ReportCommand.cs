@@ -9,8 +9,11 @@ using Sandbox.Generator.Manifest;
 
 namespace Sandbox.Analytics.Cli;
 
-/// <summary>Opens an engine over the lake's <c>events</c> (Sandbox.Lake supplies it; disposed after use when disposable).</summary>
-public delegate Task<IAnalyticsEngine> AnalyticsEngineFactory(CancellationToken cancellationToken);
+/// <summary>
+/// Opens an engine over the lake's <c>events</c> holding at least <paramref name="eventDays"/> (UTC days of
+/// event_time: fetch the partitions around them). Sandbox.Lake supplies it; disposed after use when disposable.
+/// </summary>
+public delegate Task<IAnalyticsEngine> AnalyticsEngineFactory(DateRange eventDays, CancellationToken cancellationToken);
 
 /// <summary><c>sandbox report</c>: the daily KPI report from the warehouse (and the lake), as text and HTML with charts.</summary>
 public static class ReportCommand
@@ -38,7 +41,7 @@ public static class ReportCommand
                 var truth = parse.GetValue(manifest) is { } path ? ReadManifest(path) : null;
                 var range = Range(parse.GetValue(date), parse.GetValue(from), parse.GetValue(to), truth);
                 var request = new ReportRequest(range, truth, parse.GetValue(noHtml) ? null : parse.GetValue(output));
-                var outcome = await WithEnginesAsync(parse.GetValue(engine)!, lake, engines => ReportRunner.RunAsync(request, engines, Console.Out, ct), ct);
+                var outcome = await WithEnginesAsync(parse.GetValue(engine)!, lake, KpiReportBuilder.EventDays(range), engines => ReportRunner.RunAsync(request, engines, Console.Out, ct), ct);
                 return outcome.Check.Consistent ? 0 : 1;
             }
             catch (ReportInputException e)
@@ -82,7 +85,7 @@ public static class ReportCommand
             ? day
             : throw new ReportInputException($"{option} '{text}' is not a date (yyyy-MM-dd)");
 
-    private static async Task<T> WithEnginesAsync<T>(string choice, AnalyticsEngineFactory? lake, Func<IReadOnlyList<IAnalyticsEngine>, Task<T>> run, CancellationToken ct)
+    private static async Task<T> WithEnginesAsync<T>(string choice, AnalyticsEngineFactory? lake, DateRange eventDays, Func<IReadOnlyList<IAnalyticsEngine>, Task<T>> run, CancellationToken ct)
     {
         if (choice is not ("warehouse" or "lake" or "all")) throw new ReportInputException($"--engine '{choice}': expected warehouse, lake or all");
         if (choice == "lake" && lake is null) throw new ReportInputException("--engine lake: the lake engine is not available in this build (Sandbox.Lake is not wired)");
@@ -91,7 +94,7 @@ public static class ReportCommand
         try
         {
             if (choice is "warehouse" or "all") engines.Add(new WarehouseEngine(warehouse));
-            if (choice is "lake" or "all" && lake is not null) engines.Add(await lake(ct));
+            if (choice is "lake" or "all" && lake is not null) engines.Add(await lake(eventDays, ct));
             return await run(engines);
         }
         finally

@@ -7,14 +7,17 @@ namespace Sandbox.Analytics.Engines;
 /// DuckDB over any relation named <c>events</c> with the warehouse's columns (a native table, or the
 /// lake's view over the archive). The session time zone is set to UTC so dates are UTC days.
 /// </summary>
-public sealed class DuckDbEngine : IAnalyticsEngine
+public sealed class DuckDbEngine : IAnalyticsEngine, IAsyncDisposable
 {
     private readonly DuckDBConnection _connection;
+    private readonly bool _ownsConnection;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    public DuckDbEngine(DuckDBConnection connection, string name = "lake")
+    /// <param name="ownsConnection">Dispose the connection with the engine (e.g. one the lake opened for this report).</param>
+    public DuckDbEngine(DuckDBConnection connection, string name = "lake", bool ownsConnection = false)
     {
         _connection = connection;
+        _ownsConnection = ownsConnection;
         Name = name;
         using var command = connection.CreateCommand();
         command.CommandText = "set TimeZone = 'UTC'; set autoinstall_known_extensions = false;";
@@ -38,5 +41,11 @@ public sealed class DuckDbEngine : IAnalyticsEngine
         {
             _oneAtATime.Release();
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsConnection) await _connection.DisposeAsync();
+        _oneAtATime.Dispose();
     }
 }

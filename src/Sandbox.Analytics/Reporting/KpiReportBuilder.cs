@@ -1,5 +1,6 @@
 using Sandbox.Analytics.Definitions;
 using Sandbox.Analytics.Results;
+using Sandbox.Analytics.Sql;
 
 namespace Sandbox.Analytics.Reporting;
 
@@ -26,6 +27,9 @@ public static class KpiReportBuilder
             await queries.TopValuesAsync(new TopValuesDefinition(range, "click_product_link", "product_id", TopCount), ct),
             await queries.EventCountAsync(range, ct));
     }
+
+    /// <summary>The event days a report of <paramref name="range"/> reads: MAU looks 29 days back.</summary>
+    public static DateRange EventDays(DateRange range) => new(range.From.AddDays(-(ActiveUsersSql.MonthDays - 1)), range.To);
 
     /// <summary>The funnels the generator simulates (so the manifest has their truth).</summary>
     public static IReadOnlyList<FunnelDefinition> GeneratorFunnels(IEnumerable<Generator.Config.FunnelDefinition> generated, DateRange range) =>

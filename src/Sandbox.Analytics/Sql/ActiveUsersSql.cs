@@ -8,7 +8,7 @@ namespace Sandbox.Analytics.Sql;
 /// </summary>
 public static class ActiveUsersSql
 {
-    private const int MonthDays = 30;
+    public const int MonthDays = 30;
     private const int WeekDays = 7;
 
     public static string Render(DateRange range, SqlDialect sql)

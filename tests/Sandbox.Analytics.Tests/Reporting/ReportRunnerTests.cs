@@ -52,5 +52,34 @@ public sealed class ReportRunnerTests(GeneratedDaysFixture fixture) : IDisposabl
         Assert.Contains("manifest 0 events", outcome.Check.Line);
     }
 
+    [Fact]
+    public async Task The_command_reports_from_the_lake_engine_it_is_given_for_the_days_the_report_reads()
+    {
+        var day = fixture.Data.Manifest.Config.From.AddDays(2);
+        DateRange? asked = null;
+        var command = Sandbox.Analytics.Cli.ReportCommand.Build((eventDays, _) =>
+        {
+            asked = eventDays;
+            // The command disposes what the factory opens: hand it an engine of its own over the shared connection.
+            return Task.FromResult<Engines.IAnalyticsEngine>(new Engines.DuckDbEngine(fixture.LakeConnection));
+        });
+        var output = new StringWriter();
+        var previous = Console.Out;
+        Console.SetOut(output);
+        int exit;
+        try
+        {
+            exit = await new System.CommandLine.RootCommand { command }.Parse(["report", "--date", $"{day:yyyy-MM-dd}", "--engine", "lake", "--no-html"]).InvokeAsync();
+        }
+        finally
+        {
+            Console.SetOut(previous);
+        }
+        Assert.Equal(0, exit);
+        Assert.Equal(new DateRange(day.AddDays(-29), day), asked);
+        Assert.Contains($"Sandbox KPI report {day:yyyy-MM-dd} (source: lake)", output.ToString());
+        Assert.Contains($"lake: {fixture.Data.Manifest.Days.Single(d => d.Date == day).Events:N0} events", output.ToString());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -12,6 +12,8 @@ public sealed class GeneratedDaysFixture : IAsyncLifetime
     public AnalyticsQueries Warehouse { get; private set; } = null!;
     public AnalyticsQueries Lake { get; private set; } = null!;
 
+    public DuckDB.NET.Data.DuckDBConnection LakeConnection => _lake!.Connection;
+
     public AnalyticsQueries Engine(string name) => name == "warehouse" ? Warehouse : Lake;
 
     public async Task InitializeAsync()

@@ -14,10 +14,17 @@ internal static class ArchiveUpload
 {
     public const int ObjectsPerHour = 2;
 
-    public static async Task EnsureAsync(DuckDBConnection duck, IAmazonS3 s3, string bucket, int days, string scratch)
+    public static async Task EnsureAsync(DuckDBConnection duck, IAmazonS3 s3, string bucket, DateOnly from, int days, string scratch)
     {
         var expected = days * 24 * ObjectsPerHour;
-        await s3.PutBucketAsync(bucket);
+        try
+        {
+            await s3.PutBucketAsync(bucket);
+        }
+        catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+            // Kept from an earlier run.
+        }
         var listed = (await Storage.ArchiveListing.ListAsync(s3, bucket, "", CancellationToken.None)).Count;
         if (listed == expected) return;
         if (listed != 0) throw new InvalidOperationException($"bucket {bucket} holds {listed} objects, expected 0 or {expected}: delete it");
@@ -25,32 +32,45 @@ internal static class ArchiveUpload
         var clock = Stopwatch.StartNew();
         var folder = Path.Combine(scratch, "export");
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        using (var export = duck.CreateCommand())
+        Directory.CreateDirectory(folder);
+        // JSON COPY has no PARTITION_BY: sort once by object, then one COPY per object (zone maps keep each scan small).
+        Execute(duck, $"""
+            create or replace temp table archive_lines as
+            select event_id, event_name, user_id, anonymous_id, session_id,
+                   strftime(event_time, '%Y-%m-%dT%H:%M:%S.%gZ') as event_time, strftime(received_at, '%Y-%m-%dT%H:%M:%S.%gZ') as received_at,
+                   platform, os_version, device_model, app_version, locale, properties,
+                   strftime(event_time, '%Y/%m/%d/%H') as k, (hash(event_id) % {ObjectsPerHour})::integer as part
+            from events order by k, part
+            """);
+        foreach (var hour in Enumerable.Range(0, days * 24))
         {
-            export.CommandText = $"""
-                copy (select event_id, event_name, user_id, anonymous_id, session_id,
-                             strftime(event_time, '%Y-%m-%dT%H:%M:%S.%gZ') as event_time, strftime(received_at, '%Y-%m-%dT%H:%M:%S.%gZ') as received_at,
-                             platform, os_version, device_model, app_version, locale, properties,
-                             strftime(event_time, '%Y/%m/%d/%H') as k, hash(event_id) % {ObjectsPerHour} as part
-                      from events)
-                to '{folder}' (format json, compression gzip, partition_by (k, part), file_extension 'json.gz')
-                """;
-            export.ExecuteNonQuery();
+            var k = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(hour).ToString("yyyy/MM/dd/HH");
+            for (var part = 0; part < ObjectsPerHour; part++)
+            {
+                var file = Path.Combine(folder, $"{k.Replace('/', '-')}_{part}.json.gz");
+                Execute(duck, $"copy (select * exclude (k, part) from archive_lines where k = '{k}' and part = {part}) to '{file}' (format json, compression gzip)");
+            }
         }
+        Execute(duck, "drop table archive_lines");
         Console.WriteLine($"exported {expected} hour objects in {clock.Elapsed.TotalSeconds:F0} s");
         clock.Restart();
         var files = Directory.EnumerateFiles(folder, "*.json.gz", SearchOption.AllDirectories).ToList();
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (file, ct) =>
         {
-            // Hive folders k=2026%2F11%2F01%2F09/part=1 -> 2026/11/01/09/to-archive-1-2026-11-01-09-00-0<part>-<uuid>.gz
-            var parts = Path.GetRelativePath(folder, file).Split('/');
-            var hour = Uri.UnescapeDataString(parts[0]["k=".Length..]);
-            var part = parts[1]["part=".Length..];
-            var key = $"{hour}/to-archive-1-{hour.Replace('/', '-')}-00-0{part}-{Guid.NewGuid()}.gz";
+            // 2026-11-01-09_1.json.gz -> 2026/11/01/09/to-archive-1-2026-11-01-09-00-01-<uuid>.gz
+            var (hour, part) = (Path.GetFileName(file)[..13], Path.GetFileName(file)[14]);
+            var key = $"{hour.Replace('-', '/')}/to-archive-1-{hour}-00-0{part}-{Guid.NewGuid()}.gz";
             await using var body = File.OpenRead(file);
             await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = body, UseChunkEncoding = false }, ct);
         });
         Directory.Delete(folder, recursive: true);
         Console.WriteLine($"uploaded {files.Count} objects in {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    private static void Execute(DuckDBConnection duck, string sql)
+    {
+        using var command = duck.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }

@@ -34,7 +34,7 @@ root.SetAction(async (parse, _) =>
     var endpoints = EndpointsLoader.Load();
     using var s3 = AwsClients.S3(endpoints);
     var bucket = $"lake-bench-{events}x{days}";
-    await ArchiveUpload.EnsureAsync(native, s3, bucket, days, folder);
+    await ArchiveUpload.EnsureAsync(native, s3, bucket, from, days, folder);
     Execute(native, "set TimeZone = 'UTC'");
 
     var cache = Path.Combine(folder, "lake-cache");

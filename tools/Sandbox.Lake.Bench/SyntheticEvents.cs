@@ -20,14 +20,14 @@ internal static class SyntheticEvents
         create.CommandText = $"""
             create table events as
             select 'e-' || n as event_id,
-                   (['app_open','screen_view','screen_view','search_product','search_product','view_product','view_product','add_to_cart','purchase','click_product_link'])[1 + hash(n, 3) % 10] as event_name,
-                   'u-' || (hash(n, 1) % 200000) as user_id, 'a-' || (hash(n, 1) % 200000) as anonymous_id, 's-' || (hash(n, 4) % 2000000) as session_id,
-                   timestamptz '{from:yyyy-MM-dd} 00:00:00+00' + to_milliseconds(hash(n, 2) % {days * 86_400_000L}) as event_time,
+                   (['app_open','screen_view','screen_view','search_product','search_product','view_product','view_product','add_to_cart','purchase','click_product_link'])[1 + (hash(n, 3) % 10)::bigint] as event_name,
+                   'u-' || ((hash(n, 1) % 200000)::bigint) as user_id, 'a-' || ((hash(n, 1) % 200000)::bigint) as anonymous_id, 's-' || ((hash(n, 4) % 2000000)::bigint) as session_id,
+                   timestamptz '{from:yyyy-MM-dd} 00:00:00+00' + to_milliseconds((hash(n, 2) % {days * 86_400_000L})::bigint) as event_time,
                    event_time + interval 1 second as received_at,
-                   (['ios','android'])[1 + hash(n, 1) % 2] as platform, '17.' || (hash(n, 1) % 5) as os_version,
-                   (['iPhone15,2','Pixel 8','SC-51D','iPhone14,5'])[1 + hash(n, 1) % 4] as device_model,
-                   (['3.1.0','3.2.0','3.2.1'])[1 + hash(n, 5) % 3] as app_version, 'ja_JP' as locale,
-                   json_object('product_id', 'p-' || (hash(n, 6) % 50000), 'query', 'query ' || (hash(n, 7) % 10000), 'position', hash(n, 8) % 50, 'screen', 'home') as properties
+                   (['ios','android'])[1 + (hash(n, 1) % 2)::bigint] as platform, '17.' || ((hash(n, 1) % 5)::bigint) as os_version,
+                   (['iPhone15,2','Pixel 8','SC-51D','iPhone14,5'])[1 + (hash(n, 1) % 4)::bigint] as device_model,
+                   (['3.1.0','3.2.0','3.2.1'])[1 + (hash(n, 5) % 3)::bigint] as app_version, 'ja_JP' as locale,
+                   json_object('product_id', 'p-' || ((hash(n, 6) % 50000)::bigint), 'query', 'query ' || ((hash(n, 7) % 10000)::bigint), 'position', (hash(n, 8) % 50)::bigint, 'screen', 'home') as properties
             from range({events}) t(n)
             """;
         create.ExecuteNonQuery();

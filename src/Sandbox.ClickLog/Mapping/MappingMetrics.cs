@@ -6,7 +6,7 @@ namespace Sandbox.ClickLog.Mapping;
 /// </summary>
 public sealed class MappingMetrics
 {
-    private long _polled, _filteredOut, _invoked, _failedInvoke, _dropped, _onFailureDelivered, _invocations;
+    private long _polled, _filteredOut, _invoked, _failedInvoke, _dropped, _onFailureDelivered, _invocations, _pollErrors;
 
     public long PolledEventCount => Interlocked.Read(ref _polled);
     public long FilteredOutEventCount => Interlocked.Read(ref _filteredOut);
@@ -24,10 +24,22 @@ public sealed class MappingMetrics
 
     public long Invocations => Interlocked.Read(ref _invocations);
 
+    /// <summary>GetRecords calls that failed transiently (throttled, engine unreachable) and were tried again.</summary>
+    public long PollErrors => Interlocked.Read(ref _pollErrors);
+
+    /// <summary>The last polling error, for status lines.</summary>
+    public string? LastPollError { get; private set; }
+
     internal void Polled(int count) => Interlocked.Add(ref _polled, count);
     internal void FilteredOut(int count) => Interlocked.Add(ref _filteredOut, count);
     internal void Invoked(int count) { Interlocked.Add(ref _invoked, count); Interlocked.Increment(ref _invocations); }
     internal void FailedInvoke(int count) { Interlocked.Add(ref _failedInvoke, count); Interlocked.Increment(ref _invocations); }
+    internal void PollFailed(Exception error)
+    {
+        Interlocked.Increment(ref _pollErrors);
+        LastPollError = error.Message;
+    }
+
     internal void Dropped(int count, bool delivered)
     {
         Interlocked.Add(ref _dropped, count);

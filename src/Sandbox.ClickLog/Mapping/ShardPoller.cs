@@ -2,6 +2,7 @@ using Sandbox.ClickLog.Failures;
 using Sandbox.Core.Pipeline;
 using Sandbox.Firehose.Consumer;
 using Sandbox.Kinesis.Model;
+using Sandbox.Kinesis.Resilience;
 
 namespace Sandbox.ClickLog.Mapping;
 
@@ -28,7 +29,7 @@ public sealed class ShardPoller(
     public string ShardId => reader.ShardId;
 
     /// <summary>Opens the shard iterator (LATEST resolves now) and reads once: call before the mapping reports ready.</summary>
-    public async Task PrimeAsync(CancellationToken cancellationToken) => Enqueue(await reader.ReadAsync(cancellationToken));
+    public async Task PrimeAsync(CancellationToken cancellationToken) => Enqueue(await PollAsync(cancellationToken));
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -90,12 +91,26 @@ public sealed class ShardPoller(
             }
             if (reader.ReachedEnd) return batch;
 
-            var read = await reader.ReadAsync(cancellationToken);
+            var read = await PollAsync(cancellationToken);
             Enqueue(read);
             if (read.Count > 0) continue;
             if (batch.Count == 0 && unsettled) return batch; // only filtered-out records: checkpoint past them
             var wait = deadline is { } due && due - now < options.IdlePollInterval ? due - now : options.IdlePollInterval;
             await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Lambda keeps polling through throttling and outages: the shard only falls behind.</summary>
+    private async Task<IReadOnlyList<Record>> PollAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(cancellationToken);
+        }
+        catch (Exception error) when (TransientErrors.IsTransient(error) && !cancellationToken.IsCancellationRequested)
+        {
+            metrics.PollFailed(error);
+            return [];
         }
     }
 

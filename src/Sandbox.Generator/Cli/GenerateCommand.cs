@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Output.Bulk;
+using Sandbox.Generator.Output.Kinesis;
 using Spectre.Console;
 
 namespace Sandbox.Generator.Cli;
@@ -25,10 +27,18 @@ public static class GenerateCommand
         var configFile = new Option<string?>("--config") { Description = "JSON config (behaviour, funnels, releases, fault rates); options given on the command line win" };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace output of a different seed/config in --out" };
         var dimensions = new Option<bool>("--dimensions") { Description = "Also write dimensions/users|brands|products.jsonl (the entity pools)" };
+        var sinkKind = new Option<string>("--sink") { Description = "files (hourly logs), kinesis (PutRecords to the stream), bulk (warehouse COPY + lake archive); the manifest always goes to --out", DefaultValueFactory = _ => "files" };
+        sinkKind.AcceptOnlyFromAmong("files", "kinesis", "bulk");
+        var rate = new Option<double?>("--rate") { Description = "kinesis: target events/s over all servers" };
+        var speedup = new Option<double?>("--speedup") { Description = "kinesis: replay received_at compressed by this factor (24 = a day in an hour)" };
+        var senders = new Option<int>("--senders") { Description = "kinesis: concurrent PutRecords senders", DefaultValueFactory = _ => 4 };
+        var stream = new Option<string?>("--stream") { Description = "kinesis: stream name (default: the endpoints contract's)" };
+        var bulkTargets = new Option<string>("--bulk-targets") { Description = "bulk: warehouse, lake or both", DefaultValueFactory = _ => "warehouse,lake" };
 
         var command = new Command("generate", "Generate app-server event logs (JSON lines, hourly per server) and manifest.json")
         {
             from, to, users, eventsPerDay, seed, output, gzip, threads, servers, faults, configFile, overwrite, dimensions,
+            sinkKind, rate, speedup, senders, stream, bulkTargets,
         };
         command.SetAction(parse =>
         {
@@ -50,7 +60,15 @@ public static class GenerateCommand
                     WriteDimensions = Given(dimensions) ? parse.GetValue(dimensions) : config.WriteDimensions,
                     Faults = path is null || Given(faults) ? FaultPresets.Parse(parse.GetValue(faults)) : config.Faults,
                 };
-                return Run(config, parse.GetValue(output)!, parse.GetValue(threads), parse.GetValue(overwrite));
+                if (parse.GetValue(sinkKind) != "kinesis" && (Given(rate) || Given(speedup)))
+                    throw new InvalidGeneratorConfigException(["--rate/--speedup: pacing applies to --sink kinesis only"]);
+                var (folder, workers, replace) = (parse.GetValue(output)!, parse.GetValue(threads), parse.GetValue(overwrite));
+                return parse.GetValue(sinkKind) switch
+                {
+                    "kinesis" => KinesisCommandRun.Run(config, folder, replace, parse.GetValue(stream), parse.GetValue(senders), parse.GetValue(rate), parse.GetValue(speedup)),
+                    "bulk" => BulkCommandRun.Run(config, folder, workers, replace, parse.GetValue(bulkTargets)!),
+                    _ => Run(config, folder, workers, replace),
+                };
             }
             catch (Exception e) when (e is InvalidGeneratorConfigException or OutputFolderException)
             {

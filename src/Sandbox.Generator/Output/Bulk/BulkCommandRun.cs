@@ -1,0 +1,47 @@
+using Sandbox.Core.Endpoints;
+using Sandbox.Core.TrackingPlan;
+using Sandbox.Generator.Config;
+using Sandbox.Stack.Aws;
+using Sandbox.Warehouse;
+using Spectre.Console;
+
+namespace Sandbox.Generator.Output.Bulk;
+
+/// <summary><c>sandbox generate --sink bulk</c>: history into the warehouse and/or the lake's archive, with progress.</summary>
+public static class BulkCommandRun
+{
+    public static readonly IReadOnlyList<string> TargetNames = ["warehouse", "lake"];
+
+    public static int Run(GeneratorConfig config, string output, int threads, bool overwrite, string targetList)
+    {
+        var targets = targetList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (targets.Length == 0 || targets.FirstOrDefault(t => !TargetNames.Contains(t)) is { } unknown)
+            throw new InvalidGeneratorConfigException([$"--bulk-targets: '{targetList}' must list {string.Join(" and/or ", TargetNames)}"]);
+        var endpoints = EndpointsLoader.Load();
+        using var warehouse = targets.Contains("warehouse") ? WarehouseDataSource.Create(endpoints) : null;
+        using var s3 = targets.Contains("lake") ? AwsClients.S3(endpoints) : null;
+        var expected = config.EventsPerDay * Math.Max(1, config.DayCount);
+        BulkSummary? summary = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"bulk into {string.Join(" + ", targets)}", maxValue: expected);
+                GeneratorRunner? runner = null;
+                var started = DateTime.UtcNow;
+                var work = BulkGeneration.RunAsync(config, output, threads, overwrite, TrackingPlanLoader.LoadEmbedded(),
+                    new BulkTargets(warehouse, s3, endpoints.Resources.ArchiveBucket), r => runner = r);
+                while (!work.IsCompleted)
+                {
+                    Thread.Sleep(250);
+                    var written = runner?.EventsWritten ?? 0;
+                    task.Value = Math.Min(written, expected);
+                    task.Description = $"{written:N0} events, {written / Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds):N0}/s";
+                }
+                summary = work.GetAwaiter().GetResult().Summary;
+                task.Value = expected;
+            });
+        Console.WriteLine($"bulk: {summary} -> manifest in {Path.GetFullPath(output)}");
+        return 0;
+    }
+}

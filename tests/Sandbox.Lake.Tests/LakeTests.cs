@@ -138,4 +138,18 @@ public sealed class LakeTests(ArchiveFixture archive)
 
         Assert.Contains("bucket 'lake-test-no-such-bucket' does not exist", error.Message);
     }
+
+    [Fact]
+    public async Task Events_has_the_warehouse_columns_then_the_partition_columns()
+    {
+        var bucket = await archive.NewBucketAsync();
+        await archive.ArchiveAsync(bucket, Nov1, SampleEvents.Lines(0, 2, Nov1));
+        await using var connection = await archive.NewLake(bucket).OpenAsync(PartitionFilter.All);
+
+        Assert.Equal(
+            "event_id VARCHAR, event_name VARCHAR, user_id VARCHAR, anonymous_id VARCHAR, session_id VARCHAR, event_time TIMESTAMP WITH TIME ZONE, "
+            + "received_at TIMESTAMP WITH TIME ZONE, platform VARCHAR, os_version VARCHAR, device_model VARCHAR, app_version VARCHAR, locale VARCHAR, "
+            + "properties JSON, dt VARCHAR, hour INTEGER",
+            Query.Scalar(connection, "select string_agg(column_name || ' ' || column_type, ', ') from (describe events)"));
+    }
 }

@@ -42,6 +42,11 @@ public sealed class MappingRig(ClickLogFixture fixture, string stream, string le
         return mapping;
     }
 
+    /// <summary>The mapping's checkpoint per shard, as its leases hold them.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> CheckpointsAsync(EventSourceMappingOptions options) =>
+        (await new LeaseTable(fixture.Dynamo, leaseTable, options.LeaseApplication).ListAsync(CancellationToken.None))
+        .ToDictionary(lease => lease.ShardId, lease => lease.Checkpoint);
+
     public Task<IReadOnlyList<FailedBatch>> FailedBatchesAsync() => Failures().ListAsync(CancellationToken.None);
 
     public Task<IReadOnlyList<Kinesis.Model.PutRecordsResultEntry>> PutAsync(IEnumerable<(string Key, string Line)> records) =>

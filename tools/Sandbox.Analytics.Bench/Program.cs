@@ -47,6 +47,9 @@ root.SetAction(async (parse, _) =>
             ("warehouse: hand-tuned join chain", engines.Warehouse, HandTunedFunnels.JoinChain(funnel)),
             ("warehouse: hand-tuned string_agg+regex", engines.Warehouse, HandTunedFunnels.StringAggRegex(funnel)),
             ("duckdb native: rendered", engines.Duck, FunnelSql.Render(funnel, SqlDialect.DuckDb)),
+            // A one-day window changes nothing in a day-scoped funnel but selects the window plan.
+            ("warehouse: rendered, window plan", engines.Warehouse, FunnelSql.Render(funnel with { ConversionWindow = TimeSpan.FromDays(1) }, SqlDialect.Postgres)),
+            ("duckdb native: rendered, window plan", engines.Duck, FunnelSql.Render(funnel with { ConversionWindow = TimeSpan.FromDays(1) }, SqlDialect.DuckDb)),
         };
         var seconds = candidates.ToDictionary(c => c.Name, _ => new List<double>());
         for (var round = 1; round <= parse.GetValue(roundsOption); round++)

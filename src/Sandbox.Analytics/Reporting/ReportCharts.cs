@@ -67,7 +67,7 @@ public static class ReportCharts
         var bars = users.Select((u, k) => new Bar { Position = k, Value = u, Label = ReportText.Percent(conversion[k]) }).ToList();
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, users.Count).Select(k => (double)k).ToArray(), funnel.Definition.Steps.ToArray());
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Margins(bottom: 0, top: 0.15); // room for the value labels above the bars
         return plot;
     }
 
@@ -78,7 +78,7 @@ public static class ReportCharts
         plot.Add.Bars(cohorts.Select((c, i) => new Bar { Position = i, Value = (c.Rate ?? 0) * 100, Label = ReportText.Percent(c.Rate) }).ToList());
         plot.Axes.Bottom.SetTicks(cohorts.Select((_, i) => (double)i).ToArray(), cohorts.Select(c => $"{c.Cohort:MM-dd}").ToArray());
         plot.YLabel("% of cohort active the next day");
-        plot.Axes.Margins(bottom: 0);
+        plot.Axes.Margins(bottom: 0, top: 0.15); // room for the value labels above the bars
         return plot;
     }
 

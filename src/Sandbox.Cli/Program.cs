@@ -1,5 +1,12 @@
 using System.CommandLine;
+using Sandbox.Analytics.Cli;
+using Sandbox.Analytics.Engines;
 using Sandbox.Cli.Commands;
+using Sandbox.ClickLog.Cli;
+using Sandbox.Core.Endpoints;
+using Sandbox.Lake;
+using Sandbox.Lake.Cli;
+using Sandbox.Scenarios.Steps.Cli;
 using Sandbox.Firehose.Cli;
 using Sandbox.Generator.Cli;
 using Sandbox.Shipper.Cli;
@@ -19,7 +26,15 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
     ShipCommand.Build(),
     FirehoseCommand.Build(),
     WarehouseCommand.Build(),
+    ClicksCommand.Build(),
+    ClickLogCommand.Build(),
     RunCommand.Build(),
+    // Reading it back: the lake, the report, the exports, the scenarios.
+    AthenaCommand.Build(),
+    ReportCommand.Build(lake: async (_, cancellationToken) =>
+        new DuckDbEngine(await LakeSession.OpenAsync(EndpointsLoader.Load(), cancellationToken: cancellationToken), "lake", ownsConnection: true)),
+    ExportCommand.Build(),
+    VerifyCommand.Build(),
 };
 try
 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sandbox.Cli.Running;
+using Sandbox.ClickLog;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.Pipeline;
 using Sandbox.Firehose;
@@ -9,7 +10,7 @@ using Sandbox.Shipper;
 
 namespace Sandbox.Cli.Commands;
 
-/// <summary>`sandbox run`: the pipeline's long-running boxes in one process — shipper, both Firehose delivery streams.</summary>
+/// <summary>`sandbox run`: the pipeline's long-running boxes in one process — shipper, both Firehose delivery streams, the click-log mapping.</summary>
 public static class RunCommand
 {
     public static Command Build()
@@ -19,7 +20,7 @@ public static class RunCommand
         var state = new Option<string>("--state") { Description = "Shipper position file and disk buffer", DefaultValueFactory = _ => ".sandbox/shipper" };
         var bufferSeconds = new Option<int>("--buffer-seconds") { Description = "Firehose buffering interval (AWS default 300)", DefaultValueFactory = _ => 60 };
         var bufferMb = new Option<int>("--buffer-mb") { Description = "Firehose buffering size (AWS default 5)", DefaultValueFactory = _ => 5 };
-        var command = new Command("run", "Run the shipper and the Firehose delivery streams together (Ctrl+C stops; --once stops when drained)")
+        var command = new Command("run", "Run the shipper, the Firehose delivery streams and the click-log Lambda together (Ctrl+C stops; --once stops when drained)")
         {
             from, once, state, bufferSeconds, bufferMb,
         };
@@ -30,6 +31,7 @@ public static class RunCommand
             var endpoints = EndpointsLoader.Load();
             var hints = BufferingHints.FromAws(parse.GetValue(bufferMb), parse.GetValue(bufferSeconds));
             await using var deliveries = DeliveryStreams.Create(endpoints, new FirehoseOptions { ArchiveBuffering = hints, WarehouseBuffering = hints });
+            await using var clickLog = ClickLogMapping.Create(endpoints);
             using var kinesis = KinesisClient.Create(endpoints);
             var shipper = parse.GetValue(from) is { } logs
                 ? new ShipperWorker(new ShipperOptions
@@ -40,7 +42,7 @@ public static class RunCommand
                     Once = parse.GetValue(once),
                 }, kinesis)
                 : null;
-            var host = new PipelineHost([.. deliveries.Workers.Cast<PipelineWorker>()], shipper, Console.Out);
+            var host = new PipelineHost([.. deliveries.Workers, clickLog.Worker], shipper, Console.Out);
             await host.StartAsync(cancellationToken);
             try
             {

@@ -13,6 +13,9 @@ namespace Sandbox.Cli.Commands;
 /// <summary>`sandbox run`: the pipeline's long-running boxes in one process — shipper, both Firehose delivery streams, the click-log mapping.</summary>
 public static class RunCommand
 {
+    /// <summary>Longer than the consumers' lease failover (10 s): see PipelineHost.WaitUntilDrainedAsync.</summary>
+    private static readonly TimeSpan DrainQuietPeriod = TimeSpan.FromSeconds(15);
+
     public static Command Build()
     {
         var from = new Option<string?>("--from") { Description = "App-server log folder to ship (the generator's --out); without it only the consumers run" };
@@ -47,7 +50,7 @@ public static class RunCommand
             try
             {
                 if (parse.GetValue(once))
-                    await host.WaitUntilDrainedAsync(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), cancellationToken);
+                    await host.WaitUntilDrainedAsync(DrainQuietPeriod, TimeSpan.FromSeconds(10), cancellationToken);
                 else
                     await Task.Delay(Timeout.Infinite, cancellationToken);
             }

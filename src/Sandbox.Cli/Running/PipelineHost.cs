@@ -22,14 +22,17 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
     }
 
     /// <summary>
-    /// Until the source has finished (a --once shipper) and every consumer has delivered all it read
-    /// and read nothing new for <paramref name="quietPeriod"/> — longer than a consumer's idle poll,
-    /// so "nothing new" means it is at the tip of every shard.
+    /// Until the source has finished (a --once shipper) and every consumer has read at least as many
+    /// records as the source sent, delivered all it read, and read nothing new for
+    /// <paramref name="quietPeriod"/>. Consumers may also read older records, so the count alone is not
+    /// enough; the quiet period must outlast a lease failover (a consumer waiting to take over a dead
+    /// worker's shard reads nothing meanwhile) so that waiting is not mistaken for being at the tip.
     /// </summary>
     public async Task WaitUntilDrainedAsync(TimeSpan quietPeriod, TimeSpan progressEvery, CancellationToken cancellationToken)
     {
         if (source is null) throw new InvalidOperationException("draining needs a source (--from) that finishes (--once)");
         await source.ExecuteTask!.WaitAsync(cancellationToken);
+        var sent = source.Counters.Out;
         var lastIn = consumers.Select(c => c.Counters.In).ToArray();
         var quietSince = DateTime.UtcNow;
         var lastReport = DateTime.UtcNow;
@@ -37,7 +40,8 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
         {
             await Task.Delay(250, cancellationToken);
             var nowIn = consumers.Select(c => c.Counters.In).ToArray();
-            if (!nowIn.SequenceEqual(lastIn) || consumers.Any(c => c.Counters.InFlight > 0)) quietSince = DateTime.UtcNow;
+            var busy = !nowIn.SequenceEqual(lastIn) || consumers.Any(c => c.Counters.InFlight > 0 || c.Counters.In < sent);
+            if (busy) quietSince = DateTime.UtcNow;
             lastIn = nowIn;
             if (DateTime.UtcNow - lastReport >= progressEvery)
             {

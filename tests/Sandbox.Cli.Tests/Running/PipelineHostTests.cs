@@ -52,6 +52,40 @@ public class PipelineHostTests
         await host.StopAsync();
     }
 
+    /// <summary>Reads nothing until released (a consumer waiting for a dead worker's lease to expire).</summary>
+    private sealed class LateConsumer(System.Threading.Channels.Channel<int> channel, Task released) : PipelineWorker("late")
+    {
+        protected override async Task RunAsync(CancellationToken stoppingToken)
+        {
+            MarkReady();
+            await released.WaitAsync(stoppingToken);
+            await foreach (var record in channel.Reader.ReadAllAsync(stoppingToken))
+            {
+                Counters.AddIn(1);
+                Counters.AddOut(1);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_consumer_that_has_not_started_reading_is_not_taken_for_drained()
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        var release = new TaskCompletionSource();
+        var consumer = new LateConsumer(channel, release.Task);
+        var host = new PipelineHost([consumer], new Source(100, channel), TextWriter.Null);
+        await host.StartAsync(CancellationToken.None);
+
+        var draining = host.WaitUntilDrainedAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromMinutes(1), CancellationToken.None);
+        await Task.Delay(1000);
+        Assert.False(draining.IsCompleted);
+        release.SetResult();
+        await draining;
+
+        Assert.Equal(100, consumer.Counters.Out);
+        await host.StopAsync();
+    }
+
     [Fact]
     public async Task Draining_without_a_source_is_refused()
     {

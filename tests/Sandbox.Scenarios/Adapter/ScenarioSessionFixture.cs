@@ -13,7 +13,8 @@ public sealed class ScenarioSessionFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _session = new ScenarioSession([typeof(ScenarioSessionFixture).Assembly]);
+        // The glue checks' bindings live here; the pipeline steps in Sandbox.Scenarios.Steps (shared with `sandbox verify`).
+        _session = new ScenarioSession([typeof(ScenarioSessionFixture).Assembly, typeof(Sandbox.Scenarios.Steps.PipelineWorld).Assembly]);
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,30 @@
+@tracking-plan
+Feature: Tracking plan guard for releases
+  A sloppy release breaks the logs: it forgets a required property, or stops sending an event.
+  The guard must catch it and say which event, which property, which app_version and how many.
+  Each broken release runs twice: with its bug (the guard must fail for exactly that reason) and
+  without it (the guard must pass).
+
+  Background:
+    Given app traffic of 400 users and 3000 events a day from 2026-11-29 to 2026-11-30
+    And release "5.11.0" ships on 2026-11-29
+
+  Scenario Outline: A release that drops a required property is caught
+    Given <release>
+    When the logs are shipped through the pipeline
+    Then the tracking-plan check <verdict>
+
+    Examples:
+      | case           | release                                                                | verdict                                                                                              |
+      | fault injected | release "5.11.0" drops the property "shop_url" of "click_product_link" | reports "click_product_link" without "shop_url" from app_version "5.11.0" in every injected event |
+      | no fault       | release "5.11.0" sends every event as planned                          | passes                                                                                               |
+
+  Scenario Outline: A release that stops sending an event is caught
+    Given <release>
+    When the logs are shipped through the pipeline
+    Then <verdict>
+
+    Examples:
+      | case           | release                                       | verdict                                                                              |
+      | fault injected | release "5.11.0" stops sending "like_post"    | the release check reports app_version "5.11.0" sent no "like_post" for every dropped event |
+      | no fault       | release "5.11.0" sends every event as planned | every app_version sends "like_post"                                                  |

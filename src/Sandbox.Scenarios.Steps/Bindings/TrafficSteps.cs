@@ -50,8 +50,10 @@ public sealed class TrafficSteps(PipelineWorld world)
     public void CapturedLog() => world.UseCapturedLog(ScenarioInputs.CapturedEvents
         ?? throw new InvalidOperationException($"no captured event log was given: run `sandbox verify --events <file>` or set {ScenarioInputs.EventsVariable}"));
 
+    /// <summary>A relative path is tried from the working directory, then from the running assembly's folder (where tests copy scenarios/).</summary>
     [Given("the captured event log {string}")]
-    public void CapturedLogAt(string path) => world.UseCapturedLog(path);
+    public void CapturedLogAt(string path) => world.UseCapturedLog(
+        Path.IsPathRooted(path) || File.Exists(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
 
     [When("the logs are shipped through the pipeline")]
     public Task Ship() => world.DeliverAsync();

@@ -3,7 +3,6 @@ using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
 using Sandbox.Stack.Aws;
 using Sandbox.Warehouse;
-using Spectre.Console;
 
 namespace Sandbox.Generator.Output.Bulk;
 
@@ -21,26 +20,12 @@ public static class BulkCommandRun
         using var warehouse = targets.Contains("warehouse") ? WarehouseDataSource.Create(endpoints) : null;
         using var s3 = targets.Contains("lake") ? AwsClients.S3(endpoints) : null;
         var expected = config.EventsPerDay * Math.Max(1, config.DayCount);
-        BulkSummary? summary = null;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask($"bulk into {string.Join(" + ", targets)}", maxValue: expected);
-                GeneratorRunner? runner = null;
-                var started = DateTime.UtcNow;
-                var work = BulkGeneration.RunAsync(config, output, threads, overwrite, TrackingPlanLoader.LoadEmbedded(),
-                    new BulkTargets(warehouse, s3, endpoints.Resources.ArchiveBucket), r => runner = r);
-                while (!work.IsCompleted)
-                {
-                    Thread.Sleep(250);
-                    var written = runner?.EventsWritten ?? 0;
-                    task.Value = Math.Min(written, expected);
-                    task.Description = $"{written:N0} events, {written / Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds):N0}/s";
-                }
-                summary = work.GetAwaiter().GetResult().Summary;
-                task.Value = expected;
-            });
+        GeneratorRunner? runner = null;
+        var summary = SinkProgress.Show($"bulk into {string.Join(" + ", targets)}", expected,
+            async () => (await BulkGeneration.RunAsync(config, output, threads, overwrite, TrackingPlanLoader.LoadEmbedded(),
+                new BulkTargets(warehouse, s3, endpoints.Resources.ArchiveBucket), r => runner = r)).Summary,
+            () => runner?.EventsWritten ?? 0,
+            (written, perSecond) => $"{written:N0} events, {perSecond:N0}/s");
         Console.WriteLine($"bulk: {summary} -> manifest in {Path.GetFullPath(output)}");
         return 0;
     }

@@ -2,7 +2,7 @@ using Sandbox.Core.Endpoints;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
 using Sandbox.Kinesis;
-using Spectre.Console;
+using Sandbox.Generator.Output.Bulk;
 
 namespace Sandbox.Generator.Output.Kinesis;
 
@@ -16,27 +16,14 @@ public static class KinesisCommandRun
         if (options.Problems() is { Count: > 0 } problems) throw new InvalidGeneratorConfigException(problems);
         using var client = KinesisClient.Create(endpoints);
         var expected = config.EventsPerDay * Math.Max(1, config.DayCount);
-        KinesisSendSummary? summary = null;
+        KinesisSendSummary summary;
         try
         {
-            AnsiConsole.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask($"sending to {options.StreamName}", maxValue: expected);
-                    KinesisEventSink? sink = null;
-                    var started = DateTime.UtcNow;
-                    var work = KinesisGeneration.RunAsync(config, output, overwrite, TrackingPlanLoader.LoadEmbedded(), client, options, (s, _) => sink = s);
-                    while (!work.IsCompleted)
-                    {
-                        Thread.Sleep(250);
-                        var sent = sink?.Stats.Sent ?? 0;
-                        task.Value = Math.Min(sent, expected);
-                        task.Description = $"{sent:N0} sent, {sent / Math.Max(0.001, (DateTime.UtcNow - started).TotalSeconds):N0} events/s, {sink?.Stats.Retried ?? 0:N0} retried";
-                    }
-                    summary = work.GetAwaiter().GetResult().Summary;
-                    task.Value = expected;
-                });
+            KinesisEventSink? sink = null;
+            summary = SinkProgress.Show($"sending to {options.StreamName}", expected,
+                async () => (await KinesisGeneration.RunAsync(config, output, overwrite, TrackingPlanLoader.LoadEmbedded(), client, options, (s, _) => sink = s)).Summary,
+                () => sink?.Stats.Sent ?? 0,
+                (sent, perSecond) => $"{sent:N0} sent, {perSecond:N0} events/s, {sink?.Stats.Retried ?? 0:N0} retried");
         }
         catch (KinesisSendException e)
         {

@@ -55,28 +55,51 @@ root.SetAction(async (parse, _) =>
         ("lake: gzip json cache", () => OnLakeAsync(jsonLake, partitions, sql)),
     };
     Console.WriteLine($"{Count(native):N0} events, {days} days; {Environment.ProcessorCount} cores; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    var seconds = await TimeAsync(candidates, parse.GetValue(roundsOption));
+    Report($"funnel {string.Join(" > ", SyntheticEvents.FunnelSteps)} over {days} days (same rows on every engine)", candidates.Select(c => c.Name), seconds);
+
+    // Partition pruning: one day's per-hour counts, as `sandbox athena` derives the partitions from the WHERE.
+    var daySql = $"select hour, count(*) from events where dt = '{from.AddDays(days / 2):yyyy-MM-dd}' group by hour order by hour";
+    var pruning = new (string Name, Func<Task<string>> Run)[]
+    {
+        ("lake: all partitions", () => OnLakeAsync(parquetLake, PartitionFilter.All, daySql)),
+        ("lake: pruned to dt", () => OnLakeAsync(parquetLake, PartitionPredicates.FromSql(daySql), daySql)),
+    };
+    var pruned = await TimeAsync(pruning, parse.GetValue(roundsOption));
+    Report($"one day's hourly counts ({daySql})", pruning.Select(c => c.Name), pruned);
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();
+
+// Alternating rounds; every candidate must return the same rows.
+static async Task<Dictionary<string, List<double>>> TimeAsync((string Name, Func<Task<string>> Run)[] candidates, int rounds)
+{
     var seconds = candidates.ToDictionary(c => c.Name, _ => new List<double>());
     string? expected = null;
-    for (var round = 1; round <= parse.GetValue(roundsOption); round++)
+    for (var round = 1; round <= rounds; round++)
     {
         // Alternate the order so no candidate always runs on a warmer (or busier) machine.
         foreach (var (name, run) in round % 2 == 1 ? candidates : candidates.Reverse())
         {
-            clock.Restart();
+            var clock = Stopwatch.StartNew();
             var result = await run();
             seconds[name].Add(clock.Elapsed.TotalSeconds);
             expected ??= result;
-            if (result != expected) throw new InvalidOperationException($"{name}: the funnel differs from the other engines");
+            if (result != expected) throw new InvalidOperationException($"{name}: the result differs from the other candidates'");
             Console.WriteLine($"  round {round} {name,-24} {clock.Elapsed.TotalSeconds,7:F2} s");
         }
     }
-    var baseline = Median(seconds[candidates[0].Name]);
-    Console.WriteLine($"funnel {string.Join(" > ", SyntheticEvents.FunnelSteps)} over {days} days (same rows on every engine), medians:");
-    foreach (var (name, _) in candidates)
-        Console.WriteLine($"  {name,-24} {Median(seconds[name]),7:F2} s   x{Median(seconds[name]) / baseline:F2} of the native table");
-    return 0;
-});
-return await root.Parse(args).InvokeAsync();
+    return seconds;
+}
+
+static void Report(string title, IEnumerable<string> names, Dictionary<string, List<double>> seconds)
+{
+    var list = names.ToList();
+    var baseline = Median(seconds[list[0]]);
+    Console.WriteLine($"{title}, medians:");
+    foreach (var name in list)
+        Console.WriteLine($"  {name,-24} {Median(seconds[name]),7:F2} s   x{Median(seconds[name]) / baseline:F2} of {list[0]}");
+}
 
 static async Task<string> OnLakeAsync(Lake lake, PartitionFilter partitions, string sql)
 {

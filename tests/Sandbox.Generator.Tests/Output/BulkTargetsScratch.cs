@@ -1,4 +1,5 @@
 using Amazon.S3;
+using Amazon.S3.Model;
 using Npgsql;
 using Sandbox.Generator.Output.Bulk;
 using Sandbox.Stack.Aws;
@@ -50,6 +51,14 @@ public sealed class BulkTargetsScratch : IAsyncDisposable
         await Warehouse.DisposeAsync();
         await using (var drop = _stack.Stack.Warehouse.CreateCommand($"drop database if exists {_database} with (force)"))
             await drop.ExecuteNonQueryAsync();
+        // Leave the shared s3rver as found: the bucket and everything in it go.
+        ListObjectsV2Response page;
+        do
+        {
+            page = await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket });
+            foreach (var o in page.S3Objects ?? []) await S3.DeleteObjectAsync(Bucket, o.Key);
+        } while (page.S3Objects is { Count: > 0 });
+        await S3.DeleteBucketAsync(Bucket);
         S3.Dispose();
     }
 }

@@ -8,7 +8,14 @@ namespace Sandbox.Firehose.Consumer;
 /// <param name="start">Where a shard without a checkpoint is first read; TRIM_HORIZON when null.</param>
 public sealed class ShardReader(IKinesisClient kinesis, string stream, Lease lease, int limit, StartingPosition? start = null)
 {
+    /// <summary>AWS allows 5 GetRecords calls per second per shard across all consumers.</summary>
+    public static readonly TimeSpan MinCallInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>After a throttle, like KCL: wait, then read on from the same iterator (it stays valid).</summary>
+    public static readonly TimeSpan ThrottleBackoff = TimeSpan.FromSeconds(1);
+
     private string? _iterator;
+    private long _nextCallAt;
 
     public string ShardId => lease.ShardId;
     public Lease Lease => lease;
@@ -18,6 +25,9 @@ public sealed class ShardReader(IKinesisClient kinesis, string stream, Lease lea
 
     public string? LastRead { get; private set; }
 
+    /// <summary>GetRecords calls refused for the shard's read quota so far.</summary>
+    public int Throttled { get; private set; }
+
     /// <summary>The last sequence number checkpointed by this reader (or the lease's starting checkpoint).</summary>
     public string? Delivered { get; set; } = lease.Checkpoint == Checkpoints.TrimHorizon ? null : lease.Checkpoint;
 
@@ -25,7 +35,8 @@ public sealed class ShardReader(IKinesisClient kinesis, string stream, Lease lea
 
     public async Task<IReadOnlyList<Record>> ReadAsync(CancellationToken cancellationToken)
     {
-        if (ReachedEnd) return [];
+        if (ReachedEnd || Environment.TickCount64 < _nextCallAt) return [];
+        _nextCallAt = Environment.TickCount64 + (long)MinCallInterval.TotalMilliseconds;
         _iterator ??= await StartIteratorAsync(cancellationToken);
         GetRecordsResponse page;
         try
@@ -35,6 +46,13 @@ public sealed class ShardReader(IKinesisClient kinesis, string stream, Lease lea
         catch (ExpiredIteratorException)
         {
             _iterator = null; // restart after the last record read
+            return [];
+        }
+        catch (ProvisionedThroughputExceededException)
+        {
+            // Other consumers share the shard's read quota: a throttle is a pause, never a reason to stop.
+            Throttled++;
+            _nextCallAt = Environment.TickCount64 + (long)ThrottleBackoff.TotalMilliseconds;
             return [];
         }
         _iterator = page.NextShardIterator;

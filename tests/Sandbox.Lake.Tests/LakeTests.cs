@@ -152,4 +152,17 @@ public sealed class LakeTests(ArchiveFixture archive)
             + "properties JSON, dt VARCHAR, hour INTEGER",
             Query.Scalar(connection, "select string_agg(column_name || ' ' || column_type, ', ') from (describe events)"));
     }
+
+    [Fact]
+    public async Task Fields_outside_the_schema_are_ignored_and_missing_ones_are_null()
+    {
+        var bucket = await archive.NewBucketAsync();
+        await archive.ArchiveAsync(bucket, Nov1,
+        [
+            """{"event_id":"x1","event_name":"app_open","event_time":"2026-11-01T09:15:00.000Z","context":{"ip":"10.0.0.1"}}""",
+        ]);
+        await using var connection = await archive.NewLake(bucket).OpenAsync(PartitionFilter.All);
+
+        Assert.Equal("x1 app_open true", Query.Scalar(connection, "select event_id || ' ' || event_name || ' ' || (user_id is null and properties is null) from events"));
+    }
 }

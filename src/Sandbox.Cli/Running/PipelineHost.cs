@@ -39,6 +39,7 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
         while (true)
         {
             await Task.Delay(250, cancellationToken);
+            ThrowIfAnyStopped();
             var nowIn = consumers.Select(c => c.Counters.In).ToArray();
             var busy = !nowIn.SequenceEqual(lastIn) || consumers.Any(c => c.Counters.InFlight > 0 || c.Counters.In < sent);
             if (busy) quietSince = DateTime.UtcNow;
@@ -50,6 +51,14 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
             }
             if (DateTime.UtcNow - quietSince >= quietPeriod) return;
         }
+    }
+
+    /// <summary>A consumer that stopped on its own will never catch up: say which and why instead of waiting forever.</summary>
+    private void ThrowIfAnyStopped()
+    {
+        if (consumers.FirstOrDefault(c => c.ExecuteTask?.IsCompleted == true) is { } stopped)
+            throw new InvalidOperationException(
+                $"{stopped.Name} stopped before the run drained: {stopped.ExecuteTask!.Exception?.GetBaseException().Message ?? "it returned"}");
     }
 
     public async Task StopAsync()

@@ -86,6 +86,29 @@ public class PipelineHostTests
         await host.StopAsync();
     }
 
+    private sealed class FailingConsumer() : PipelineWorker("to-nowhere")
+    {
+        protected override async Task RunAsync(CancellationToken stoppingToken)
+        {
+            MarkReady();
+            await Task.Delay(200, stoppingToken);
+            throw new IOException("destination unreachable");
+        }
+    }
+
+    [Fact]
+    public async Task A_consumer_that_dies_fails_the_drain_with_its_reason()
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        var host = new PipelineHost([new FailingConsumer()], new Source(10, channel), TextWriter.Null);
+        await host.StartAsync(CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            host.WaitUntilDrainedAsync(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(1), CancellationToken.None));
+
+        Assert.Equal("to-nowhere stopped before the run drained: destination unreachable", error.Message);
+    }
+
     [Fact]
     public async Task Draining_without_a_source_is_refused()
     {

@@ -18,4 +18,4 @@ echo "demo: 2/3 ship and deliver (shipper -> Kinesis -> Firehose to-archive + to
 tools/sandbox run --from "$work/logs" --state "$work/shipper" --once --buffer-seconds 5
 
 echo "demo: 3/3 report"
-tools/sandbox report --from "$day" --to "$day" --manifest "$work/logs/manifest.json"
+tools/sandbox report --manifest "$work/logs/manifest.json"  # its days: the range to check

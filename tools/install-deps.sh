@@ -7,6 +7,8 @@ apt_packages=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || apt_packages+=(postgresql-15)
 command -v node >/dev/null || apt_packages+=(nodejs npm)
 command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || apt_packages+=(docker-compose)
+# Report charts label Japanese search terms; ScottPlot finds no CJK glyphs without it.
+[ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" || apt_packages+=(fonts-noto-cjk)
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

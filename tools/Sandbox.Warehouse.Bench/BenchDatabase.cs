@@ -6,28 +6,14 @@ namespace Sandbox.Warehouse.Bench;
 /// <summary>A throwaway, migrated database on the warehouse server, dropped at the end of the run.</summary>
 internal sealed class BenchDatabase : IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _server;
-    private readonly string _name;
+    private readonly ThrowawayDatabase _database;
 
-    private BenchDatabase(NpgsqlDataSource server, string name, NpgsqlDataSource database)
-    {
-        _server = server;
-        _name = name;
-        DataSource = database;
-    }
+    private BenchDatabase(ThrowawayDatabase database) => _database = database;
 
-    public NpgsqlDataSource DataSource { get; }
+    public NpgsqlDataSource DataSource => _database.DataSource;
 
-    public static async Task<BenchDatabase> CreateAsync(string serverConnectionString)
-    {
-        var server = NpgsqlDataSource.Create(serverConnectionString);
-        var name = $"bench_{Guid.NewGuid():N}";
-        await using (var create = server.CreateCommand($"create database {name}"))
-            await create.ExecuteNonQueryAsync();
-        var database = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString);
-        await new Migrator(database).MigrateAsync();
-        return new BenchDatabase(server, name, database);
-    }
+    public static async Task<BenchDatabase> CreateAsync(string serverConnectionString) =>
+        new(await ThrowawayDatabase.CreateAsync(serverConnectionString, "bench"));
 
     /// <summary>Empties the loader's tables so every round inserts into the same starting state.</summary>
     public async Task ResetAsync()
@@ -48,11 +34,5 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await DataSource.DisposeAsync();
-        await using (var drop = _server.CreateCommand($"drop database if exists {_name} with (force)"))
-            await drop.ExecuteNonQueryAsync();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

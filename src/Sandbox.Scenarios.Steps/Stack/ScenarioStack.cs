@@ -1,8 +1,8 @@
 using Amazon.S3.Model;
-using Npgsql;
 using Sandbox.Core.Endpoints;
 using Sandbox.Kinesis.Model;
 using Sandbox.Stack;
+using Sandbox.Warehouse.Schema;
 
 namespace Sandbox.Scenarios.Steps.Stack;
 
@@ -13,12 +13,10 @@ namespace Sandbox.Scenarios.Steps.Stack;
 /// </summary>
 public sealed class ScenarioStack : IAsyncDisposable
 {
-    private readonly SandboxEndpoints _shared;
-    private readonly string _database;
+    private readonly ThrowawayDatabase _database;
 
-    private ScenarioStack(SandboxEndpoints shared, SandboxEndpoints own, string database)
+    private ScenarioStack(SandboxEndpoints own, ThrowawayDatabase database)
     {
-        _shared = shared;
         _database = database;
         Endpoints = own;
         Clients = new SandboxStack(own);
@@ -32,22 +30,11 @@ public sealed class ScenarioStack : IAsyncDisposable
     public static async Task<ScenarioStack> CreateAsync(SandboxEndpoints shared, CancellationToken ct = default)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
-        var database = $"scenario_{id}";
-        await using (var server = NpgsqlDataSource.Create(shared.WarehouseConnectionString))
-        {
-            try
-            {
-                await using var create = server.CreateCommand($"create database {database}");
-                await create.ExecuteNonQueryAsync(ct);
-            }
-            catch (NpgsqlException e)
-            {
-                throw new InvalidOperationException($"the warehouse at '{shared.WarehouseConnectionString}' does not answer: start the stack with 'make up' ({e.Message})", e);
-            }
-        }
+        // Migrated by the bootstrap steps below, like any warehouse.
+        var database = await ThrowawayDatabase.CreateAsync(shared.WarehouseConnectionString, "scenario", migrate: false, ct);
         var own = shared with
         {
-            WarehouseConnectionString = new NpgsqlConnectionStringBuilder(shared.WarehouseConnectionString) { Database = database }.ConnectionString,
+            WarehouseConnectionString = database.ConnectionString,
             Resources = shared.Resources with
             {
                 Stream = $"scenario-{id}",
@@ -59,7 +46,7 @@ public sealed class ScenarioStack : IAsyncDisposable
                 LeaseTable = $"scenario_{id}_leases",
             },
         };
-        var stack = new ScenarioStack(shared, own, database);
+        var stack = new ScenarioStack(own, database);
         try
         {
             foreach (var step in stack.Clients.BootstrapSteps())
@@ -82,10 +69,7 @@ public sealed class ScenarioStack : IAsyncDisposable
         foreach (var bucket in names.Buckets)
             await BestEffort(() => DeleteBucketAsync(bucket));
         await Clients.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var server = NpgsqlDataSource.Create(_shared.WarehouseConnectionString);
-        await using var drop = server.CreateCommand($"drop database if exists {_database} with (force)");
-        await drop.ExecuteNonQueryAsync();
+        await _database.DisposeAsync();
     }
 
     private async Task DeleteBucketAsync(string bucket)

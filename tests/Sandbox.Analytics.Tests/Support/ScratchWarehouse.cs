@@ -8,37 +8,14 @@ namespace Sandbox.Analytics.Tests.Support;
 /// <summary>A throwaway database on the running warehouse server with the real schema, dropped on dispose.</summary>
 public sealed class ScratchWarehouse : IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _server;
-    private readonly string _name;
+    private readonly ThrowawayDatabase _database;
 
-    private ScratchWarehouse(NpgsqlDataSource server, string name, NpgsqlDataSource database)
-    {
-        _server = server;
-        _name = name;
-        DataSource = database;
-    }
+    private ScratchWarehouse(ThrowawayDatabase database) => _database = database;
 
-    public NpgsqlDataSource DataSource { get; }
+    public NpgsqlDataSource DataSource => _database.DataSource;
 
-    public static async Task<ScratchWarehouse> CreateAsync()
-    {
-        var connectionString = EndpointsLoader.Load().WarehouseConnectionString;
-        var server = NpgsqlDataSource.Create(connectionString);
-        var name = $"analytics_scratch_{Guid.NewGuid():N}";
-        try
-        {
-            await using var create = server.CreateCommand($"create database {name}");
-            await create.ExecuteNonQueryAsync();
-        }
-        catch (NpgsqlException e)
-        {
-            throw new InvalidOperationException($"the warehouse at '{connectionString}' does not answer: start the stack with 'make up' ({e.Message})", e);
-        }
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Database = name, Pooling = false };
-        var scratch = new ScratchWarehouse(server, name, NpgsqlDataSource.Create(builder.ConnectionString));
-        await new Migrator(scratch.DataSource).MigrateAsync();
-        return scratch;
-    }
+    public static async Task<ScratchWarehouse> CreateAsync() =>
+        new(await ThrowawayDatabase.CreateAsync(EndpointsLoader.Load().WarehouseConnectionString, "analytics_scratch"));
 
     public async Task LoadAsync(IEnumerable<EventRow> events)
     {
@@ -63,11 +40,5 @@ public sealed class ScratchWarehouse : IAsyncDisposable
         await analyze.ExecuteNonQueryAsync();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await DataSource.DisposeAsync();
-        await using (var drop = _server.CreateCommand($"drop database if exists {_name} with (force)"))
-            await drop.ExecuteNonQueryAsync();
-        await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -10,21 +10,20 @@ internal sealed class LoaderTestBed : IAsyncDisposable
 {
     public const string Delivery = "to-warehouse";
 
-    private LoaderTestBed(ScratchDatabase database, StagingBucket bucket)
+    private LoaderTestBed(ThrowawayDatabase database, StagingBucket bucket)
     {
         Database = database;
         Bucket = bucket;
         Loader = new WarehouseLoader(database.DataSource, bucket.S3, TrackingPlanLoader.LoadEmbedded());
     }
 
-    public ScratchDatabase Database { get; }
+    public ThrowawayDatabase Database { get; }
     public StagingBucket Bucket { get; }
     public WarehouseLoader Loader { get; }
 
     public static async Task<LoaderTestBed> CreateAsync(StackFixture stack)
     {
-        var database = await ScratchDatabase.CreateAsync(stack);
-        await new Migrator(database.DataSource).MigrateAsync();
+        var database = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseConnectionString, "scratch");
         return new LoaderTestBed(database, await StagingBucket.CreateAsync(stack));
     }
 

@@ -51,14 +51,10 @@ public class WarehouseCommandTests(StackFixture stack)
         Assert.Equal("table events does not exist in the warehouse: run 'sandbox bootstrap' first", error.Message);
     }
 
-    private async Task<ScratchDatabase> MigratedDatabaseAsync()
-    {
-        var database = await ScratchDatabase.CreateAsync(stack);
-        await new Migrator(database.DataSource).MigrateAsync();
-        return database;
-    }
+    private Task<ThrowawayDatabase> MigratedDatabaseAsync() =>
+        ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseConnectionString, "scratch");
 
-    private async Task<(int ExitCode, string Output)> RunAsync(ScratchDatabase database, params string[] args)
+    private async Task<(int ExitCode, string Output)> RunAsync(ThrowawayDatabase database, params string[] args)
     {
         var connection = new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString)
         {
@@ -70,7 +66,7 @@ public class WarehouseCommandTests(StackFixture stack)
         return (exitCode, output.ToString());
     }
 
-    private static async Task Execute(ScratchDatabase database, string sql)
+    private static async Task Execute(ThrowawayDatabase database, string sql)
     {
         await using var command = database.DataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();

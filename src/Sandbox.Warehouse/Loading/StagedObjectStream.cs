@@ -35,12 +35,15 @@ internal static class StagedObjectStream
         public override bool CanRead => true;
         public override bool CanSeek => false;
         public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        // An S3 body is read once, front to back: the Stream contract's answer to everything else.
+        public override long Length => throw ForwardOnly();
+        public override long Position { get => throw ForwardOnly(); set => throw ForwardOnly(); }
         public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw ForwardOnly();
+        public override void SetLength(long value) => throw ForwardOnly();
+        public override void Write(byte[] buffer, int offset, int count) => throw ForwardOnly();
+
+        private static NotSupportedException ForwardOnly() => new("a staged S3 object is read forward only: no length, seeking or writing");
 
         protected override void Dispose(bool disposing)
         {

@@ -55,7 +55,7 @@ internal static class GzipReader
         }
     }
 
-    private sealed class CountingStream(Stream inner) : Stream
+    private sealed class CountingStream(Stream inner) : Sandbox.Core.IO.ForwardOnlyReadStream
     {
         public long Total { get; private set; }
         public override int Read(byte[] buffer, int offset, int count)
@@ -64,14 +64,6 @@ internal static class GzipReader
             Total += read;
             return read;
         }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => Total; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Position { get => Total; set => base.Position = value; }
     }
 }

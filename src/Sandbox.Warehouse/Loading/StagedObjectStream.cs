@@ -17,7 +17,7 @@ internal static class StagedObjectStream
     }
 
     /// <summary>Gives back the bytes read to sniff the format, then the rest of the source.</summary>
-    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
+    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Sandbox.Core.IO.ForwardOnlyReadStream
     {
         private ReadOnlyMemory<byte> _prefix = prefix;
 
@@ -32,18 +32,6 @@ internal static class StagedObjectStream
             return n;
         }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        // An S3 body is read once, front to back: the Stream contract's answer to everything else.
-        public override long Length => throw ForwardOnly();
-        public override long Position { get => throw ForwardOnly(); set => throw ForwardOnly(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw ForwardOnly();
-        public override void SetLength(long value) => throw ForwardOnly();
-        public override void Write(byte[] buffer, int offset, int count) => throw ForwardOnly();
-
-        private static NotSupportedException ForwardOnly() => new("a staged S3 object is read forward only: no length, seeking or writing");
 
         protected override void Dispose(bool disposing)
         {

@@ -9,7 +9,7 @@ SANDBOX_TARGET=compose
 SANDBOX_KINESIS_URL=http://127.0.0.1:4567
 SANDBOX_DYNAMODB_URL=http://127.0.0.1:4566
 SANDBOX_S3_URL=http://127.0.0.1:4566
-SANDBOX_WAREHOUSE=Host=127.0.0.1;Port=5439;Username=sandbox;Password=sandbox;Database=warehouse
+SANDBOX_WAREHOUSE='Host=127.0.0.1;Port=5439;Username=sandbox;Password=sandbox;Database=warehouse'
 SANDBOX_REGION=ap-northeast-1
 SANDBOX_ACCESS_KEY_ID=test
 SANDBOX_SECRET_ACCESS_KEY=test

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using Sandbox.Cli.Running;
 using Sandbox.ClickLog;
 using Sandbox.Core.Endpoints;
+using Sandbox.Core.Logging;
 using Sandbox.Core.Pipeline;
 using Sandbox.Firehose;
 using Sandbox.Firehose.Buffering;
@@ -33,8 +35,9 @@ public static class RunCommand
             if (parse.GetValue(bufferSeconds) <= 0 || parse.GetValue(bufferMb) <= 0) return Refuse("--buffer-seconds and --buffer-mb must be positive");
             var endpoints = EndpointsLoader.Load();
             var hints = BufferingHints.FromAws(parse.GetValue(bufferMb), parse.GetValue(bufferSeconds));
-            await using var deliveries = DeliveryStreams.Create(endpoints, new FirehoseOptions { ArchiveBuffering = hints, WarehouseBuffering = hints });
-            await using var clickLog = ClickLogMapping.Create(endpoints);
+            using var loggers = CliLogging.Create();
+            await using var deliveries = DeliveryStreams.Create(endpoints, new FirehoseOptions { ArchiveBuffering = hints, WarehouseBuffering = hints }, loggers);
+            await using var clickLog = ClickLogMapping.Create(endpoints, loggers: loggers);
             using var kinesis = KinesisClient.Create(endpoints);
             var shipper = parse.GetValue(from) is { } logs
                 ? new ShipperWorker(new ShipperOptions
@@ -43,7 +46,7 @@ public static class RunCommand
                     StateDirectory = Path.GetFullPath(parse.GetValue(state)!),
                     StreamName = endpoints.Resources.Stream,
                     Once = parse.GetValue(once),
-                }, kinesis)
+                }, kinesis, loggers.CreateLogger<ShipperWorker>())
                 : null;
             var host = new PipelineHost([.. deliveries.Workers, clickLog.Worker], shipper, Console.Out);
             await host.StartAsync(cancellationToken);

@@ -8,10 +8,16 @@ namespace Sandbox.Cli.Running;
 /// </summary>
 public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, PipelineWorker? source, TextWriter output)
 {
+    private readonly System.Diagnostics.Stopwatch _sinceStart = new();
+
     private IEnumerable<PipelineWorker> All => source is null ? consumers : [.. consumers, source];
+
+    /// <summary>From start until every consumer had delivered all the source sent (the quiet period excluded); set by <see cref="WaitUntilDrainedAsync"/>.</summary>
+    public TimeSpan? CaughtUpAfter { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _sinceStart.Start();
         foreach (var worker in consumers)
         {
             await worker.StartAsync(cancellationToken);
@@ -41,15 +47,24 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
             await Task.Delay(250, cancellationToken);
             ThrowIfAnyStopped();
             var nowIn = consumers.Select(c => c.Counters.In).ToArray();
-            var busy = !nowIn.SequenceEqual(lastIn) || consumers.Any(c => c.Counters.InFlight > 0 || c.Counters.In < sent);
+            var behind = consumers.Any(c => c.Counters.InFlight > 0 || c.Counters.In < sent);
+            var busy = behind || !nowIn.SequenceEqual(lastIn);
             if (busy) quietSince = DateTime.UtcNow;
+            // The rate a load test reports: the quiet period only proves nothing more is coming.
+            if (behind) CaughtUpAfter = null;
+            else CaughtUpAfter ??= _sinceStart.Elapsed;
             lastIn = nowIn;
             if (DateTime.UtcNow - lastReport >= progressEvery)
             {
                 Report();
                 lastReport = DateTime.UtcNow;
             }
-            if (DateTime.UtcNow - quietSince >= quietPeriod) return;
+            if (DateTime.UtcNow - quietSince >= quietPeriod)
+            {
+                output.WriteLine($"run: caught up after {CaughtUpAfter!.Value.TotalSeconds:0.0} s: {sent:N0} records shipped and delivered " +
+                                 $"({sent / CaughtUpAfter.Value.TotalSeconds:N0} records/s end to end)");
+                return;
+            }
         }
     }
 

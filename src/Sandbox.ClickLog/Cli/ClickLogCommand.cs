@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
+using Sandbox.Core.Logging;
 using Sandbox.Core.Endpoints;
 
 namespace Sandbox.ClickLog.Cli;
@@ -23,7 +23,8 @@ public static class ClickLogCommand
                 MaximumBatchingWindow = TimeSpan.FromSeconds(parse.GetValue(window)),
                 MaximumRetryAttempts = parse.GetValue(retries),
             };
-            await using var mapping = ClickLogMapping.Create(EndpointsLoader.Load(), options, NullLoggerFactory.Instance);
+            using var loggers = CliLogging.Create();
+            await using var mapping = ClickLogMapping.Create(EndpointsLoader.Load(), options, loggers);
             await mapping.Worker.StartAsync(cancellationToken);
             await mapping.Worker.Ready;
             Console.WriteLine($"clicklog: {mapping.Worker.Name} polling {mapping.Worker.Options.StreamName}; Ctrl+C stops");

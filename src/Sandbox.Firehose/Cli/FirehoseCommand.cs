@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
 using Sandbox.Core.Endpoints;
+using Sandbox.Core.Logging;
 using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Destinations.Warehouse;
 using Sandbox.Stack.Aws;
@@ -51,7 +51,8 @@ public static class FirehoseCommand
             {
                 ArchiveBuffering = hints, WarehouseBuffering = hints, WarehouseRetryDuration = TimeSpan.FromSeconds(parse.GetValue(retry)),
             };
-            await using var streams = DeliveryStreams.Create(EndpointsLoader.Load(), options, NullLoggerFactory.Instance);
+            using var loggers = CliLogging.Create();
+            await using var streams = DeliveryStreams.Create(EndpointsLoader.Load(), options, loggers);
             foreach (var worker in streams.Workers) await worker.StartAsync(cancellationToken);
             Console.WriteLine($"firehose: {string.Join(", ", streams.Workers.Select(w => w.Name))} running, buffering {hints}; Ctrl+C stops");
             try { await Task.Delay(Timeout.Infinite, cancellationToken); }

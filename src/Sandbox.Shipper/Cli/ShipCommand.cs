@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
 using Sandbox.Core.Endpoints;
+using Sandbox.Core.Logging;
 using Sandbox.Kinesis;
 using Sandbox.Kinesis.Errors;
 
@@ -73,7 +74,8 @@ public static class ShipCommand
                 return 2;
             }
             using var ownedClient = client;
-            var log = new StderrLogger<ShipperWorker>(parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning);
+            using var loggers = CliLogging.Create(parse.GetValue(verbose));
+            var log = loggers.CreateLogger<ShipperWorker>();
             if (!await StreamIsUsableAsync(client, options.StreamName, cancellationToken)) return 2;
             return await ShipRun.RunAsync(new ShipperWorker(options, client, log), cancellationToken);
         });

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# End to end on the running stack: generated app logs -> shipper -> Kinesis -> Firehose (S3 archive +
+# warehouse COPY) and the click-log Lambda, all in one `sandbox run --once`. Fresh resource names
+# per run so earlier data cannot help or hurt; the stream's AWS write limit (1,000 records/s per
+# shard) is switched off with its sandbox:limits tag, so the figure is the pipeline's own rate.
+# Baseline in the same run: the shipper alone into a second fresh stream (the pipeline's source rate).
+#   EVENTS=300000 tools/bench-e2e.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events=${EVENTS:-300000}
+run_id=e2e$(date +%s)
+work=$(mktemp -d /var/tmp/sandbox-e2e-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+source .sandbox/endpoints.env
+export SANDBOX_STREAM=$run_id SANDBOX_LEASE_TABLE=${run_id}_leases SANDBOX_ARCHIVE_BUCKET=$run_id-archive \
+  SANDBOX_STAGING_BUCKET=$run_id-staging SANDBOX_ERROR_BUCKET=$run_id-errors
+export AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox AWS_DEFAULT_REGION=${SANDBOX_REGION:-ap-northeast-1}
+unlimited() { aws --endpoint-url "$SANDBOX_KINESIS_URL" kinesis add-tags-to-stream --stream-name "$1" --tags sandbox:limits=off; }
+
+tools/sandbox bootstrap >/dev/null
+unlimited "$run_id"
+tools/sandbox generate --from 2026-11-02 --events-per-day "$events" --users $((events / 10)) --seed "$(date +%s)" -o "$work/logs"
+manifest=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['totals']['events'])" "$work/logs/manifest.json" 2>/dev/null || echo "?")
+
+echo "== baseline: shipper alone -> $run_id-ship"
+aws --endpoint-url "$SANDBOX_KINESIS_URL" kinesis create-stream --stream-name "$run_id-ship" --shard-count 4
+unlimited "$run_id-ship"
+start=$(date +%s.%N)
+tools/sandbox ship --from "$work/logs" --state "$work/ship-state" --stream "$run_id-ship" --once | tail -1
+ship_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+
+echo "== pipeline: sandbox run --once (shipper, to-archive, to-warehouse, click-log Lambda)"
+/usr/bin/time -f "run: %e s wall, %U s user, %S s sys, max RSS %M KiB" \
+  tools/sandbox run --from "$work/logs" --state "$work/run-state" --once --buffer-seconds 1 | tee "$work/run.txt"
+
+libpq=$(tr ';' '\n' <<<"$SANDBOX_WAREHOUSE" | sed -e 's/^Host=/host=/' -e 's/^Port=/port=/' -e 's/^Username=/user=/' -e 's/^Password=/password=/' -e 's/^Database=/dbname=/' | tr '\n' ' ')
+loaded=$(psql "$libpq" -Atc "select coalesce(sum(inserted), 0) from load_commits where manifest like 's3://$run_id-staging/%'")
+objects=$(aws --endpoint-url "$SANDBOX_S3_URL" s3 ls "s3://$run_id-archive/" --recursive | wc -l)
+echo "manifest events: $manifest; warehouse rows loaded for this run: $loaded; archive objects: $objects"
+echo "shipper alone: $ship_seconds s"
+grep "caught up" "$work/run.txt"

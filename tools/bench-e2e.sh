@@ -34,8 +34,14 @@ echo "== pipeline: sandbox run --once (shipper, to-archive, to-warehouse, click-
   tools/sandbox run --from "$work/logs" --state "$work/run-state" --once --buffer-seconds 1 | tee "$work/run.txt"
 
 libpq=$(tr ';' '\n' <<<"$SANDBOX_WAREHOUSE" | sed -e 's/^Host=/host=/' -e 's/^Port=/port=/' -e 's/^Username=/user=/' -e 's/^Password=/password=/' -e 's/^Database=/dbname=/' | tr '\n' ' ')
-loaded=$(psql "$libpq" -Atc "select coalesce(sum(inserted), 0) from load_commits where manifest like 's3://$run_id-staging/%'")
+loaded=$(psql "$libpq" -Atc "select coalesce(sum(rows_inserted), 0) from load_commits where manifest_key like 's3://$run_id-staging/%'")
 objects=$(aws --endpoint-url "$SANDBOX_S3_URL" s3 ls "s3://$run_id-archive/" --recursive | wc -l)
 echo "manifest events: $manifest; warehouse rows loaded for this run: $loaded; archive objects: $objects"
-echo "shipper alone: $ship_seconds s"
-grep "caught up" "$work/run.txt"
+caught_up=$(sed -n 's/^run: caught up after \([0-9.]*\) s.*/\1/p' "$work/run.txt")
+python3 - "$manifest" "$ship_seconds" "$caught_up" <<'PY'
+import sys
+events, ship, run = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+print(f"baseline shipper alone: {events / ship:,.0f} events/s ({ship:.1f} s)")
+print(f"pipeline end to end:    {events / run:,.0f} events/s ({run:.1f} s) = {ship / run:.3f}x the shipper alone, {events / run / 10000:.2f}x the 10,000/s goal")
+PY
+[ "$loaded" = "$manifest" ] || { echo "MISMATCH: warehouse rows $loaded != manifest events $manifest" >&2; exit 1; }

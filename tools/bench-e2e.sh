@@ -11,15 +11,14 @@ events=${EVENTS:-300000}
 run_id=e2e$(date +%s)
 work=$(mktemp -d /var/tmp/sandbox-e2e-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-source .sandbox/endpoints.env
+set -a; source .sandbox/endpoints.env; set +a  # the emulators' dummy keys for the awscli too
 export SANDBOX_STREAM=$run_id SANDBOX_LEASE_TABLE=${run_id}_leases SANDBOX_ARCHIVE_BUCKET=$run_id-archive \
   SANDBOX_STAGING_BUCKET=$run_id-staging SANDBOX_ERROR_BUCKET=$run_id-errors
-export AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox AWS_DEFAULT_REGION=${SANDBOX_REGION:-ap-northeast-1}
 unlimited() { aws --endpoint-url "$SANDBOX_KINESIS_URL" kinesis add-tags-to-stream --stream-name "$1" --tags sandbox:limits=off; }
 
 tools/sandbox bootstrap >/dev/null
 unlimited "$run_id"
-tools/sandbox generate --from 2026-11-02 --events-per-day "$events" --users $((events / 10)) --seed "$(date +%s)" -o "$work/logs"
+tools/sandbox generate --from 2026-11-02 --events-per-day "$events" --users $((events / 10)) --seed "${SEED:-$(date +%s)}" -o "$work/logs"
 manifest=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['totals']['events'])" "$work/logs/manifest.json" 2>/dev/null || echo "?")
 
 echo "== baseline: shipper alone -> $run_id-ship"

@@ -3,9 +3,10 @@
 # shared and noisy: compare ratios). Figures belong in docs/BENCHMARKS.md with the machine and command.
 #   BENCH=kinesis,generator,warehouse make bench     # a subset
 #   BENCH_SCALE=small make bench                     # quick sizes (smoke run)
+#   BENCH=e2e make bench                             # the whole pipeline on the running stack (tools/bench-e2e.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-selected=${BENCH:-stack,kinesis,generator,warehouse}
+selected=${BENCH:-stack,kinesis,generator,warehouse,e2e}
 small=$([ "${BENCH_SCALE:-full}" = small ] && echo yes || echo no)
 run() { # NAME PROJECT DLL ARGS...
   local name=$1 project=$2 dll=$3; shift 3
@@ -15,6 +16,10 @@ run() { # NAME PROJECT DLL ARGS...
   dotnet "$(dirname "$project")/bin/Release/net10.0/$dll" "$@"
 }
 if [[ ",$selected," == *",stack,"* ]]; then echo "== bench stack: tools/bench-stack.sh"; tools/bench-stack.sh; fi
+if [[ ",$selected," == *",e2e,"* ]]; then
+  echo "== bench e2e: tools/bench-e2e.sh"
+  EVENTS=$([ "$small" = yes ] && echo 100000 || echo 1000000) tools/bench-e2e.sh
+fi
 if [ "$small" = yes ]; then
   run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 200000 --baseline-records 2000
   run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --ceiling-rows 500000 --events 500000 --gzip-events 500000 --users 50000 --threads 2

@@ -32,9 +32,11 @@ public sealed class ContainerStackFixture : IAsyncLifetime
             return;
         }
         _localStack = new LocalStackBuilder(LocalStackImage)
-            .WithEnvironment("SERVICES", "kinesis,firehose,s3,dynamodb").Build();
+            .WithEnvironment("SERVICES", "kinesis,firehose,s3,dynamodb")
+            .WithCreateParameterModifier(LoopbackPorts.Only).Build();
         _postgres = new PostgreSqlBuilder(PostgresImage)
-            .WithDatabase("warehouse").WithUsername("sandbox").WithPassword("sandbox").Build();
+            .WithDatabase("warehouse").WithUsername("sandbox").WithPassword("sandbox")
+            .WithCreateParameterModifier(LoopbackPorts.Only).Build();
         await Task.WhenAll(_localStack.StartAsync(), _postgres.StartAsync());
 
         var url = _localStack.GetConnectionString();

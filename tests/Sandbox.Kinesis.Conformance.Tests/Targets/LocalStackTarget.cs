@@ -20,7 +20,8 @@ public sealed class LocalStackTarget : KinesisTarget
             return null;
         }
         _container = new LocalStackBuilder(ContainerStackFixture.LocalStackImage)
-            .WithEnvironment("SERVICES", "kinesis").Build();
+            .WithEnvironment("SERVICES", "kinesis")
+            .WithCreateParameterModifier(LoopbackPorts.Only).Build();
         await _container.StartAsync();
         return new Uri(_container.GetConnectionString());
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sandbox.Core.Pipeline;
 using Sandbox.Kinesis;
+using Sandbox.Kinesis.Resilience;
 using Sandbox.Shipper.Buffering;
 using Sandbox.Shipper.Records;
 using Sandbox.Shipper.Sending;
@@ -48,7 +49,8 @@ public sealed class ShipperWorker(ShipperOptions options, IKinesisClient client,
         _tailer = new LogTailer(options, _positions.Positions, _intake, _log);
 
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var sender = new ChunkSender(new RetryCountingClient(client, Counters), options, Counters, Stats, _log);
+        // Every record a PutRecords call did not store is sent again: that is the Retried count.
+        var sender = new ChunkSender(new PutRecordsCountingClient(client, onNotStored: n => Counters.AddRetried(n)), options, Counters, Stats, _log);
         var senders = Enumerable.Range(0, options.FlushThreads)
             .Select(_ => CancelAllOnFault(Task.Run(() => SendLoopAsync(sender, store, failed.Token)), failed))
             .ToList();

@@ -9,18 +9,7 @@ namespace Sandbox.Kinesis.Tests.Resilience;
 
 public class PutRecordsRetryTests
 {
-    private const string Throttled = """{"ErrorCode":"ProvisionedThroughputExceededException","ErrorMessage":"Rate exceeded for shard shardId-000000000000"}""";
-    private static readonly PutRecordsRetryOptions Fast = new() { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) };
-
     private readonly FakeKinesisHandler _handler = new();
-
-    private static PutRecordsRequest Batch(params string[] keys) => new()
-    {
-        StreamName = "app-events",
-        Records = keys.Select(k => new PutRecordsRequestEntry { Data = "x"u8.ToArray(), PartitionKey = k }).ToList(),
-    };
-
-    private static string Stored(string sequence) => $$"""{"SequenceNumber":"{{sequence}}","ShardId":"shardId-000000000000"}""";
 
     private static string[] SentKeys(CapturedRequest request) =>
         JsonNode.Parse(request.Body)!["Records"]!.AsArray().Select(r => (string)r!["PartitionKey"]!).ToArray();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Sandbox.Kinesis;
 using Sandbox.Kinesis.Model;
+using Sandbox.Kinesis.Resilience;
 using Sandbox.Shipper.Records;
 
 namespace Sandbox.Generator.Output.Kinesis;
@@ -25,7 +26,8 @@ public sealed class KinesisEventSink : IEventSink
         var problems = options.Problems();
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(options));
         _options = options;
-        var counting = new AttemptCountingClient(client, Stats);
+        // Every record of every PutRecords call, resends included, so the summary can report retries.
+        var counting = new PutRecordsCountingClient(client, onAttempted: Stats.AddAttempted);
         _servers = Enumerable.Range(0, servers)
             .Select(i => new ServerLineQueue(GeneratorRunner.ServerName(i), options.ServerQueueLines, _stop.Token)).ToArray();
         _senders = Enumerable.Range(0, options.Senders).Select(_ => new PartitionSender(counting, options, Stats)).ToArray();

@@ -1,27 +1,29 @@
-using Sandbox.Core.Pipeline;
-using Sandbox.Kinesis;
 using Sandbox.Kinesis.Model;
 
-namespace Sandbox.Shipper.Sending;
+namespace Sandbox.Kinesis.Resilience;
 
 /// <summary>
-/// Counts, for the shared Retried counter, every record a PutRecords call did not store (the
-/// failed subset, or the whole call when it failed): each of them is sent again. The retrying
-/// itself stays in Sandbox.Kinesis.Resilience.
+/// Reports the records of every PutRecords call, first tries and resends alike, so a box can count
+/// retries while <see cref="PutRecordsRetryExtensions.PutRecordsWithRetryAsync"/> does the retrying:
+/// <paramref name="onAttempted"/> gets the records a call carries before it is made;
+/// <paramref name="onNotStored"/> the records it did not store (the failed subset, or the whole call
+/// when the call itself failed, but not when the caller cancelled it). Every other operation passes through.
 /// </summary>
-internal sealed class RetryCountingClient(IKinesisClient inner, WorkerCounters counters) : IKinesisClient
+public sealed class PutRecordsCountingClient(IKinesisClient inner, Action<int>? onAttempted = null, Action<int>? onNotStored = null)
+    : IKinesisClient
 {
     public async Task<PutRecordsResponse> PutRecordsAsync(PutRecordsRequest request, CancellationToken cancellationToken = default)
     {
+        onAttempted?.Invoke(request.Records.Count);
         try
         {
             var response = await inner.PutRecordsAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.FailedRecordCount > 0) counters.AddRetried(response.FailedRecordCount);
+            if (response.FailedRecordCount > 0) onNotStored?.Invoke(response.FailedRecordCount);
             return response;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            counters.AddRetried(request.Records.Count);
+            onNotStored?.Invoke(request.Records.Count);
             throw;
         }
     }

@@ -44,12 +44,18 @@ public sealed class EventValidator
     public IReadOnlyList<Violation> Validate(string json) => Validate(Encoding.UTF8.GetBytes(json));
 
     /// <summary>Appends violations to <paramref name="violations"/>; returns true when there were none.</summary>
-    public bool Validate(ReadOnlySpan<byte> utf8Json, List<Violation> violations)
+    public bool Validate(ReadOnlySpan<byte> utf8Json, List<Violation> violations) => Validate(utf8Json, violations, null);
+
+    /// <summary>
+    /// As <see cref="Validate(ReadOnlySpan{byte}, List{Violation})"/>, and in the same pass hands each envelope
+    /// value that passed its check to <paramref name="fields"/> (see <see cref="IEnvelopeFieldSink"/>).
+    /// </summary>
+    public bool Validate(ReadOnlySpan<byte> utf8Json, List<Violation> violations, IEnvelopeFieldSink? fields)
     {
         var before = violations.Count;
         try
         {
-            ValidateEnvelope(utf8Json, violations);
+            ValidateEnvelope(utf8Json, violations, fields);
         }
         catch (JsonException e)
         {
@@ -61,7 +67,7 @@ public sealed class EventValidator
         return violations.Count == before;
     }
 
-    private void ValidateEnvelope(ReadOnlySpan<byte> json, List<Violation> violations)
+    private void ValidateEnvelope(ReadOnlySpan<byte> json, List<Violation> violations, IEnvelopeFieldSink? fields)
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read()) throw new JsonException("empty input");
@@ -104,12 +110,20 @@ public sealed class EventValidator
                 propertiesStart = (int)reader.TokenStartIndex;
                 reader.Skip();
                 propertiesEnd = (int)reader.BytesConsumed;
+                fields?.Object(index, json[propertiesStart..propertiesEnd]);
                 continue;
             }
+            var valueStart = (int)reader.TokenStartIndex;
             if (field.CheckValue(ref reader) is { } problem)
             {
                 violations.Add(new Violation(ViolationType.BadEnvelope, field.Path, problem));
                 continue;
+            }
+            if (fields is not null)
+            {
+                // CheckValue skips an object value, leaving the reader on its end.
+                if (reader.TokenType == JsonTokenType.EndObject) fields.Object(index, json[valueStart..(int)reader.BytesConsumed]);
+                else fields.Value(index, ref reader);
             }
             if (index == _eventNameIndex)
             {

@@ -1,69 +1,68 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Sandbox.Warehouse.Loading;
 
 /// <summary>
-/// A binary COPY of event rows, either straight into events (the fast path, when no row is already
-/// there) or into the per-load staging table (temporary: no WAL, dropped at commit) from which
-/// one INSERT .. ON CONFLICT moves the new rows into events.
+/// A binary COPY of event rows (encoded by <see cref="RowEncoder"/>), either straight into events (the
+/// fast path, when no row is already there) or into the per-load staging table (temporary: no WAL,
+/// dropped at commit) from which one INSERT .. ON CONFLICT moves the new rows into events. The rows
+/// arrive already in COPY's binary tuple format; this adds the file header and trailer.
 /// </summary>
 internal sealed class EventCopy : IRowSink, IAsyncDisposable
 {
-    private const string Columns =
-        "event_id, event_name, user_id, anonymous_id, session_id, event_time, received_at, platform, os_version, device_model, app_version, locale, properties";
+    // PostgreSQL binary COPY: signature, flags (no OIDs), header extension length.
+    private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    private static readonly byte[] Trailer = [0xFF, 0xFF];
 
-    private readonly NpgsqlBinaryImporter _importer;
+    private readonly NpgsqlRawCopyStream _stream;
+    private bool _ended;
 
-    private EventCopy(NpgsqlBinaryImporter importer) => _importer = importer;
+    private EventCopy(NpgsqlRawCopyStream stream) => _stream = stream;
 
-    public long Rows { get; private set; }
-
-    public static async Task<EventCopy> IntoEventsAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        new(await connection.BeginBinaryImportAsync($"copy events ({Columns}) from stdin (format binary)", ct));
+    public static Task<EventCopy> IntoEventsAsync(NpgsqlConnection connection, CancellationToken ct) =>
+        StartAsync(connection, "events", ct);
 
     public static async Task<EventCopy> IntoStagingAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using (var create = new NpgsqlCommand(
-            $"create temp table if not exists staging_events on commit drop as select {Columns} from events with no data", connection))
+            $"create temp table if not exists staging_events on commit drop as select {RowEncoder.Columns} from events with no data", connection))
             await create.ExecuteNonQueryAsync(ct);
-        return new EventCopy(await connection.BeginBinaryImportAsync($"copy staging_events ({Columns}) from stdin (format binary)", ct));
+        return await StartAsync(connection, "staging_events", ct);
     }
 
-    public void Write(in EventRow row)
+    private static async Task<EventCopy> StartAsync(NpgsqlConnection connection, string table, CancellationToken ct)
     {
-        _importer.StartRow();
-        _importer.Write(row.EventId!, NpgsqlDbType.Text);
-        _importer.Write(row.EventName!, NpgsqlDbType.Text);
-        WriteOptional(row.UserId);
-        WriteOptional(row.AnonymousId);
-        WriteOptional(row.SessionId);
-        _importer.Write(row.EventTime, NpgsqlDbType.TimestampTz);
-        _importer.Write(row.ReceivedAt, NpgsqlDbType.TimestampTz);
-        WriteOptional(row.Platform);
-        WriteOptional(row.OsVersion);
-        WriteOptional(row.DeviceModel);
-        WriteOptional(row.AppVersion);
-        WriteOptional(row.Locale);
-        _importer.Write(row.Properties, NpgsqlDbType.Jsonb);
-        Rows++;
+        var stream = await connection.BeginRawBinaryCopyAsync($"copy {table} ({RowEncoder.Columns}) from stdin (format binary)", ct);
+        await stream.WriteAsync(Header, ct);
+        return new EventCopy(stream);
     }
 
-    public async Task CompleteAsync(CancellationToken ct) => await _importer.CompleteAsync(ct);
+    public void Write(ReadOnlySpan<byte> rows) => _stream.Write(rows);
+
+    /// <summary>Ends the COPY; the server's verdict (e.g. a unique violation on event_id) is thrown from here.</summary>
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        await _stream.WriteAsync(Trailer, ct);
+        _ended = true;
+        await _stream.DisposeAsync();
+    }
 
     /// <summary>Moves the staged rows into events; returns how many were new (the rest were duplicates).</summary>
     public static async Task<long> InsertNewEventsAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var insert = new NpgsqlCommand(
-            $"insert into events ({Columns}) select {Columns} from staging_events on conflict (event_id) do nothing", connection);
+            $"insert into events ({RowEncoder.Columns}) select {RowEncoder.Columns} from staging_events on conflict (event_id) do nothing", connection);
         return await insert.ExecuteNonQueryAsync(ct);
     }
 
-    public ValueTask DisposeAsync() => _importer.DisposeAsync();
-
-    private void WriteOptional(string? value)
+    public async ValueTask DisposeAsync()
     {
-        if (value is null) _importer.WriteNull();
-        else _importer.Write(value, NpgsqlDbType.Text);
+        // Not completed: cancel, so that no partial COPY is ever applied.
+        if (!_ended)
+        {
+            _ended = true;
+            await _stream.CancelAsync();
+        }
+        await _stream.DisposeAsync();
     }
 }

@@ -2,13 +2,18 @@ using Sandbox.Core.TrackingPlan;
 
 namespace Sandbox.Warehouse.Loading;
 
-/// <summary>Sorts the lines of one load into COPYed rows and bad lines, counting every one.</summary>
+/// <summary>
+/// Sorts the lines of one load into COPYed rows and bad lines, counting every one. Each line is read
+/// once: the validator checks it and hands its envelope values to a <see cref="RowEncoder"/> in the
+/// same pass; a good line's row is then encoded for binary COPY straight from the line's bytes.
+/// </summary>
 /// <param name="skipRepeatedIds">Write each event_id once (needed when COPYing straight into events).</param>
 internal sealed class LoadBatch(EventValidator validator, bool skipRepeatedIds)
 {
     private readonly List<Violation> _violations = [];
     private readonly List<BadLine> _badLines = [];
-    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly RowEncoder _row = new(validator.Plan);
+    private readonly EventIdSet _ids = new();
 
     public long Lines { get; private set; }
     public long Staged { get; private set; }
@@ -25,15 +30,15 @@ internal sealed class LoadBatch(EventValidator validator, bool skipRepeatedIds)
             if (line.IsEmpty) continue;
             if ((++Lines & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
             _violations.Clear();
-            if (!validator.Validate(line, _violations))
+            _row.Begin();
+            if (!validator.Validate(line, _violations, _row))
             {
                 _badLines.Add(BadLine.From(line, _violations, $"{objectUrl}:{lineNumber}"));
                 continue;
             }
-            var row = EventRow.Parse(line);
             Staged++;
-            if (skipRepeatedIds && !_ids.Add(row.EventId!)) continue;
-            rows.Write(row);
+            if (skipRepeatedIds && !_ids.Add(_row.EventId)) continue;
+            rows.Write(_row.Row());
             Written++;
         }
     }

@@ -22,6 +22,28 @@ public class WarehouseLoaderTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Escaped_and_non_ascii_values_are_stored_decoded_and_nulls_stay_null()
+    {
+        await using var bed = await LoaderTestBed.CreateAsync(stack);
+        var id = EventLines.NewEventId();
+        // JsonNode writes the quote, backslash and non-ASCII characters as \u escapes: the loader must decode them.
+        var line = EventLines.With(e =>
+        {
+            e["event_id"] = id;
+            e["user_id"] = null;
+            e["anonymous_id"] = "a_\"quoted\"\\日本";
+            e["properties"]!["post_id"] = "p_化粧水";
+        });
+        Assert.Contains("\\u", line);
+
+        var result = await bed.LoadAsync("m/escaped", [line]);
+
+        Assert.Equal(1L, result.Inserted);
+        Assert.Equal("null|a_\"quoted\"\\日本|p_化粧水|2026-11-30 12:34:57.001", await bed.Database.ScalarAsync<string>(
+            $"select concat_ws('|', coalesce(user_id, 'null'), anonymous_id, properties->>'post_id', to_char(received_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS')) from events where event_id = '{id}'"));
+    }
+
+    [Fact]
     public async Task Duplicate_event_ids_within_a_load_are_inserted_once()
     {
         await using var bed = await LoaderTestBed.CreateAsync(stack);

@@ -36,7 +36,22 @@ public sealed class DeliveryStreams : IAsyncDisposable
 
     public IReadOnlyList<DeliveryStream> Workers { get; }
 
-    public static DeliveryStreams Create(SandboxEndpoints endpoints, FirehoseOptions options, ILoggerFactory? loggers = null)
+    /// <summary>The S3 GZIP archive stream ("to-archive" unless named otherwise).</summary>
+    public DeliveryStream Archive => Workers[0];
+
+    /// <summary>The Redshift COPY stream ("to-warehouse" unless named otherwise).</summary>
+    public DeliveryStream Warehouse => Workers[1];
+
+    public static DeliveryStreams Create(SandboxEndpoints endpoints, FirehoseOptions options, ILoggerFactory? loggers = null) =>
+        Create(endpoints, options, FirehoseOptions.ArchiveStreamName, FirehoseOptions.WarehouseStreamName, loggers);
+
+    /// <summary>
+    /// The same two delivery streams under other names. Leases, metrics, load commits and object keys
+    /// go by the name, so a run named apart (a bench round) starts from the stream's beginning and
+    /// shares nothing with `sandbox run`.
+    /// </summary>
+    public static DeliveryStreams Create(
+        SandboxEndpoints endpoints, FirehoseOptions options, string archiveName, string warehouseName, ILoggerFactory? loggers = null)
     {
         loggers ??= NullLoggerFactory.Instance;
         var clock = TimeProvider.System;
@@ -57,14 +72,14 @@ public sealed class DeliveryStreams : IAsyncDisposable
 
         var archive = new ArchiveDestination(writer,
             new ArchiveOptions { Bucket = names.ArchiveBucket, Prefix = options.ArchivePrefix, ErrorOutputPrefix = options.ArchiveErrorOutputPrefix },
-            new ObjectKeyNamer(FirehoseOptions.ArchiveStreamName), clock);
+            new ObjectKeyNamer(archiveName), clock);
         var toWarehouse = new WarehouseDestination(writer, CreateLoader(warehouse, s3), WarehouseOptionsFor(endpoints, options),
-            new ObjectKeyNamer(FirehoseOptions.WarehouseStreamName), clock, loggers.CreateLogger<WarehouseDestination>());
+            new ObjectKeyNamer(warehouseName), clock, loggers.CreateLogger<WarehouseDestination>());
 
         return new DeliveryStreams(
             [
-                Stream(FirehoseOptions.ArchiveStreamName, options.ArchiveBuffering, archive),
-                Stream(FirehoseOptions.WarehouseStreamName, options.WarehouseBuffering, toWarehouse),
+                Stream(archiveName, options.ArchiveBuffering, archive),
+                Stream(warehouseName, options.WarehouseBuffering, toWarehouse),
             ],
             [kinesis, s3, dynamo], warehouse);
     }

@@ -2,17 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.Events;
 using Sandbox.Firehose;
 using Sandbox.Firehose.Buffering;
-using Sandbox.Firehose.Destinations;
-using Sandbox.Firehose.Destinations.Archive;
-using Sandbox.Firehose.Destinations.Warehouse;
-using Sandbox.Firehose.Metrics;
-using Sandbox.Firehose.Naming;
 using Sandbox.Kinesis;
 using Sandbox.Kinesis.Model;
 using Sandbox.Stack.Aws;
@@ -88,25 +82,24 @@ await Parallel.ForEachAsync(await kinesis.ListAllShardsAsync(stream).ToListAsync
 raw.Stop();
 if (read != events) throw new InvalidOperationException($"raw drain read {read} of {events}");
 
-var writer = new S3ObjectWriter(s3, TimeProvider.System, NullLogger.Instance);
-var loader = DeliveryStreams.CreateLoader(warehouse, s3);
-var metrics = new WarehouseMetricsSink(warehouse);
+// The delivery streams come from the composition root `sandbox run` uses, over this run's
+// resources; each round names its streams apart so it starts from the stream's beginning.
+var benchEndpoints = endpoints with
+{
+    Resources = endpoints.Resources with
+    {
+        Stream = stream, LeaseTable = leaseTable, ArchiveBucket = archiveBucket, StagingBucket = stagingBucket, ErrorBucket = errorBucket,
+    },
+};
 var hints = BufferingHints.FromAws(5, 1); // AWS default size, 1 s interval so the tail does not wait 300 s
+var options = new FirehoseOptions { ArchiveBuffering = hints, WarehouseBuffering = hints };
 var deliveries = new List<string>();
 
-DeliveryStream Archive(string name) => Stream(name, new ArchiveDestination(writer, new ArchiveOptions { Bucket = archiveBucket },
-    new ObjectKeyNamer(name), TimeProvider.System));
-DeliveryStream Warehouse(string name) => Stream(name, new WarehouseDestination(writer, loader,
-    new WarehouseOptions { StagingBucket = stagingBucket, ErrorBucket = errorBucket }, new ObjectKeyNamer(name), TimeProvider.System, NullLogger.Instance));
-DeliveryStream Stream(string name, IDeliveryDestination destination)
+async Task<TimeSpan> DrainAsync(int round, Func<DeliveryStreams, DeliveryStream[]> pick)
 {
-    deliveries.Add(name);
-    return new DeliveryStream(new DeliveryStreamOptions { Name = name, SourceStream = stream, LeaseTable = leaseTable, Buffering = hints },
-        kinesis, dynamo, destination, metrics, TimeProvider.System, NullLogger.Instance);
-}
-
-async Task<TimeSpan> DrainAsync(params DeliveryStream[] workers)
-{
+    await using var streams = DeliveryStreams.Create(benchEndpoints, options, Name($"arch{round}"), Name($"wh{round}"));
+    var workers = pick(streams);
+    deliveries.AddRange(workers.Select(w => w.Name));
     var clock = Stopwatch.StartNew();
     foreach (var worker in workers) await worker.StartAsync(CancellationToken.None);
     while (workers.Any(w => w.Counters.Out + w.Counters.Rejected < events))
@@ -115,13 +108,13 @@ async Task<TimeSpan> DrainAsync(params DeliveryStream[] workers)
         await Task.Delay(20);
     }
     clock.Stop();
-    foreach (var worker in workers) { await worker.StopAsync(CancellationToken.None); worker.Dispose(); }
+    foreach (var worker in workers) await worker.StopAsync(CancellationToken.None);
     return clock.Elapsed;
 }
 
-var archiveAlone = await DrainAsync(Archive(Name("arch1")));
-var warehouseAlone = await DrainAsync(Warehouse(Name("wh1")));
-var both = await DrainAsync(Archive(Name("arch2")), Warehouse(Name("wh2")));
+var archiveAlone = await DrainAsync(1, s => [s.Archive]);
+var warehouseAlone = await DrainAsync(2, s => [s.Warehouse]);
+var both = await DrainAsync(3, s => [s.Archive, s.Warehouse]);
 
 await using (var check = warehouse.CreateCommand("select count(*) from events where event_id = any($1)"))
 {

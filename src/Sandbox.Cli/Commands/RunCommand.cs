@@ -53,7 +53,8 @@ public static class RunCommand
             try
             {
                 if (parse.GetValue(once))
-                    await host.WaitUntilDrainedAsync(DrainQuietPeriod, TimeSpan.FromSeconds(10), cancellationToken);
+                    await host.WaitUntilDrainedAsync(DrainQuietPeriod, TimeSpan.FromSeconds(10), cancellationToken,
+                        progressBars: !Console.IsOutputRedirected);
                 else
                     await Task.Delay(Timeout.Infinite, cancellationToken);
             }

@@ -33,19 +33,49 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
     /// <paramref name="quietPeriod"/>. Consumers may also read older records, so the count alone is not
     /// enough; the quiet period must outlast a lease failover (a consumer waiting to take over a dead
     /// worker's shard reads nothing meanwhile) so that waiting is not mistaken for being at the tip.
+    /// Progress: bars when <paramref name="progressBars"/> (a terminal), else a line per box every <paramref name="progressEvery"/>.
     /// </summary>
-    public async Task WaitUntilDrainedAsync(TimeSpan quietPeriod, TimeSpan progressEvery, CancellationToken cancellationToken)
+    public async Task WaitUntilDrainedAsync(TimeSpan quietPeriod, TimeSpan progressEvery, CancellationToken cancellationToken,
+        bool progressBars = false)
     {
         if (source is null) throw new InvalidOperationException("draining needs a source (--from) that finishes (--once)");
-        await source.ExecuteTask!.WaitAsync(cancellationToken);
+        if (progressBars)
+        {
+            await ProgressBars.ShowAsync([.. All], source, tick => DrainAsync(source, quietPeriod, tick, cancellationToken));
+        }
+        else
+        {
+            var lastReport = DateTime.UtcNow;
+            await DrainAsync(source, quietPeriod, () =>
+            {
+                if (DateTime.UtcNow - lastReport < progressEvery) return;
+                Report();
+                lastReport = DateTime.UtcNow;
+            }, cancellationToken);
+        }
+        var sent = source.Counters.Out;
+        output.WriteLine($"run: caught up after {CaughtUpAfter!.Value.TotalSeconds:0.0} s: {sent:N0} records shipped and delivered " +
+                         $"({sent / CaughtUpAfter.Value.TotalSeconds:N0} records/s end to end)");
+    }
+
+    private async Task DrainAsync(PipelineWorker source, TimeSpan quietPeriod, Action progress, CancellationToken cancellationToken)
+    {
+        while (!source.ExecuteTask!.IsCompleted)
+        {
+            await Task.WhenAny(source.ExecuteTask, Task.Delay(250, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfAnyStopped();
+            progress();
+        }
+        await source.ExecuteTask; // a failed source says why
         var sent = source.Counters.Out;
         var lastIn = consumers.Select(c => c.Counters.In).ToArray();
         var quietSince = DateTime.UtcNow;
-        var lastReport = DateTime.UtcNow;
         while (true)
         {
             await Task.Delay(250, cancellationToken);
             ThrowIfAnyStopped();
+            progress();
             var nowIn = consumers.Select(c => c.Counters.In).ToArray();
             var behind = consumers.Any(c => c.Counters.InFlight > 0 || c.Counters.In < sent);
             var busy = behind || !nowIn.SequenceEqual(lastIn);
@@ -54,17 +84,7 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
             if (behind) CaughtUpAfter = null;
             else CaughtUpAfter ??= _sinceStart.Elapsed;
             lastIn = nowIn;
-            if (DateTime.UtcNow - lastReport >= progressEvery)
-            {
-                Report();
-                lastReport = DateTime.UtcNow;
-            }
-            if (DateTime.UtcNow - quietSince >= quietPeriod)
-            {
-                output.WriteLine($"run: caught up after {CaughtUpAfter!.Value.TotalSeconds:0.0} s: {sent:N0} records shipped and delivered " +
-                                 $"({sent / CaughtUpAfter.Value.TotalSeconds:N0} records/s end to end)");
-                return;
-            }
+            if (DateTime.UtcNow - quietSince >= quietPeriod) return;
         }
     }
 

@@ -52,6 +52,23 @@ public class PipelineHostTests
         await host.StopAsync();
     }
 
+    [Fact]
+    public async Task Progress_lines_and_the_end_to_end_rate_are_written_while_draining()
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        var output = new StringWriter();
+        var host = new PipelineHost([new Consumer(channel, TimeSpan.FromMilliseconds(300))], new Source(200, channel), output);
+
+        await host.StartAsync(CancellationToken.None);
+        await host.WaitUntilDrainedAsync(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100), CancellationToken.None);
+
+        var text = output.ToString();
+        Assert.Contains("run: consumer      in 200, out 200", text);
+        Assert.Matches(@"run: caught up after \d+\.\d s: 200 records shipped and delivered \([\d,]+ records/s end to end\)", text);
+        Assert.NotNull(host.CaughtUpAfter);
+        await host.StopAsync();
+    }
+
     /// <summary>Reads nothing until released (a consumer waiting for a dead worker's lease to expire).</summary>
     private sealed class LateConsumer(System.Threading.Channels.Channel<int> channel, Task released) : PipelineWorker("late")
     {

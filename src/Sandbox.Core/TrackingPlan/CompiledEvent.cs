@@ -25,9 +25,11 @@ internal sealed class CompiledEvent
         var reader = new Utf8JsonReader(propertiesObject);
         reader.Read();
         ulong seen = 0;
+        var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var index = Find(ref reader);
+            var index = Find(ref reader, expected);
+            expected = index + 1;
             if (index < 0)
             {
                 var name = reader.GetString();
@@ -60,8 +62,10 @@ internal sealed class CompiledEvent
         }
     }
 
-    private int Find(ref Utf8JsonReader reader)
+    private int Find(ref Utf8JsonReader reader, int expected)
     {
+        // Senders usually write the properties in plan order: the one after the previous property is tried first.
+        if (expected < _properties.Length && reader.ValueTextEquals(_properties[expected].Utf8Name)) return expected;
         for (var i = 0; i < _properties.Length; i++)
         {
             if (reader.ValueTextEquals(_properties[i].Utf8Name)) return i;

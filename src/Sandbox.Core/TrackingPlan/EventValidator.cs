@@ -84,9 +84,11 @@ public sealed class EventValidator
         string? unplannedName = null;
         var propertiesStart = -1;
         var propertiesEnd = -1;
+        var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var index = FindEnvelopeField(ref reader);
+            var index = FindEnvelopeField(ref reader, expected);
+            expected = index + 1;
             if (index < 0)
             {
                 var name = reader.GetString();
@@ -154,8 +156,10 @@ public sealed class EventValidator
         if (reader.Read()) throw new JsonException("unexpected content after the event object");
     }
 
-    private int FindEnvelopeField(ref Utf8JsonReader reader)
+    private int FindEnvelopeField(ref Utf8JsonReader reader, int expected)
     {
+        // Senders usually write the fields in plan order: the one after the previous field is tried first.
+        if (expected < _envelope.Length && reader.ValueTextEquals(_envelope[expected].Utf8Name)) return expected;
         for (var i = 0; i < _envelope.Length; i++)
         {
             if (reader.ValueTextEquals(_envelope[i].Utf8Name)) return i;

@@ -10,7 +10,8 @@ namespace Sandbox.Lake;
 /// <summary>
 /// Athena over one archive bucket: lists it, brings the objects of the partitions a query needs into
 /// the local cache, and opens an in-memory DuckDB whose views (<c>events</c>, <c>processing_failed</c>)
-/// read exactly those files.
+/// read exactly those files. <c>events</c> keeps one row per event_id (the archive is at-least-once);
+/// <c>events_raw</c> shows every archived record.
 /// </summary>
 public sealed class Lake(IAmazonS3 s3, string bucket, LakeOptions? options = null)
 {
@@ -40,6 +41,8 @@ public sealed class Lake(IAmazonS3 s3, string bucket, LakeOptions? options = nul
             await using var command = connection.CreateCommand();
             command.CommandText = "set TimeZone = 'UTC'; set autoinstall_known_extensions = false; " + string.Join(";\n", views);
             await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var table in _options.Tables.Where(t => t.Distinct is not null))
+                await DistinctAsync(connection, table, cancellationToken);
             return connection;
         }
         catch
@@ -47,6 +50,23 @@ public sealed class Lake(IAmazonS3 s3, string bucket, LakeOptions? options = nul
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The one-row-per-key view over the raw one (the archive is at-least-once); counts what it leaves out.</summary>
+    private async Task DistinctAsync(DuckDBConnection connection, LakeTable table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = DistinctViews.FindDuplicates(table);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.CommandText = $"select count(*) > 0 from {DistinctViews.DuplicateKeysName(table)}";
+        var anyDuplicates = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        if (anyDuplicates)
+        {
+            command.CommandText = DistinctViews.CountHidden(table);
+            Stats.CountDuplicates(table.Name, Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        command.CommandText = DistinctViews.View(table, anyDuplicates);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private List<ArchiveObject> Select(LakeTable table, IReadOnlyList<Amazon.S3.Model.S3Object> listed, PartitionFilter partitions)

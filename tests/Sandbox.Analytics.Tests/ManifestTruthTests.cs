@@ -3,11 +3,14 @@ using Sandbox.Analytics.Tests.Support;
 
 namespace Sandbox.Analytics.Tests;
 
-/// <summary>The same definitions on the warehouse and the lake equal the generator's manifest exactly.</summary>
+/// <summary>
+/// The same definitions on the warehouse and the lake equal the generator's manifest exactly; "lake-archive" is
+/// Sandbox.Lake over a real archive bucket holding one batch twice (a Firehose redelivery).
+/// </summary>
 [Collection(GeneratedDaysCollection.Name)]
 public sealed class ManifestTruthTests(GeneratedDaysFixture fixture)
 {
-    public static TheoryData<string> Engines => new() { "warehouse", "lake" };
+    public static TheoryData<string> Engines => new() { "warehouse", "lake", "lake-archive" };
 
     private DateRange AllDays => new(fixture.Data.Manifest.Days[0].Date, fixture.Data.Manifest.Days[^1].Date);
 
@@ -89,6 +92,21 @@ public sealed class ManifestTruthTests(GeneratedDaysFixture fixture)
             Assert.InRange(row.Wau, row.Dau, row.Mau);
         }
         Assert.True(active[^1].Wau > active[^1].Dau, "four days of activity should reach more users in a week than in a day");
+    }
+
+    [Fact]
+    public void The_archive_really_holds_a_redelivered_batch()
+    {
+        Assert.True(fixture.Redelivered > 0);
+        Assert.Equal(fixture.Data.Lines.Count + fixture.Redelivered, Convert.ToInt64(Scalar("select count(*) from events_raw")));
+        Assert.Equal(fixture.Data.Lines.Count, Convert.ToInt64(Scalar("select count(*) from events")));
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = fixture.ArchiveConnection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 }
 

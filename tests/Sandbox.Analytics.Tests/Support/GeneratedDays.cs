@@ -6,7 +6,8 @@ using Sandbox.Generator.Manifest;
 namespace Sandbox.Analytics.Tests.Support;
 
 /// <summary>A few small generated days (no faults) with their manifest: the ground truth to match.</summary>
-public sealed record GeneratedDays(GenerationManifest Manifest, IReadOnlyList<EventRow> Events)
+/// <param name="Lines">The app servers' lines as generated (what the pipeline ships and the archive holds).</param>
+public sealed record GeneratedDays(GenerationManifest Manifest, IReadOnlyList<EventRow> Events, IReadOnlyList<string> Lines)
 {
     public static GeneratedDays Generate()
     {
@@ -23,6 +24,7 @@ public sealed record GeneratedDays(GenerationManifest Manifest, IReadOnlyList<Ev
         var sink = new MemorySink();
         var result = new GeneratorRunner(config, plan).Run(sink, threads: 2);
         var manifest = ManifestBuilder.Complete(config, plan.Version, sink.Describe(), result);
-        return new GeneratedDays(manifest, sink.Lines.Select(EventRow.Parse).ToList());
+        var lines = sink.Lines.ToList();
+        return new GeneratedDays(manifest, lines.Select(EventRow.Parse).ToList(), lines);
     }
 }

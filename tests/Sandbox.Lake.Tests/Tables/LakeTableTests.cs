@@ -35,4 +35,19 @@ public sealed class LakeTableTests
     {
         Assert.Throws<ArgumentException>(() => new LakeTable("t", "", [new LakeColumn("dt", "VARCHAR")]));
     }
+
+    [Fact]
+    public void A_distinct_key_must_be_one_of_the_columns()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new LakeTable("t", "", [new LakeColumn("id", "VARCHAR")], new DistinctBy("event_id", ["dt"])));
+
+        Assert.Contains("distinct-by column 'event_id'", error.Message);
+    }
+
+    [Fact]
+    public void Events_keeps_one_row_per_event_id_and_its_raw_view_every_record()
+    {
+        Assert.Equal(("events", "events_raw", "event_id"), (ArchiveTables.Events.Name, ArchiveTables.Events.RawName, ArchiveTables.Events.Distinct?.Key));
+        Assert.Equal("processing_failed", ArchiveTables.ProcessingFailed.RawName);
+    }
 }

@@ -1,0 +1,333 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Npgsql;
+using Sandbox.Stack.Aws;
+using Sandbox.Testing;
+using Sandbox.Warehouse.Schema;
+
+namespace Sandbox.Cli.Tests.Faults;
+
+/// <summary>
+/// One fault test's own pipeline on the shared stack: a fresh stream, lease table, buckets and
+/// click-log table (named through the endpoints contract's variables and created by `sandbox
+/// bootstrap`), a database of its own on the given PostgreSQL server, and a generated day whose
+/// event ids are the ground truth. The `sandbox` processes it starts see only these resources, so
+/// counting the run's rows is counting that database and that archive bucket.
+/// </summary>
+public sealed class FaultPipeline : IAsyncDisposable
+{
+    private readonly StackFixture _stack;
+    private readonly ThrowawayDatabase _database;
+    private readonly IAmazonS3 _s3;
+    private readonly string _folder;
+    private readonly List<ChildProcess> _processes = [];
+    private readonly Dictionary<string, string[]> _archiveObjects = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _feeding = Task.CompletedTask;
+
+    private FaultPipeline(StackFixture stack, ThrowawayDatabase database, string folder, Dictionary<string, string> environment)
+    {
+        _stack = stack;
+        _database = database;
+        _folder = folder;
+        Environment = environment;
+        _s3 = AwsClients.S3(stack.Endpoints);
+    }
+
+    /// <summary>What every `sandbox` process of this run gets on top of the contract file.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public string Logs => Path.Combine(_folder, "logs");
+
+    /// <summary>Where <see cref="FeedLiveLogsAsync"/> writes the day hour by hour, as app servers would.</summary>
+    public string LiveLogs => Path.Combine(_folder, "live");
+    public string ShipperState => Path.Combine(_folder, "shipper");
+    public string ArchiveBucket => Environment["SANDBOX_ARCHIVE_BUCKET"];
+    public string ErrorBucket => Environment["SANDBOX_ERROR_BUCKET"];
+
+    /// <summary>Every event id in the generated logs (no faults injected: each line is one planned event).</summary>
+    public IReadOnlySet<string> Expected { get; private set; } = new HashSet<string>();
+
+    /// <summary>The manifest's totals.events.</summary>
+    public long ManifestEvents { get; private set; }
+
+    /// <param name="warehouseServer">A PostgreSQL server to create the run's database on; the shared stack's by default.</param>
+    public static async Task<FaultPipeline> CreateAsync(StackFixture stack, ulong seed, int eventsPerDay = 20_000, string? warehouseServer = null)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var database = await ThrowawayDatabase.CreateAsync(warehouseServer ?? stack.Endpoints.WarehouseConnectionString, "faults", migrate: false);
+        var folder = Directory.CreateTempSubdirectory("sandbox-faults-").FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["SANDBOX_STREAM"] = $"faults-{suffix}",
+            ["SANDBOX_LEASE_TABLE"] = $"faults-leases-{suffix}",
+            ["SANDBOX_ARCHIVE_BUCKET"] = $"faults-archive-{suffix}",
+            ["SANDBOX_STAGING_BUCKET"] = $"faults-staging-{suffix}",
+            ["SANDBOX_ERROR_BUCKET"] = $"faults-errors-{suffix}",
+            ["SANDBOX_CLICKLOG_TABLE"] = $"faults-clicks-{suffix}",
+            ["SANDBOX_WAREHOUSE"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString,
+        };
+        var pipeline = new FaultPipeline(stack, database, folder, environment);
+        try
+        {
+            // bootstrap also applies the migrations to the run's empty database: the path users take.
+            await pipeline.RunToEndAsync("bootstrap");
+            await pipeline.RunToEndAsync("generate", "--from", "2026-11-02", "--events-per-day", eventsPerDay.ToString(),
+                "--users", "2000", "--seed", seed.ToString(), "--threads", "1", "-o", pipeline.Logs);
+            pipeline.ReadGroundTruth();
+        }
+        catch
+        {
+            await pipeline.DisposeAsync();
+            throw;
+        }
+        return pipeline;
+    }
+
+    /// <summary>
+    /// Starts writing the generated day into <see cref="LiveLogs"/> one hour (every server's file)
+    /// every <paramref name="perHour"/>, each file appearing whole (copied under a name no glob
+    /// matches, then renamed): a tailing shipper sees traffic arrive over time instead of all at
+    /// once. Await the task to know every hour is written; dispose stops it.
+    /// </summary>
+    public Task StartFeedingLiveLogs(TimeSpan perHour)
+    {
+        _feeding = FeedAsync(perHour, _stopping.Token);
+        return _feeding;
+    }
+
+    private async Task FeedAsync(TimeSpan perHour, CancellationToken cancellationToken)
+    {
+        var hours = Directory.EnumerateFiles(Logs, "app-*.log", SearchOption.AllDirectories)
+            .GroupBy(Path.GetFileName, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        foreach (var hour in hours)
+        {
+            foreach (var file in hour)
+            {
+                var target = Path.Combine(LiveLogs, Path.GetRelativePath(Logs, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                var incoming = Path.Combine(Path.GetDirectoryName(target)!, ".incoming");
+                File.Copy(file, incoming, overwrite: true);
+                File.Move(incoming, target);
+            }
+            await Task.Delay(perHour, cancellationToken);
+        }
+    }
+
+    /// <summary>Runs a `sandbox` command to completion and requires exit code 0.</summary>
+    public async Task<ProcessResult> RunToEndAsync(params string[] arguments)
+    {
+        var result = await SandboxCli.RunAsync(new Dictionary<string, string>(Environment), arguments);
+        Assert.True(result.ExitCode == 0, $"sandbox {string.Join(' ', arguments)} exited {result.ExitCode}:\n{result.Output}");
+        return result;
+    }
+
+    /// <summary>Starts a `sandbox` command in the background; it is killed on dispose if still running.</summary>
+    public ChildProcess Start(params string[] arguments)
+    {
+        var process = ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "sandbox.dll"), .. arguments], new Dictionary<string, string>(Environment));
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>Rows in the run's events table (total and distinct event ids), and the ids themselves.</summary>
+    public async Task<WarehouseRows> WarehouseRowsAsync()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        long rows = 0;
+        await using var command = _database.DataSource.CreateCommand("select event_id from events");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows++;
+            ids.Add(reader.GetString(0));
+        }
+        return new WarehouseRows(rows, ids);
+    }
+
+    /// <summary>Rows so far, or null while the warehouse does not answer.</summary>
+    public async Task<long?> WarehouseCountAsync()
+    {
+        try
+        {
+            await using var command = _database.DataSource.CreateCommand("select count(*) from events");
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+        catch (NpgsqlException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Every record in the archive bucket's delivered objects (processing-failed/ excluded), each
+    /// object read once (delivered objects never change): event ids with repeats.
+    /// </summary>
+    public async Task<ArchiveRecords> ArchiveRecordsAsync()
+    {
+        string? token = null;
+        var failed = 0;
+        do
+        {
+            var page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = ArchiveBucket, ContinuationToken = token });
+            foreach (var item in page.S3Objects ?? [])
+            {
+                if (item.Key.StartsWith("processing-failed/", StringComparison.Ordinal)) { failed++; continue; }
+                if (!_archiveObjects.ContainsKey(item.Key)) _archiveObjects[item.Key] = await ReadEventIdsAsync(item.Key);
+            }
+            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+        } while (token is not null);
+        var records = _archiveObjects.Values.SelectMany(ids => ids).ToList();
+        return new ArchiveRecords(_archiveObjects.Count, failed, records.Count, records.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Chunks the shipper has spilled to disk and not yet sent (its state at a kill).</summary>
+    public int ShipperBufferedChunks =>
+        Directory.Exists(Path.Combine(ShipperState, "buffer")) ? Directory.GetFiles(Path.Combine(ShipperState, "buffer"), "*", SearchOption.AllDirectories).Length : 0;
+
+    /// <summary>Warehouse rows and archived records so far, for the kill log.</summary>
+    public async Task<string> ProgressAsync() =>
+        $"warehouse rows {(await WarehouseCountAsync())?.ToString() ?? "(down)"}, archive records {(await ArchiveRecordsAsync()).Records} of {ManifestEvents}";
+
+    /// <summary>Keys under the error bucket: manifests to-warehouse gave up on (there should be none).</summary>
+    public async Task<IReadOnlyList<string>> ErrorObjectsAsync()
+    {
+        var page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = ErrorBucket });
+        return (page.S3Objects ?? []).Select(o => o.Key).ToList();
+    }
+
+    /// <summary>
+    /// Polls until the warehouse holds as many rows as the manifest and the archive holds every
+    /// expected id; false when <paramref name="timeout"/> passes first (the caller asserts, with details).
+    /// </summary>
+    public async Task<bool> WaitUntilDeliveredAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await WarehouseCountAsync() >= ManifestEvents && Expected.IsSubsetOf((await ArchiveRecordsAsync()).Ids)) return true;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The issue's acceptance: warehouse rows = distinct event ids = the manifest's events, every
+    /// expected id in the warehouse and in the archive (which may hold repeats), nothing parked in
+    /// the error bucket. <paramref name="context"/> (seed, kill schedule, process output) ends every message.
+    /// </summary>
+    public async Task AssertDeliveredExactlyOnceAsync(Func<string> context)
+    {
+        var warehouse = await WarehouseRowsAsync();
+        var archive = await ArchiveRecordsAsync();
+        var errors = await ErrorObjectsAsync();
+        var missingInWarehouse = Expected.Where(id => !warehouse.Ids.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        var missingInArchive = Expected.Where(id => !archive.Ids.Contains(id)).Order(StringComparer.Ordinal).ToList();
+        var strangers = warehouse.Ids.Where(id => !Expected.Contains(id)).Take(5).ToList();
+        var summary = $"manifest {ManifestEvents:N0} events ({Expected.Count:N0} ids in the logs); warehouse {warehouse.Rows:N0} rows, "
+            + $"{warehouse.Ids.Count:N0} distinct; archive {archive.Records:N0} records in {archive.Objects} objects, {archive.Ids.Count:N0} distinct, "
+            + $"{archive.FailedObjects} processing-failed objects; error bucket {errors.Count} objects";
+
+        Assert.True(ManifestEvents == Expected.Count, $"the logs do not match their manifest: {summary}\n{context()}");
+        Assert.True(missingInWarehouse.Count == 0,
+            $"{missingInWarehouse.Count} events missing from the warehouse, first {string.Join(", ", missingInWarehouse.Take(5))}: {summary}\n{context()}");
+        Assert.True(warehouse.Rows == ManifestEvents && warehouse.Ids.Count == ManifestEvents && strangers.Count == 0,
+            $"the warehouse does not hold exactly the manifest's events (ids not in the logs: {string.Join(", ", strangers)}): {summary}\n{context()}");
+        Assert.True(missingInArchive.Count == 0,
+            $"{missingInArchive.Count} events missing from the S3 archive, first {string.Join(", ", missingInArchive.Take(5))}: {summary}\n{context()}");
+        Assert.True(archive.FailedObjects == 0 && errors.Count == 0,
+            $"records were routed to errors ({string.Join(", ", errors.Take(3))}): {summary}\n{context()}");
+    }
+
+    /// <summary>The output of every process this run started, newest last, and the shipper's bad lines if any.</summary>
+    public string ProcessOutputs()
+    {
+        var text = new StringBuilder();
+        foreach (var process in _processes) text.AppendLine(Tail(process.Output, 40));
+        var badLines = Path.Combine(ShipperState, "bad-lines.jsonl");
+        if (File.Exists(badLines)) text.AppendLine($"--- {badLines}\n{Tail(File.ReadAllText(badLines), 10)}");
+        return text.ToString();
+    }
+
+    private void ReadGroundTruth()
+    {
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Logs, "manifest.json"))))
+            ManifestEvents = manifest.RootElement.GetProperty("totals").GetProperty("events").GetInt64();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Logs, "*.log", SearchOption.AllDirectories))
+            foreach (var line in File.ReadLines(file))
+                ids.Add(EventId(line));
+        Expected = ids;
+    }
+
+    private async Task<string[]> ReadEventIdsAsync(string key)
+    {
+        using var response = await _s3.GetObjectAsync(ArchiveBucket, key);
+        await using var gzip = new GZipStream(response.ResponseStream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        var ids = new List<string>();
+        while (await reader.ReadLineAsync() is { } line)
+            if (line.Length > 0) ids.Add(EventId(line));
+        return [.. ids];
+    }
+
+    private static string EventId(string line)
+    {
+        using var json = JsonDocument.Parse(line);
+        return json.RootElement.GetProperty("event_id").GetString()!;
+    }
+
+    private static string Tail(string text, int lines)
+    {
+        var all = text.Split('\n');
+        return all.Length <= lines ? text : $"... ({all.Length - lines} lines left out)\n{string.Join('\n', all[^lines..])}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try { await _feeding; }
+        catch (OperationCanceledException) { }
+        _stopping.Dispose();
+        foreach (var process in _processes) await process.DisposeAsync();
+        // Leave the shared stack as found: the run's stream, tables, buckets and database go.
+        await Quietly(() => _stack.Stack.Kinesis.DeleteStreamAsync(new() { StreamName = Environment["SANDBOX_STREAM"] }));
+        using (var dynamo = AwsClients.DynamoDb(_stack.Endpoints))
+            foreach (var table in new[] { Environment["SANDBOX_LEASE_TABLE"], Environment["SANDBOX_CLICKLOG_TABLE"] })
+                await Quietly(() => dynamo.DeleteTableAsync(table));
+        foreach (var bucket in new[] { ArchiveBucket, Environment["SANDBOX_STAGING_BUCKET"], ErrorBucket })
+            await Quietly(() => EmptyAndDeleteBucketAsync(bucket));
+        _s3.Dispose();
+        await Quietly(async () => await _database.DisposeAsync());
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task EmptyAndDeleteBucketAsync(string bucket)
+    {
+        ListObjectsV2Response page;
+        do
+        {
+            page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket });
+            foreach (var item in page.S3Objects ?? []) await _s3.DeleteObjectAsync(bucket, item.Key);
+        } while (page.S3Objects is { Count: > 0 });
+        await _s3.DeleteBucketAsync(bucket);
+    }
+
+    /// <summary>Clean-up must not hide the test's own failure: a resource that is already gone is fine.</summary>
+    private static async Task Quietly(Func<Task> cleanUp)
+    {
+        try { await cleanUp(); }
+        catch (Exception error) when (error is AmazonS3Exception or AmazonDynamoDBException or NpgsqlException
+                                          or Sandbox.Kinesis.Errors.KinesisException or HttpRequestException) { }
+    }
+}
+
+public sealed record WarehouseRows(long Rows, IReadOnlySet<string> Ids);
+
+public sealed record ArchiveRecords(int Objects, int FailedObjects, long Records, IReadOnlySet<string> Ids);

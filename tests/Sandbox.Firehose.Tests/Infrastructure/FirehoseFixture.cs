@@ -6,6 +6,7 @@ using Sandbox.Kinesis;
 using Sandbox.Kinesis.Model;
 using Sandbox.Stack.Aws;
 using Sandbox.Stack.Bootstrap;
+using Sandbox.Testing;
 using Sandbox.Warehouse;
 using Sandbox.Warehouse.Schema;
 
@@ -17,7 +18,7 @@ namespace Sandbox.Firehose.Tests.Infrastructure;
 /// </summary>
 public sealed class FirehoseFixture : IAsyncLifetime
 {
-    private KinesisEngineProcess _engine = null!;
+    private KinesisEngine _engine = null!;
 
     public SandboxEndpoints Endpoints { get; private set; } = null!;
     public KinesisClient Kinesis { get; private set; } = null!;
@@ -27,7 +28,7 @@ public sealed class FirehoseFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _engine = await KinesisEngineProcess.StartAsync();
+        _engine = await KinesisEngine.StartAsync();
         Endpoints = EndpointsLoader.Load() with { KinesisUrl = _engine.Url };
         Kinesis = KinesisClient.Create(Endpoints);
         S3 = AwsClients.S3(Endpoints);

@@ -16,9 +16,8 @@ Feature: Funnels and retention equal the truth
     And the "review" funnel per day in the warehouse equals the manifest
     And day-1 retention in the warehouse equals the manifest
 
-  # Waiting for Sandbox.Lake (the lake engine over the S3 archive) to be wired into the steps
-  @ignore
   Scenario: Funnels per day in the lake
+    # Sandbox.Lake over the scenario's own S3 archive bucket (one row per event_id: the archive is at-least-once)
     Then the "signup" funnel per day in the lake equals the manifest
     And the "review" funnel per day in the lake equals the manifest
     And day-1 retention in the lake equals the manifest

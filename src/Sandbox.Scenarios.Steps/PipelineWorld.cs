@@ -20,6 +20,7 @@ public sealed class PipelineWorld : IAsyncDisposable
     private readonly string _workFolder = Directory.CreateTempSubdirectory("sandbox-scenario-").FullName;
     private ScenarioStack? _stack;
     private SourceLog? _source;
+    private AnalyticsEngines? _engines;
 
     public TrafficPlan Traffic { get; } = new();
 
@@ -40,6 +41,14 @@ public sealed class PipelineWorld : IAsyncDisposable
     public async Task<ScenarioStack> StackAsync() => _stack ??= await ScenarioStack.CreateAsync(EndpointsLoader.Load());
 
     public WarehouseFacts Warehouse => new((_stack ?? throw NotDelivered()).Clients.Warehouse);
+
+    /// <summary>Sandbox.Analytics on the scenario's delivered data: "warehouse" or "lake" (its archive bucket).</summary>
+    public Task<Sandbox.Analytics.AnalyticsQueries> AnalyticsAsync(string engine)
+    {
+        if (!Delivered || _stack is null) throw NotDelivered();
+        _engines ??= new AnalyticsEngines(_stack, Path.Combine(_workFolder, "lake-cache"));
+        return _engines.QueriesAsync(engine);
+    }
 
     public GenerationManifest RequireManifest() => Manifest
         ?? throw new InvalidOperationException("this step compares with the generator's manifest: generate the traffic first (e.g. 'Given app traffic of 300 users and 3000 events a day on 2026-11-30')");
@@ -88,6 +97,7 @@ public sealed class PipelineWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Live is not null) await Live.DisposeAsync();
+        if (_engines is not null) await _engines.DisposeAsync();
         if (_stack is not null) await _stack.DisposeAsync();
         try { Directory.Delete(_workFolder, recursive: true); } catch (IOException) { }
     }

@@ -1,13 +1,11 @@
 using Reqnroll;
-using Sandbox.Analytics;
 using Sandbox.Analytics.Definitions;
-using Sandbox.Analytics.Engines;
 using Sandbox.Scenarios.Steps.Checks;
 using static Sandbox.Scenarios.Steps.Checks.CheckFailedException;
 
 namespace Sandbox.Scenarios.Steps.Bindings;
 
-/// <summary>Funnels and retention computed by Sandbox.Analytics on an engine, against the manifest's truth.</summary>
+/// <summary>Funnels and retention computed by Sandbox.Analytics on an engine (warehouse or lake), against the manifest's truth.</summary>
 [Binding]
 public sealed class FunnelSteps(PipelineWorld world)
 {
@@ -18,7 +16,7 @@ public sealed class FunnelSteps(PipelineWorld world)
         var generated = manifest.Config.Behaviour.Funnels.FirstOrDefault(f => f.Name == funnel)
             ?? throw new ArgumentException($"the traffic simulates no funnel \"{funnel}\" (it has: {string.Join(", ", manifest.Config.Behaviour.Funnels.Select(f => f.Name))})");
         var range = new DateRange(manifest.Days[0].Date, manifest.Days[^1].Date);
-        var result = await Queries(engine).FunnelAsync(new FunnelDefinition(funnel, generated.Steps, range));
+        var result = await (await world.AnalyticsAsync(engine)).FunnelAsync(new FunnelDefinition(funnel, generated.Steps, range));
         var expected = new Dictionary<string, long>(StringComparer.Ordinal);
         var actual = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var day in manifest.Days)
@@ -40,7 +38,7 @@ public sealed class FunnelSteps(PipelineWorld world)
     public async Task RetentionEqualsManifest(int age, string engine)
     {
         var manifest = world.RequireManifest();
-        var result = await Queries(engine).RetentionAsync(new RetentionDefinition(new DateRange(manifest.Config.From, manifest.Config.To), MaxAge: Math.Max(age, 1)));
+        var result = await (await world.AnalyticsAsync(engine)).RetentionAsync(new RetentionDefinition(new DateRange(manifest.Config.From, manifest.Config.To), MaxAge: Math.Max(age, 1)));
         var expected = new Dictionary<string, long>(StringComparer.Ordinal);
         var actual = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var cohort in manifest.Retention.Where(c => c.RetainedByDay.ContainsKey(age.ToString())))
@@ -54,11 +52,4 @@ public sealed class FunnelSteps(PipelineWorld world)
         Unless(expected.Count > 0, () => $"no install cohort of this traffic is {age} days old within its days: generate at least {age + 1} days");
         UnlessEqual(expected, actual, $"day-{age} retention", "manifest", engine);
     }
-
-    private AnalyticsQueries Queries(string engine) => engine switch
-    {
-        "warehouse" => new AnalyticsQueries(new WarehouseEngine(world.Warehouse.DataSource)),
-        "lake" => throw new NotSupportedException("the lake engine is not available to scenarios yet (Sandbox.Lake is not wired into the steps)"),
-        _ => throw new ArgumentException($"unknown engine \"{engine}\": warehouse or lake"),
-    };
 }

@@ -14,7 +14,8 @@ var linesOption = new Option<int>("--lines") { Description = "events to load per
 var objectsOption = new Option<int>("--objects") { Description = "staged gzip objects in the manifest", DefaultValueFactory = _ => 8 };
 var roundsOption = new Option<int>("--rounds") { Description = "rounds of (raw COPY into events' twin, raw COPY into a bare table, loader)", DefaultValueFactory = _ => 3 };
 var dropIndexOption = new Option<string[]>("--drop-index") { Description = "indexes of events to drop first (to measure what each one costs)" };
-var root = new RootCommand("Warehouse loader throughput vs raw binary COPY") { linesOption, objectsOption, roundsOption, dropIndexOption };
+var singleThreadOption = new Option<bool>("--single-thread") { Description = "loader reads, checks and writes the COPY on one thread (no RowPipe)" };
+var root = new RootCommand("Warehouse loader throughput vs raw binary COPY") { linesOption, objectsOption, roundsOption, dropIndexOption, singleThreadOption };
 root.SetAction(async (parse, _) =>
 {
     var (lines, objects, rounds) = (parse.GetValue(linesOption), parse.GetValue(objectsOption), parse.GetValue(roundsOption));
@@ -26,7 +27,10 @@ root.SetAction(async (parse, _) =>
     await using var database = await BenchDatabase.CreateAsync(endpoints.WarehouseConnectionString);
     foreach (var index in parse.GetValue(dropIndexOption) ?? [])
         await database.DropIndexAsync(index);
-    var loader = new WarehouseLoader(database.DataSource, s3, TrackingPlanLoader.LoadEmbedded());
+    var loader = new WarehouseLoader(database.DataSource, s3, TrackingPlanLoader.LoadEmbedded())
+    {
+        OverlapReadingAndWriting = !parse.GetValue(singleThreadOption),
+    };
     Console.WriteLine($"staged {staged.CompressedBytes / 1e6:F1} MB gzip; {Environment.ProcessorCount} cores");
 
     var indexed = new List<double>();

@@ -17,6 +17,9 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
 
     public WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, TrackingPlan plan) : this(warehouse, s3, new EventValidator(plan)) { }
 
+    /// <summary>Read and check lines on one thread and write the COPY on another (the default); false does both on one (the bench compares).</summary>
+    internal bool OverlapReadingAndWriting { get; init; } = true;
+
     /// <exception cref="LoadManifestException">The manifest or a mandatory object is missing or malformed; nothing was loaded.</exception>
     /// <exception cref="NpgsqlException">The warehouse failed (e.g. is down); nothing was loaded, the call can be retried.</exception>
     public Task<LoadResult> LoadAsync(string deliveryStream, string manifestBucket, string manifestKey, CancellationToken cancellationToken = default) =>
@@ -95,16 +98,13 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
     {
         var pass = new CopyPass(new LoadBatch(validator, skipRepeatedIds: direct), []);
         await using var copy = direct ? await EventCopy.IntoEventsAsync(connection, ct) : await EventCopy.IntoStagingAsync(connection, ct);
-        using (var pipe = new RowPipe())
+        if (!OverlapReadingAndWriting) await StageAllAsync(manifest, pass, copy, ct);
+        else using (var pipe = new RowPipe())
         {
             var writer = pipe.DrainIntoAsync(copy, ct);
             try
             {
-                foreach (var entry in manifest.Entries)
-                {
-                    if (!await StageObjectAsync(entry, pass.Batch, pipe, ct))
-                        pass.Missing.Add(entry.Location.ToString());
-                }
+                await StageAllAsync(manifest, pass, pipe, ct);
             }
             finally
             {
@@ -115,6 +115,15 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
         }
         await copy.CompleteAsync(ct);
         return pass;
+    }
+
+    private async Task StageAllAsync(LoadManifest manifest, CopyPass pass, IRowSink rows, CancellationToken ct)
+    {
+        foreach (var entry in manifest.Entries)
+        {
+            if (!await StageObjectAsync(entry, pass.Batch, rows, ct))
+                pass.Missing.Add(entry.Location.ToString());
+        }
     }
 
     /// <returns>False when an optional object is missing (Redshift skips those too).</returns>

@@ -44,6 +44,21 @@ public class WarehouseLoaderTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Reading_and_writing_on_one_thread_loads_the_same_rows()
+    {
+        await using var bed = await LoaderTestBed.CreateAsync(stack);
+        var id = EventLines.NewEventId();
+        var part = await bed.Bucket.PutLinesAsync("one/part-0", [EventLines.Line(id), EventLines.Line(id), "bad", EventLines.Line()], gzip: true);
+        await bed.Bucket.PutManifestAsync("one/manifest", (part, true));
+        var loader = new WarehouseLoader(bed.Database.DataSource, bed.Bucket.S3, Core.TrackingPlan.TrackingPlanLoader.LoadEmbedded()) { OverlapReadingAndWriting = false };
+
+        var result = await loader.LoadAsync(LoaderTestBed.Delivery, bed.Bucket.Name, "one/manifest");
+
+        Assert.Equal((4L, 3L, 2L, 1L, 1L), (result.Lines, result.Staged, result.Inserted, result.Duplicates, result.Bad));
+        Assert.Equal((2L, 1L), (await bed.CountAsync("events"), await bed.CountAsync("bad_events")));
+    }
+
+    [Fact]
     public async Task Duplicate_event_ids_within_a_load_are_inserted_once()
     {
         await using var bed = await LoaderTestBed.CreateAsync(stack);

@@ -52,6 +52,8 @@ root.SetAction(async (parse, _) =>
         loaded.Add(lines / clock.Elapsed.TotalSeconds);
         if (result.Inserted != lines || !result.Reconciles || await database.CountAsync("events") != lines)
             throw new InvalidOperationException($"round {round}: loader result {result} does not match the {lines} staged events");
+        // Empty again at once: autovacuum of 1M fresh rows must not run during the next round's baselines.
+        await database.ResetAsync();
 
         var (download, validate, readSide) = await ReadOnlyPass.RunAsync(s3, staged, new EventValidator(TrackingPlanLoader.LoadEmbedded()));
         Console.WriteLine($"round {round}: client share without database: S3 GET + gunzip + split {download.TotalSeconds:F2} s, + plan check {validate.TotalSeconds:F2} s; " +

@@ -28,9 +28,10 @@ public sealed class Lake(IAmazonS3 s3, string bucket, LakeOptions? options = nul
         Stats = new LakeStats();
         var listed = await ArchiveListing.ListAsync(s3, Bucket, "", cancellationToken);
         var views = new List<string>();
+        var read = new Dictionary<LakeTable, IReadOnlyList<ArchiveObject>>();
         foreach (var table in _options.Tables)
         {
-            var objects = Select(table, listed, partitions);
+            var objects = read[table] = Select(table, listed, partitions);
             var files = await LocalFilesAsync(table, objects, cancellationToken);
             views.Add(_options.Format == LakeFormat.Parquet ? TableViews.Parquet(table, files) : TableViews.Json(table, files));
         }
@@ -42,7 +43,7 @@ public sealed class Lake(IAmazonS3 s3, string bucket, LakeOptions? options = nul
             command.CommandText = "set TimeZone = 'UTC'; set autoinstall_known_extensions = false; " + string.Join(";\n", views);
             await command.ExecuteNonQueryAsync(cancellationToken);
             foreach (var table in _options.Tables.Where(t => t.Distinct is not null))
-                await DistinctAsync(connection, table, cancellationToken);
+                await DistinctAsync(connection, table, read[table], cancellationToken);
             return connection;
         }
         catch
@@ -52,21 +53,34 @@ public sealed class Lake(IAmazonS3 s3, string bucket, LakeOptions? options = nul
         }
     }
 
-    /// <summary>The one-row-per-key view over the raw one (the archive is at-least-once); counts what it leaves out.</summary>
-    private async Task DistinctAsync(DuckDBConnection connection, LakeTable table, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one-row-per-key view over the raw one (the archive is at-least-once): the duplicate keys of exactly
+    /// these objects come from the cache, or are found and kept there; counts the records the view leaves out.
+    /// </summary>
+    private async Task DistinctAsync(DuckDBConnection connection, LakeTable table, IReadOnlyList<ArchiveObject> objects, CancellationToken cancellationToken)
     {
+        var cachePath = new DuplicateKeyCache(_options.CacheRoot).PathFor(table, Bucket, objects);
+        var leftOut = await DuplicateKeyCache.TryLoadAsync(connection, table, cachePath, cancellationToken);
+        Stats.DuplicateKeysFromCache = leftOut is not null;
         await using var command = connection.CreateCommand();
-        command.CommandText = DistinctViews.FindDuplicates(table);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        command.CommandText = $"select count(*) > 0 from {DistinctViews.DuplicateKeysName(table)}";
-        var anyDuplicates = (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
-        if (anyDuplicates)
+        if (leftOut is null)
         {
-            command.CommandText = DistinctViews.CountHidden(table);
-            Stats.CountDuplicates(table.Name, Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
+            command.CommandText = DistinctViews.FindDuplicates(table);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            command.CommandText = $"select count(*) > 0 from {DistinctViews.DuplicateKeysName(table)}";
+            // Counting what is left out reads the keys again: only worth it when some repeat.
+            leftOut = (bool)(await command.ExecuteScalarAsync(cancellationToken))! ? await LeftOutAsync(command, table, cancellationToken) : 0;
+            await DuplicateKeyCache.SaveAsync(connection, table, cachePath, leftOut.Value, cancellationToken);
         }
-        command.CommandText = DistinctViews.View(table, anyDuplicates);
+        Stats.CountDuplicates(table.Name, leftOut.Value);
+        command.CommandText = DistinctViews.View(table, anyDuplicates: leftOut > 0);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<long> LeftOutAsync(DuckDBCommand command, LakeTable table, CancellationToken cancellationToken)
+    {
+        command.CommandText = DistinctViews.CountHidden(table);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private List<ArchiveObject> Select(LakeTable table, IReadOnlyList<Amazon.S3.Model.S3Object> listed, PartitionFilter partitions)

@@ -43,6 +43,30 @@ public sealed class RedeliveryTests(ArchiveFixture archive)
     }
 
     [Fact]
+    public async Task Reopening_the_same_objects_reads_the_duplicate_keys_back_and_a_new_object_finds_them_again()
+    {
+        var bucket = await archive.NewBucketAsync();
+        var batch = SampleEvents.Lines(0, 10, Nov1).ToList();
+        await archive.ArchiveAsync(bucket, Nov1, batch);
+        await archive.ArchiveAsync(bucket, Nov1.AddHours(1), batch);
+        var lake = archive.NewLake(bucket);
+        await (await lake.OpenAsync(PartitionFilter.All)).DisposeAsync();
+        Assert.Equal((false, 10L), (lake.Stats.DuplicateKeysFromCache, lake.Stats.DuplicatesLeftOut["events"]));
+
+        await using (var again = await lake.OpenAsync(PartitionFilter.All))
+        {
+            Assert.Equal((true, 10L), (lake.Stats.DuplicateKeysFromCache, lake.Stats.DuplicatesLeftOut["events"]));
+            Assert.Equal(10, Query.Count(again, "select count(*) from events"));
+        }
+
+        // A third delivery of the batch: another set of objects, so the keys are found again and count it.
+        await archive.ArchiveAsync(bucket, Nov1.AddHours(2), [.. batch, SampleEvents.Line(50, Nov1)]);
+        await using var grown = await lake.OpenAsync(PartitionFilter.All);
+        Assert.Equal((false, 20L), (lake.Stats.DuplicateKeysFromCache, lake.Stats.DuplicatesLeftOut["events"]));
+        Assert.Equal(11, Query.Count(grown, "select count(*) from events"));
+    }
+
+    [Fact]
     public async Task Without_duplicates_events_is_events_raw()
     {
         var bucket = await archive.NewBucketAsync();

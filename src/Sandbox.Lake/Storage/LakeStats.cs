@@ -21,6 +21,9 @@ public sealed class LakeStats
 
     internal void CountDuplicates(string table, long records) => _duplicates[table] = records;
 
+    /// <summary>The distinct tables' duplicate keys were read back from the cache (this set of objects was seen before).</summary>
+    public bool DuplicateKeysFromCache { get; internal set; }
+
     public override string ToString() =>
         $"{ObjectsNeeded} of {ObjectsListed} objects needed, {Fetched} fetched, {CacheHits} from cache, {Converted} converted"
         + string.Concat(_duplicates.Where(d => d.Value > 0).Select(d => $"; {d.Value:N0} duplicate records left out of {d.Key} ({d.Key}_raw has them)"));

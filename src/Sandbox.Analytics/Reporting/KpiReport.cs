@@ -16,8 +16,11 @@ public sealed record KpiReport(
     IReadOnlyList<TopValue> TopClickedProducts,
     long Events)
 {
-    /// <summary>Day-1 retention by cohort: the cohorts whose next day falls within the report.</summary>
+    /// <summary>
+    /// Day-1 retention by cohort: the cohorts whose next day falls within the report and that have installs.
+    /// A day without data (the day before a one-day demo) is no cohort: "0 of 0, n/a" would say nothing.
+    /// </summary>
     public IEnumerable<(DateOnly Cohort, long Size, long Retained, double? Rate)> DayOneRetention =>
-        RetentionCohorts.Each().Where(c => c.AddDays(1) <= Range.To)
+        RetentionCohorts.Each().Where(c => c.AddDays(1) <= Range.To && Retention.CohortSize(c) > 0)
             .Select(c => (c, Retention.CohortSize(c), Retention.Retained(c, 1), Retention.Rate(c, 1)));
 }

@@ -11,11 +11,26 @@ users=${DEMO_USERS:-100000}
 seed=${DEMO_SEED:-42}
 work=.sandbox/demo/$day-$events-$users-$seed
 
+# Wall time per phase and in total, for docs/BENCHMARKS.md ("make demo").
+clock() { date +%s.%N; }
+started=$(clock); phase_start=$started
+phase_done() {
+  local now; now=$(clock)
+  awk -v what="$1" -v a="$phase_start" -v b="$now" 'BEGIN { printf "demo: %s took %.1f s\n", what, b - a }'
+  phase_start=$now
+}
+
 echo "demo: 1/3 generate $events events for $users users on $day (seed $seed) -> $work/logs"
 tools/sandbox generate --from "$day" --users "$users" --events-per-day "$events" --seed "$seed" --gzip -o "$work/logs"
+phase_done "1/3 generate"
 
 echo "demo: 2/3 ship and deliver (shipper -> Kinesis -> Firehose to-archive + to-warehouse) until drained"
 tools/sandbox run --from "$work/logs" --state "$work/shipper" --once --buffer-seconds 5
+phase_done "2/3 ship and deliver"
 
 echo "demo: 3/3 report"
-tools/sandbox report --manifest "$work/logs/manifest.json"  # its days: the range to check
+status=0
+tools/sandbox report --manifest "$work/logs/manifest.json" || status=$?  # its days: the range to check
+phase_done "3/3 report"
+awk -v a="$started" -v b="$(clock)" 'BEGIN { printf "demo: total %.1f s\n", b - a }'
+exit $status

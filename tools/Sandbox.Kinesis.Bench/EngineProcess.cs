@@ -1,39 +1,36 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using SandboxEngineProcess = Sandbox.Kinesis.Server.Hosting.EngineProcess;
 
 namespace Sandbox.Kinesis.Bench;
 
 /// <summary>An engine under test, run as its own process on a loopback port.</summary>
 internal sealed class EngineProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly Func<Task> _stop;
 
-    private EngineProcess(string name, Process process, Uri url)
+    private EngineProcess(string name, int pid, Uri url, Func<Task> stop)
     {
         Name = name;
-        _process = process;
+        Pid = pid;
         Url = url;
+        _stop = stop;
     }
 
     public string Name { get; }
     public Uri Url { get; }
-    public int Pid => _process.Id;
+    public int Pid { get; }
 
-    /// <summary>Our engine: dotnet sandbox-kinesis.dll, limits off, waits for its "listening on" line.</summary>
+    /// <summary>Our engine through its own launcher: dotnet sandbox-kinesis.dll, limits off, its log on our stderr.</summary>
     public static async Task<EngineProcess> StartSandboxAsync(string dll, string dataDirectory)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { dll, "--host", "127.0.0.1", "--port", "0", "--data", dataDirectory, "--limits", "off" })
-            info.ArgumentList.Add(arg);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet");
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"[engine] {e.Data}"); };
-        process.BeginErrorReadLine();
-        var line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30))
-            ?? throw new InvalidOperationException("the engine exited before listening");
-        const string prefix = "listening on ";
-        if (!line.StartsWith(prefix, StringComparison.Ordinal)) throw new InvalidOperationException($"unexpected engine output: {line}");
-        return new EngineProcess("sandbox-kinesis", process, new Uri(line[prefix.Length..]));
+        var engine = await SandboxEngineProcess.StartAsync(dataDirectory, dll: dll, onStderrLine: line => Console.Error.WriteLine($"[engine] {line}"));
+        return new EngineProcess("sandbox-kinesis", engine.Id, engine.Url!, async () =>
+        {
+            await engine.StopAsync(TimeSpan.FromSeconds(15)); // SIGTERM first: our engine flushes and stops gracefully
+            engine.Dispose();
+        });
     }
 
     /// <summary>kinesis-local 0.6.2 (FACTS.md), pinned to 127.0.0.1 by the loopback.js preload.</summary>
@@ -55,7 +52,7 @@ internal sealed class EngineProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var engine = new EngineProcess("kinesis-local 0.6.2", process, new Uri($"http://127.0.0.1:{port}"));
+        var engine = new EngineProcess("kinesis-local 0.6.2", process.Id, new Uri($"http://127.0.0.1:{port}"), () => StopNodeAsync(process));
         using var http = new KinesisHttp(engine.Url);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
@@ -83,14 +80,14 @@ internal sealed class EngineProcess : IAsyncDisposable
         return (Read("VmRSS:"), Read("VmHWM:"));
     }
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await _stop();
+
+    /// <summary>kinesis-local keeps its streams in memory: nothing to flush, so no grace period.</summary>
+    private static async Task StopNodeAsync(Process process)
     {
-        if (_process.HasExited) return;
-        // SIGTERM first: our engine flushes and stops gracefully.
-        Process.Start("kill", ["-TERM", _process.Id.ToString()])?.WaitForExit();
-        if (!_process.WaitForExit(15_000)) _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
     }
 
     private static int FreePort()

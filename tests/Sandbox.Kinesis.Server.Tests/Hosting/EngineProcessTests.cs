@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Sandbox.Kinesis.Server.Hosting;
 using Sandbox.Kinesis.Server.Tests.Support;
 
 namespace Sandbox.Kinesis.Server.Tests.Hosting;
@@ -94,6 +95,22 @@ public sealed class EngineProcessTests : IDisposable
         Assert.Equal(3, await engine.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains($"port {port}", engine.Stderr);
         Assert.Contains("already in use", engine.Stderr);
+    }
+
+    [Fact]
+    public async Task Starting_on_a_port_in_use_fails_with_the_engines_own_message()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        var forwarded = new List<string>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            EngineProcess.StartAsync(_data.Path, port, onStderrLine: line => { lock (forwarded) forwarded.Add(line); }));
+
+        Assert.Contains($"port {port}", error.Message);
+        Assert.Contains("already in use", error.Message);
+        lock (forwarded) Assert.Contains(forwarded, line => line.Contains("already in use"));
     }
 
     [Fact]

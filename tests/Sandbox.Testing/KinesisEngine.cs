@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Amazon.Runtime;
 using Sandbox.Kinesis;
+using Sandbox.Kinesis.Server.Hosting;
 
 namespace Sandbox.Testing;
 
@@ -10,10 +10,9 @@ namespace Sandbox.Testing;
 /// </summary>
 public sealed class KinesisEngine : IAsyncDisposable
 {
-    private const string ListeningPrefix = "listening on ";
     private readonly string _dataDirectory;
     private readonly bool _limits;
-    private Process? _process;
+    private EngineProcess? _process;
 
     private KinesisEngine(string dataDirectory, bool limits)
     {
@@ -22,8 +21,6 @@ public sealed class KinesisEngine : IAsyncDisposable
     }
 
     public Uri Url { get; private set; } = null!;
-
-    public static string DllPath => Path.Combine(AppContext.BaseDirectory, "sandbox-kinesis.dll");
 
     public static async Task<KinesisEngine> StartAsync(bool limits = false)
     {
@@ -39,8 +36,7 @@ public sealed class KinesisEngine : IAsyncDisposable
     public void Kill()
     {
         if (_process is null) return;
-        _process.Kill();
-        _process.WaitForExit();
+        _process.KillHard();
         _process.Dispose();
         _process = null;
     }
@@ -50,17 +46,8 @@ public sealed class KinesisEngine : IAsyncDisposable
 
     private async Task LaunchAsync(int port)
     {
-        if (!File.Exists(DllPath)) throw new FileNotFoundException($"{DllPath} is missing: build src/Sandbox.Kinesis.Server", DllPath);
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { DllPath, "--host", "127.0.0.1", "--port", port.ToString(), "--data", _dataDirectory, "--limits", _limits ? "on" : "off" })
-            start.ArgumentList.Add(arg);
-        _process = Process.Start(start)!;
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginErrorReadLine();
-        var line = await _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        if (line is null || !line.StartsWith(ListeningPrefix, StringComparison.Ordinal))
-            throw new InvalidOperationException($"sandbox-kinesis did not start: first line '{line}'");
-        Url = new Uri(line[ListeningPrefix.Length..]);
+        _process = await EngineProcess.StartAsync(_dataDirectory, port, _limits);
+        Url = _process.Url!;
     }
 
     public ValueTask DisposeAsync()

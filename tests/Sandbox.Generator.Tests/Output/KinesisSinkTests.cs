@@ -29,7 +29,7 @@ public sealed class KinesisSinkTests(KinesisEngineFixture kinesis) : IClassFixtu
     {
         using var folder = new TempFolder();
         var config = OneDay("malformed,duplicates");
-        var stream = await kinesis.NewStreamAsync();
+        var stream = await kinesis.Client.CreateTestStreamAsync("gen-sink-", shards: 3);
 
         var (manifest, summary) = await KinesisGeneration.RunAsync(config, folder.Sub("kinesis"), false, Plan, kinesis.Client,
             new KinesisSinkOptions { StreamName = stream, Senders = 3 });
@@ -51,7 +51,7 @@ public sealed class KinesisSinkTests(KinesisEngineFixture kinesis) : IClassFixtu
     public async Task A_target_rate_holds_the_send_back()
     {
         using var folder = new TempFolder();
-        var stream = await kinesis.NewStreamAsync(shards: 1);
+        var stream = await kinesis.Client.CreateTestStreamAsync("gen-sink-", shards: 1);
         var config = OneDay() with { EventsPerDay = 1_500, Users = 300 };
         var clock = Stopwatch.StartNew();
         var (manifest, summary) = await KinesisGeneration.RunAsync(config, folder.Path, false, Plan, kinesis.Client,
@@ -69,9 +69,7 @@ public sealed class KinesisSinkTests(KinesisEngineFixture kinesis) : IClassFixtu
     {
         await using var engine = await KinesisEngine.StartAsync(limits: false);
         using var client = engine.CreateClient();
-        var stream = "gen-gone-" + Guid.NewGuid().ToString("N")[..8];
-        await client.CreateStreamAsync(new() { StreamName = stream, ShardCount = 1 });
-        await Sandbox.Kinesis.StreamWaitExtensions.WaitForStreamActiveAsync(client, stream, TimeSpan.FromSeconds(30));
+        var stream = await client.CreateTestStreamAsync("gen-gone-", shards: 1);
         using var folder = new TempFolder();
         var options = new KinesisSinkOptions
         {

@@ -7,13 +7,7 @@ namespace Sandbox.Shipper.Tests.Support;
 /// <summary>Creates test streams and reads back every record of every shard (GetRecords from TRIM_HORIZON).</summary>
 public static class StreamContents
 {
-    public static async Task<string> CreateAsync(IKinesisClient client, int shards = 2)
-    {
-        var name = "shipper-test-" + Guid.NewGuid().ToString("N")[..12];
-        await client.CreateStreamAsync(new CreateStreamRequest { StreamName = name, ShardCount = shards });
-        await client.WaitForStreamActiveAsync(name, TimeSpan.FromSeconds(30));
-        return name;
-    }
+    public static Task<string> CreateAsync(IKinesisClient client, int shards = 2) => client.CreateTestStreamAsync("shipper-test-", shards);
 
     public static async Task<List<(string PartitionKey, string Data)>> ReadAllAsync(IKinesisClient client, string stream)
     {

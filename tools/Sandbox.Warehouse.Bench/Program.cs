@@ -64,8 +64,8 @@ root.SetAction(async (parse, _) =>
         }
 
         var (download, validate, readSide) = await ReadOnlyPass.RunAsync(s3, staged, new EventValidator(TrackingPlanLoader.LoadEmbedded()));
-        Console.WriteLine($"round {round}: client share without database: S3 GET + gunzip + split {download.TotalSeconds:F2} s, + plan check {validate.TotalSeconds:F2} s; " +
-                          $"loader's reading side (split + one-pass check and COPY encoding) {readSide.TotalSeconds:F2} s");
+        Console.WriteLine($"round {round}: client CPU without database: S3 GET + gunzip + split {download.TotalSeconds:F2} s, + plan check {validate.TotalSeconds:F2} s; " +
+                          $"loader's reading side (S3 + gunzip + split + one-pass check and COPY encoding) {readSide.TotalSeconds:F2} s");
         Console.WriteLine($"round {round}: client CPU: raw COPY indexed {indexedCpu.TotalSeconds:F2} s, bare {bareCpu.TotalSeconds:F2} s, loader {loaderCpu.TotalSeconds:F2} s");
         Console.WriteLine($"round {round}: raw COPY into events' twin (PK + indexes) {indexed[^1]:N0} rows/s ({indexedTime.TotalSeconds:F2} s), " +
                           $"into a bare table {bare[^1]:N0} rows/s ({bareTime.TotalSeconds:F2} s), " +

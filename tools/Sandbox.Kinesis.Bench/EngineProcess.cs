@@ -6,21 +6,12 @@ using SandboxEngineProcess = Sandbox.Kinesis.Server.Hosting.EngineProcess;
 namespace Sandbox.Kinesis.Bench;
 
 /// <summary>An engine under test, run as its own process on a loopback port.</summary>
-internal sealed class EngineProcess : IAsyncDisposable
+/// <param name="stop">How this engine is stopped when the bench is done with it.</param>
+internal sealed class EngineProcess(string name, int pid, Uri url, Func<Task> stop) : IAsyncDisposable
 {
-    private readonly Func<Task> _stop;
-
-    private EngineProcess(string name, int pid, Uri url, Func<Task> stop)
-    {
-        Name = name;
-        Pid = pid;
-        Url = url;
-        _stop = stop;
-    }
-
-    public string Name { get; }
-    public Uri Url { get; }
-    public int Pid { get; }
+    public string Name { get; } = name;
+    public Uri Url { get; } = url;
+    public int Pid { get; } = pid;
 
     /// <summary>Our engine through its own launcher: dotnet sandbox-kinesis.dll, limits off, its log on our stderr.</summary>
     public static async Task<EngineProcess> StartSandboxAsync(string dll, string dataDirectory)
@@ -80,7 +71,7 @@ internal sealed class EngineProcess : IAsyncDisposable
         return (Read("VmRSS:"), Read("VmHWM:"));
     }
 
-    public async ValueTask DisposeAsync() => await _stop();
+    public async ValueTask DisposeAsync() => await stop();
 
     /// <summary>kinesis-local keeps its streams in memory: nothing to flush, so no grace period.</summary>
     private static async Task StopNodeAsync(Process process)

@@ -86,9 +86,7 @@ public sealed class EngineProcessTests : IDisposable
     [Fact]
     public async Task A_port_in_use_is_a_clear_error_naming_the_port()
     {
-        using var squatter = new TcpListener(IPAddress.Loopback, 0);
-        squatter.Start();
-        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        using var squatter = ListenOnFreePort(out var port);
 
         using var engine = EngineProcess.Launch("--host", "127.0.0.1", "--port", port.ToString(), "--data", _data.Path);
 
@@ -100,9 +98,7 @@ public sealed class EngineProcessTests : IDisposable
     [Fact]
     public async Task Starting_on_a_port_in_use_fails_with_the_engines_own_message()
     {
-        using var squatter = new TcpListener(IPAddress.Loopback, 0);
-        squatter.Start();
-        var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        using var squatter = ListenOnFreePort(out var port);
         var forwarded = new List<string>();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
@@ -120,6 +116,15 @@ public sealed class EngineProcessTests : IDisposable
 
         Assert.Equal(2, await engine.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("not a loopback address", engine.Stderr);
+    }
+
+    /// <summary>Someone else listening on a loopback port: the engine must not get it.</summary>
+    private static TcpListener ListenOnFreePort(out int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        return listener;
     }
 
     public void Dispose() => _data.Dispose();

@@ -55,14 +55,17 @@ public static class FirehoseCommand
             await using var streams = DeliveryStreams.Create(EndpointsLoader.Load(), options, loggers);
             foreach (var worker in streams.Workers) await worker.StartAsync(cancellationToken);
             Console.WriteLine($"firehose: {string.Join(", ", streams.Workers.Select(w => w.Name))} running, buffering {hints}; Ctrl+C stops");
-            try { await Task.Delay(Timeout.Infinite, cancellationToken); }
-            catch (OperationCanceledException) { }
+            // A delivery stream that stops on its own must not leave the process running idle and silent.
+            var stoppedOnItsOwn = Task.WhenAny(streams.Workers.Select(w => w.ExecuteTask ?? Task.CompletedTask));
+            await Task.WhenAny(stoppedOnItsOwn, Task.Delay(Timeout.Infinite, cancellationToken));
+            var failed = streams.Workers.Where(w => w.ExecuteTask is { IsFaulted: true }).ToList();
             foreach (var worker in streams.Workers)
             {
-                await worker.StopAsync(CancellationToken.None);
+                await worker.StopAsync(CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
                 Console.WriteLine($"firehose: {worker.Name} stopped: {worker.Counters}");
             }
-            return 0;
+            foreach (var worker in failed) Console.Error.WriteLine($"firehose: {worker.Name} stopped on its own: {worker.ExecuteTask!.Exception!.GetBaseException().Message}");
+            return failed.Count == 0 ? 0 : 1;
         });
         return command;
     }

@@ -4,6 +4,7 @@ using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Metrics;
 using Sandbox.Kinesis;
+using Sandbox.Kinesis.Errors;
 
 namespace Sandbox.Firehose.Consumer;
 
@@ -34,8 +35,20 @@ public sealed class StreamConsumer(
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (leases.RefreshDue) await RefreshLeasesAsync(cancellationToken);
-            var read = await ReadOnceAsync(cancellationToken);
+            int read;
+            try
+            {
+                if (leases.RefreshDue) await RefreshLeasesAsync(cancellationToken);
+                read = await ReadOnceAsync(cancellationToken);
+            }
+            catch (Exception error) when (IsSourceOutage(error, cancellationToken))
+            {
+                // Kinesis down or restarting is a pause, as for KCL: leases, checkpoints and iterators
+                // are where they were, and what is buffered is still delivered when due.
+                logger.LogWarning("{Stream}: Kinesis does not answer ({Error}); reading again in {Delay} s", stream, error.Message, SourceRetryDelay.TotalSeconds);
+                await Task.Delay(SourceRetryDelay, clock, cancellationToken);
+                read = 0;
+            }
             if (buffer.ShouldFlush) await DeliverAsync(cancellationToken);
             await FinishEndedShardsAsync(cancellationToken);
             if (read == 0) await Task.Delay(IdleDelay(), clock, cancellationToken);
@@ -155,6 +168,16 @@ public sealed class StreamConsumer(
             logger.LogInformation("{Stream}: {Shard} delivered to its end", stream, reader.ShardId);
         }
     }
+
+    private static readonly TimeSpan SourceRetryDelay = TimeSpan.FromSeconds(1);
+
+    private static bool IsSourceOutage(Exception error, CancellationToken cancellationToken) => error switch
+    {
+        HttpRequestException => true,
+        KinesisException kinesisError => kinesisError.IsTransient,
+        TaskCanceledException => !cancellationToken.IsCancellationRequested, // the client's request timeout
+        _ => false,
+    };
 
     private TimeSpan IdleDelay()
     {

@@ -38,6 +38,9 @@ public sealed class FaultPipeline : IAsyncDisposable
         _s3 = AwsClients.S3(stack.Endpoints);
     }
 
+    /// <summary>The `sandbox` CLI this project's reference built (what tools/sandbox runs in Release).</summary>
+    public static string Cli => BuildOutput.Dll("Sandbox.Cli", "sandbox.dll");
+
     /// <summary>What every `sandbox` process of this run gets on top of the contract file.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
@@ -56,7 +59,9 @@ public sealed class FaultPipeline : IAsyncDisposable
     public long ManifestEvents { get; private set; }
 
     /// <param name="warehouseServer">A PostgreSQL server to create the run's database on; the shared stack's by default.</param>
-    public static async Task<FaultPipeline> CreateAsync(StackFixture stack, ulong seed, int eventsPerDay = 20_000, string? warehouseServer = null)
+    /// <param name="kinesisUrl">A Kinesis engine of the test's own; the shared stack's by default.</param>
+    public static async Task<FaultPipeline> CreateAsync(
+        StackFixture stack, ulong seed, int eventsPerDay = 20_000, string? warehouseServer = null, Uri? kinesisUrl = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var database = await ThrowawayDatabase.CreateAsync(warehouseServer ?? stack.Endpoints.WarehouseConnectionString, "faults", migrate: false);
@@ -71,6 +76,7 @@ public sealed class FaultPipeline : IAsyncDisposable
             ["SANDBOX_CLICKLOG_TABLE"] = $"faults-clicks-{suffix}",
             ["SANDBOX_WAREHOUSE"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString,
         };
+        if (kinesisUrl is not null) environment["SANDBOX_KINESIS_URL"] = kinesisUrl.ToString().TrimEnd('/');
         var pipeline = new FaultPipeline(stack, database, folder, environment);
         try
         {
@@ -92,13 +98,9 @@ public sealed class FaultPipeline : IAsyncDisposable
     /// Starts writing the generated day into <see cref="LiveLogs"/> one hour (every server's file)
     /// every <paramref name="perHour"/>, each file appearing whole (copied under a name no glob
     /// matches, then renamed): a tailing shipper sees traffic arrive over time instead of all at
-    /// once. Await the task to know every hour is written; dispose stops it.
+    /// once. <see cref="DrainAndCheckAsync"/> waits for the last hour; dispose stops it.
     /// </summary>
-    public Task StartFeedingLiveLogs(TimeSpan perHour)
-    {
-        _feeding = FeedAsync(perHour, _stopping.Token);
-        return _feeding;
-    }
+    public void StartFeedingLiveLogs(TimeSpan perHour) => _feeding = FeedAsync(perHour, _stopping.Token);
 
     private async Task FeedAsync(TimeSpan perHour, CancellationToken cancellationToken)
     {
@@ -123,7 +125,7 @@ public sealed class FaultPipeline : IAsyncDisposable
     /// <summary>Runs a `sandbox` command to completion and requires exit code 0.</summary>
     public async Task<ProcessResult> RunToEndAsync(params string[] arguments)
     {
-        var result = await SandboxCli.RunAsync(new Dictionary<string, string>(Environment), arguments);
+        var result = await ProcessRunner.RunAsync("dotnet", [Cli, .. arguments], new Dictionary<string, string>(Environment));
         Assert.True(result.ExitCode == 0, $"sandbox {string.Join(' ', arguments)} exited {result.ExitCode}:\n{result.Output}");
         return result;
     }
@@ -131,7 +133,7 @@ public sealed class FaultPipeline : IAsyncDisposable
     /// <summary>Starts a `sandbox` command in the background; it is killed on dispose if still running.</summary>
     public ChildProcess Start(params string[] arguments)
     {
-        var process = ChildProcess.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "sandbox.dll"), .. arguments], new Dictionary<string, string>(Environment));
+        var process = ChildProcess.Start("dotnet", [Cli, .. arguments], new Dictionary<string, string>(Environment));
         _processes.Add(process);
         return process;
     }
@@ -218,6 +220,23 @@ public sealed class FaultPipeline : IAsyncDisposable
     }
 
     /// <summary>
+    /// The end of every fault test: once the whole day is written, waits until it arrived (90 s at
+    /// most), stops the <paramref name="running"/> processes with SIGTERM, checks
+    /// <see cref="AssertDeliveredExactlyOnceAsync"/> and that each stopped cleanly (exit code 0).
+    /// </summary>
+    public async Task DrainAndCheckAsync(KillSchedule schedule, Func<string> context, params ChildProcess[] running)
+    {
+        await _feeding;
+        // What is missing after the wait is named by the assertion below.
+        schedule.Note($"everything arrived within 90 s: {await WaitUntilDeliveredAsync(TimeSpan.FromSeconds(90))}");
+        var exits = new List<(ChildProcess Process, int Code)>();
+        foreach (var process in running) exits.Add((process, await process.TerminateAsync(TimeSpan.FromSeconds(45))));
+        await AssertDeliveredExactlyOnceAsync(context);
+        var unclean = exits.Where(e => e.Code != 0).Select(e => $"`{e.Process.CommandLine}` exited {e.Code}").ToList();
+        Assert.True(unclean.Count == 0, $"on SIGTERM {string.Join(", ", unclean)}\n{context()}");
+    }
+
+    /// <summary>
     /// The issue's acceptance: warehouse rows = distinct event ids = the manifest's events, every
     /// expected id in the warehouse and in the archive (which may hold repeats), nothing parked in
     /// the error bucket. <paramref name="context"/> (seed, kill schedule, process output) ends every message.
@@ -297,7 +316,8 @@ public sealed class FaultPipeline : IAsyncDisposable
         _stopping.Dispose();
         foreach (var process in _processes) await process.DisposeAsync();
         // Leave the shared stack as found: the run's stream, tables, buckets and database go.
-        await Quietly(() => _stack.Stack.Kinesis.DeleteStreamAsync(new() { StreamName = Environment["SANDBOX_STREAM"] }));
+        if (!Environment.ContainsKey("SANDBOX_KINESIS_URL")) // a private engine goes with its data
+            await Quietly(() => _stack.Stack.Kinesis.DeleteStreamAsync(new() { StreamName = Environment["SANDBOX_STREAM"] }));
         using (var dynamo = AwsClients.DynamoDb(_stack.Endpoints))
             foreach (var table in new[] { Environment["SANDBOX_LEASE_TABLE"], Environment["SANDBOX_CLICKLOG_TABLE"] })
                 await Quietly(() => dynamo.DeleteTableAsync(table));

@@ -23,7 +23,7 @@ public class WarehouseOutageTests(StackFixture stack, ITestOutputHelper output)
         await using var run = await FaultPipeline.CreateAsync(stack, seed: (ulong)schedule.Seed, warehouseServer: warehouse.ServerConnectionString);
         string Context() => $"{schedule.Describe()}\n{run.ProcessOutputs()}";
         var firehose = run.Start("firehose", "run", "--buffer-seconds", "1", "--buffer-mb", "1");
-        var feeding = run.StartFeedingLiveLogs(TimeSpan.FromSeconds(1));
+        run.StartFeedingLiveLogs(TimeSpan.FromSeconds(1));
         var shipper = run.Start("ship", "--from", run.LiveLogs, "--state", run.ShipperState);
 
         // Mid-delivery: the first loads have committed, most of the day is still to come.
@@ -43,13 +43,7 @@ public class WarehouseOutageTests(StackFixture stack, ITestOutputHelper output)
         schedule.Note($"warehouse started again after {Outage.TotalSeconds:N0} s; archive meanwhile {archivedDuringOutage.Ids.Count} distinct ids");
         schedule.Note($"the server answers again; {await run.ProgressAsync()}");
 
-        await feeding;
-        // What is missing after the wait is named by the assertion below.
-        schedule.Note($"everything arrived within 90 s: {await run.WaitUntilDeliveredAsync(TimeSpan.FromSeconds(90))}");
-        var shipExit = await shipper.TerminateAsync(TimeSpan.FromSeconds(30));
-        var firehoseExit = await firehose.TerminateAsync(TimeSpan.FromSeconds(45));
-        await run.AssertDeliveredExactlyOnceAsync(Context);
-        Assert.True(shipExit == 0 && firehoseExit == 0, $"on SIGTERM `sandbox ship` exited {shipExit}, `sandbox firehose run` {firehoseExit}\n{Context()}");
+        await run.DrainAndCheckAsync(schedule, Context, shipper, firehose);
         // The delivery stream saw the outage and said so (the CLI's warnings on stderr), rather than missing it.
         Assert.Contains("warehouse load failed", firehose.StandardError);
         Assert.True(archivedDuringOutage.Ids.Count == run.Expected.Count,

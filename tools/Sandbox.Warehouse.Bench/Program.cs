@@ -14,7 +14,7 @@ var linesOption = new Option<int>("--lines") { Description = "events to load per
 var objectsOption = new Option<int>("--objects") { Description = "staged gzip objects in the manifest", DefaultValueFactory = _ => 8 };
 var roundsOption = new Option<int>("--rounds") { Description = "rounds of (raw COPY into events' twin, raw COPY into a bare table, loader)", DefaultValueFactory = _ => 3 };
 var dropIndexOption = new Option<string[]>("--drop-index") { Description = "indexes of events to drop first (to measure what each one costs)" };
-var singleThreadOption = new Option<bool>("--single-thread") { Description = "loader reads, checks and writes the COPY on one thread (no RowPipe)" };
+var singleThreadOption = new Option<bool>("--single-thread") { Description = "also time, in every round, the loader reading, checking and writing the COPY on one thread (no RowPipe)" };
 var root = new RootCommand("Warehouse loader throughput vs raw binary COPY") { linesOption, objectsOption, roundsOption, dropIndexOption, singleThreadOption };
 root.SetAction(async (parse, _) =>
 {
@@ -27,40 +27,47 @@ root.SetAction(async (parse, _) =>
     await using var database = await BenchDatabase.CreateAsync(endpoints.WarehouseConnectionString);
     foreach (var index in parse.GetValue(dropIndexOption) ?? [])
         await database.DropIndexAsync(index);
-    var loader = new WarehouseLoader(database.DataSource, s3, TrackingPlanLoader.LoadEmbedded())
-    {
-        OverlapReadingAndWriting = !parse.GetValue(singleThreadOption),
-    };
+    var loader = new WarehouseLoader(database.DataSource, s3, TrackingPlanLoader.LoadEmbedded());
+    var oneThread = parse.GetValue(singleThreadOption)
+        ? new WarehouseLoader(database.DataSource, s3, TrackingPlanLoader.LoadEmbedded()) { OverlapReadingAndWriting = false }
+        : null;
     Console.WriteLine($"staged {staged.CompressedBytes / 1e6:F1} MB gzip; {Environment.ProcessorCount} cores");
 
     var indexed = new List<double>();
     var bare = new List<double>();
     var loaded = new List<double>();
-    (LoadResult Result, TimeSpan Elapsed, TimeSpan Cpu)? loaderRun = null;
+    var loadedOneThread = new List<double>();
     for (var round = 1; round <= rounds; round++)
     {
         // The loader goes last in odd rounds and first in even ones, so neither side always follows the other.
-        if (round % 2 == 0) await RunLoaderAsync();
+        var loaderRun = round % 2 == 0 ? await RunLoaderAsync(loader, loaded) : default;
         var (indexedTime, indexedCpu) = await TimedAsync(() => RawCopyBaseline.Indexed.RunAsync(database.DataSource, rows));
         indexed.Add(lines / indexedTime.TotalSeconds);
         var (bareTime, bareCpu) = await TimedAsync(() => RawCopyBaseline.Bare.RunAsync(database.DataSource, rows));
         bare.Add(lines / bareTime.TotalSeconds);
-        if (round % 2 == 1) await RunLoaderAsync();
-        var (result, loaderTime, loaderCpu) = loaderRun!.Value;
+        if (round % 2 == 1) loaderRun = await RunLoaderAsync(loader, loaded);
+        var (result, loaderTime, loaderCpu) = loaderRun;
+        if (oneThread is not null)
+        {
+            var (_, oneThreadTime, oneThreadCpu) = await RunLoaderAsync(oneThread, loadedOneThread);
+            Console.WriteLine($"round {round}: loader on one thread {loadedOneThread[^1]:N0} rows/s ({oneThreadTime.TotalSeconds:F2} s, client CPU {oneThreadCpu.TotalSeconds:F2} s); " +
+                              $"ratio {loadedOneThread[^1] / indexed[^1]:F2}, vs RowPipe loader {loadedOneThread[^1] / loaded[^1]:F2}");
+        }
 
-        async Task RunLoaderAsync()
+        async Task<(LoadResult, TimeSpan, TimeSpan)> RunLoaderAsync(WarehouseLoader which, List<double> rates)
         {
             await database.ResetAsync();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var result = await loader.LoadAsync("bench", staged.Bucket, StagedObjects.ManifestKey);
+            var result = await which.LoadAsync("bench", staged.Bucket, StagedObjects.ManifestKey);
             clock.Stop();
-            loaderRun = (result, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
-            loaded.Add(lines / clock.Elapsed.TotalSeconds);
+            var run = (result, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+            rates.Add(lines / clock.Elapsed.TotalSeconds);
             if (result.Inserted != lines || !result.Reconciles || await database.CountAsync("events") != lines)
                 throw new InvalidOperationException($"round {round}: loader result {result} does not match the {lines} staged events");
             // Empty again at once: autovacuum of 1M fresh rows must not run during the baselines.
             await database.ResetAsync();
+            return run;
         }
 
         var (download, validate, readSide) = await ReadOnlyPass.RunAsync(s3, staged, new EventValidator(TrackingPlanLoader.LoadEmbedded()));
@@ -78,6 +85,9 @@ root.SetAction(async (parse, _) =>
     Console.WriteLine($"median: raw COPY into events' twin {Median(indexed):N0} rows/s, into a bare table {Median(bare):N0} rows/s, loader {Median(loaded):N0} rows/s");
     Console.WriteLine($"median of per-round ratios: loader / raw COPY into events' twin {Median(ratios):F2} (target >= 0.90); " +
                       $"loader / raw COPY into a bare table {Median(bareRatios):F2} (informative)");
+    if (oneThread is not null)
+        Console.WriteLine($"median of per-round ratios: one-thread loader / raw COPY into events' twin {Median(loadedOneThread.Zip(indexed, (l, b) => l / b).ToList()):F2}, " +
+                          $"one-thread loader / RowPipe loader {Median(loadedOneThread.Zip(loaded, (l, b) => l / b).ToList()):F2}");
     return 0;
 });
 return await root.Parse(args).InvokeAsync();

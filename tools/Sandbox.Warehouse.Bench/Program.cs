@@ -41,27 +41,27 @@ root.SetAction(async (parse, _) =>
     {
         // The loader goes last in odd rounds and first in even ones, so neither side always follows the other.
         var loaderRun = round % 2 == 0 ? await RunLoaderAsync(loader, loaded) : default;
-        var (indexedTime, indexedCpu) = await TimedAsync(() => RawCopyBaseline.Indexed.RunAsync(database.DataSource, rows));
+        var (indexedTime, indexedCpu, indexedServer) = await TimedAsync(() => RawCopyBaseline.Indexed.RunAsync(database.DataSource, rows));
         indexed.Add(lines / indexedTime.TotalSeconds);
-        var (bareTime, bareCpu) = await TimedAsync(() => RawCopyBaseline.Bare.RunAsync(database.DataSource, rows));
+        var (bareTime, bareCpu, bareServer) = await TimedAsync(() => RawCopyBaseline.Bare.RunAsync(database.DataSource, rows));
         bare.Add(lines / bareTime.TotalSeconds);
         if (round % 2 == 1) loaderRun = await RunLoaderAsync(loader, loaded);
-        var (result, loaderTime, loaderCpu) = loaderRun;
+        var (result, loaderTime, loaderCpu, loaderServer) = loaderRun;
         if (oneThread is not null)
         {
-            var (_, oneThreadTime, oneThreadCpu) = await RunLoaderAsync(oneThread, loadedOneThread);
+            var (_, oneThreadTime, oneThreadCpu, _) = await RunLoaderAsync(oneThread, loadedOneThread);
             Console.WriteLine($"round {round}: loader on one thread {loadedOneThread[^1]:N0} rows/s ({oneThreadTime.TotalSeconds:F2} s, client CPU {oneThreadCpu.TotalSeconds:F2} s); " +
                               $"ratio {loadedOneThread[^1] / indexed[^1]:F2}, vs RowPipe loader {loadedOneThread[^1] / loaded[^1]:F2}");
         }
 
-        async Task<(LoadResult, TimeSpan, TimeSpan)> RunLoaderAsync(WarehouseLoader which, List<double> rates)
+        async Task<(LoadResult, TimeSpan, TimeSpan, TimeSpan)> RunLoaderAsync(WarehouseLoader which, List<double> rates)
         {
             await database.ResetAsync();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (cpu, server) = (Process.GetCurrentProcess().TotalProcessorTime, ServerCpu.Sample());
             var clock = Stopwatch.StartNew();
             var result = await which.LoadAsync("bench", staged.Bucket, StagedObjects.ManifestKey);
             clock.Stop();
-            var run = (result, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+            var run = (result, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, ServerCpu.Sample() - server);
             rates.Add(lines / clock.Elapsed.TotalSeconds);
             if (result.Inserted != lines || !result.Reconciles || await database.CountAsync("events") != lines)
                 throw new InvalidOperationException($"round {round}: loader result {result} does not match the {lines} staged events");
@@ -73,7 +73,8 @@ root.SetAction(async (parse, _) =>
         var (download, validate, readSide) = await ReadOnlyPass.RunAsync(s3, staged, new EventValidator(TrackingPlanLoader.LoadEmbedded()));
         Console.WriteLine($"round {round}: client CPU without database: S3 GET + gunzip + split {download.TotalSeconds:F2} s, + plan check {validate.TotalSeconds:F2} s; " +
                           $"loader's reading side (S3 + gunzip + split + one-pass check and COPY encoding) {readSide.TotalSeconds:F2} s");
-        Console.WriteLine($"round {round}: client CPU: raw COPY indexed {indexedCpu.TotalSeconds:F2} s, bare {bareCpu.TotalSeconds:F2} s, loader {loaderCpu.TotalSeconds:F2} s");
+        Console.WriteLine($"round {round}: client CPU: raw COPY indexed {indexedCpu.TotalSeconds:F2} s, bare {bareCpu.TotalSeconds:F2} s, loader {loaderCpu.TotalSeconds:F2} s; " +
+                          $"Postgres server CPU: raw COPY indexed {indexedServer.TotalSeconds:F2} s, bare {bareServer.TotalSeconds:F2} s, loader {loaderServer.TotalSeconds:F2} s");
         Console.WriteLine($"round {round}: raw COPY into events' twin (PK + indexes) {indexed[^1]:N0} rows/s ({indexedTime.TotalSeconds:F2} s), " +
                           $"into a bare table {bare[^1]:N0} rows/s ({bareTime.TotalSeconds:F2} s), " +
                           $"loader {loaded[^1]:N0} rows/s ({loaderTime.TotalSeconds:F2} s: {(result.CopiedDirectly ? "direct COPY" : "staged")} {result.StagingTime.TotalSeconds:F2} s, " +
@@ -94,9 +95,9 @@ return await root.Parse(args).InvokeAsync();
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-static async Task<(TimeSpan Elapsed, TimeSpan Cpu)> TimedAsync(Func<Task<TimeSpan>> run)
+static async Task<(TimeSpan Elapsed, TimeSpan Cpu, TimeSpan ServerCpu)> TimedAsync(Func<Task<TimeSpan>> run)
 {
-    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var (cpu, server) = (Process.GetCurrentProcess().TotalProcessorTime, ServerCpu.Sample());
     var elapsed = await run();
-    return (elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+    return (elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, ServerCpu.Sample() - server);
 }

@@ -46,7 +46,7 @@ public sealed class FaultPipeline : IAsyncDisposable
 
     public string Logs => Path.Combine(_folder, "logs");
 
-    /// <summary>Where <see cref="FeedLiveLogsAsync"/> writes the day hour by hour, as app servers would.</summary>
+    /// <summary>Where <see cref="StartFeedingLiveLogs"/> writes the day hour by hour, as app servers would.</summary>
     public string LiveLogs => Path.Combine(_folder, "live");
     public string ShipperState => Path.Combine(_folder, "shipper");
     public string ArchiveBucket => Environment["SANDBOX_ARCHIVE_BUCKET"];

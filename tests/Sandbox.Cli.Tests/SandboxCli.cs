@@ -2,9 +2,11 @@ using Sandbox.Testing;
 
 namespace Sandbox.Cli.Tests;
 
-/// <summary>Runs the built `sandbox` command (copied next to the tests) as a user would.</summary>
+/// <summary>Runs the built `sandbox` command from its own build folder (see <see cref="BuildOutput"/>) as a user would.</summary>
 public static class SandboxCli
 {
+    public static string Dll => BuildOutput.Dll("Sandbox.Cli", "sandbox.dll");
+
     public static Task<ProcessResult> RunAsync(IDictionary<string, string>? environment, params string[] arguments) =>
-        ProcessRunner.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "sandbox.dll"), .. arguments], environment);
+        ProcessRunner.RunAsync("dotnet", [Dll, .. arguments], environment);
 }

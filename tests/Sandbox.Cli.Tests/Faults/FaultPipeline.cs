@@ -38,9 +38,6 @@ public sealed class FaultPipeline : IAsyncDisposable
         _s3 = AwsClients.S3(stack.Endpoints);
     }
 
-    /// <summary>The `sandbox` CLI this project's reference built (what tools/sandbox runs in Release).</summary>
-    public static string Cli => BuildOutput.Dll("Sandbox.Cli", "sandbox.dll");
-
     /// <summary>What every `sandbox` process of this run gets on top of the contract file.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
 
@@ -125,7 +122,7 @@ public sealed class FaultPipeline : IAsyncDisposable
     /// <summary>Runs a `sandbox` command to completion and requires exit code 0.</summary>
     public async Task<ProcessResult> RunToEndAsync(params string[] arguments)
     {
-        var result = await ProcessRunner.RunAsync("dotnet", [Cli, .. arguments], new Dictionary<string, string>(Environment));
+        var result = await SandboxCli.RunAsync(new Dictionary<string, string>(Environment), arguments);
         Assert.True(result.ExitCode == 0, $"sandbox {string.Join(' ', arguments)} exited {result.ExitCode}:\n{result.Output}");
         return result;
     }
@@ -133,7 +130,7 @@ public sealed class FaultPipeline : IAsyncDisposable
     /// <summary>Starts a `sandbox` command in the background; it is killed on dispose if still running.</summary>
     public ChildProcess Start(params string[] arguments)
     {
-        var process = ChildProcess.Start("dotnet", [Cli, .. arguments], new Dictionary<string, string>(Environment));
+        var process = ChildProcess.Start("dotnet", [SandboxCli.Dll, .. arguments], new Dictionary<string, string>(Environment));
         _processes.Add(process);
         return process;
     }

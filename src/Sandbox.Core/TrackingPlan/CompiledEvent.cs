@@ -24,6 +24,12 @@ internal sealed class CompiledEvent
     {
         var reader = new Utf8JsonReader(propertiesObject);
         reader.Read();
+        ValidateProperties(ref reader, violations);
+    }
+
+    /// <summary>Checks the object whose start the reader is on; leaves the reader on its end.</summary>
+    public void ValidateProperties(ref Utf8JsonReader reader, List<Violation> violations)
+    {
         ulong seen = 0;
         var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

@@ -84,6 +84,10 @@ public sealed class EventValidator
         string? unplannedName = null;
         var propertiesStart = -1;
         var propertiesEnd = -1;
+        // Properties checked in the envelope's own pass (when event_name came first): by which event, from
+        // which offset, and where their violations sit in the list.
+        CompiledEvent? checkedInline = null;
+        int inlineStart = -1, inlineFrom = 0, inlineTo = 0;
         var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -110,7 +114,13 @@ public sealed class EventValidator
             if (index == _propertiesIndex && reader.TokenType == JsonTokenType.StartObject)
             {
                 propertiesStart = (int)reader.TokenStartIndex;
-                reader.Skip();
+                if (planned is not null && checkedInline is null)
+                {
+                    (checkedInline, inlineStart, inlineFrom) = (planned, propertiesStart, violations.Count);
+                    planned.ValidateProperties(ref reader, violations);
+                    inlineTo = violations.Count;
+                }
+                else reader.Skip();
                 propertiesEnd = (int)reader.BytesConsumed;
                 fields?.Object(index, json[propertiesStart..propertiesEnd]);
                 continue;
@@ -144,10 +154,22 @@ public sealed class EventValidator
             && !violations.Exists(v => v.Path == _envelope[_anonymousIdIndex].Path))
             violations.Add(new Violation(ViolationType.BadEnvelope, "$", "neither user_id nor anonymous_id is set"));
 
+        // Property violations come last. Inline results stand only if they are what checking the final
+        // event_name's properties would give (a repeated key can change either); otherwise check again.
+        var inlineStands = checkedInline is not null && checkedInline == planned && unplannedName is null && inlineStart == propertiesStart;
+        if (checkedInline is not null) MoveToEnd(violations, inlineFrom, inlineTo - inlineFrom, keep: inlineStands);
         if (unplannedName is not null)
             violations.Add(new Violation(ViolationType.UnplannedEvent, "$.event_name", $"'{unplannedName}' is not in tracking plan {Plan.Version}"));
-        else if (planned is not null && propertiesStart >= 0)
+        else if (planned is not null && propertiesStart >= 0 && !inlineStands)
             planned.ValidateProperties(json[propertiesStart..propertiesEnd], violations);
+    }
+
+    private static void MoveToEnd(List<Violation> violations, int from, int count, bool keep)
+    {
+        if (count == 0 || (keep && from + count == violations.Count)) return;
+        var moved = violations.GetRange(from, count);
+        violations.RemoveRange(from, count);
+        if (keep) violations.AddRange(moved);
     }
 
     private static void EnsureEnd(ref Utf8JsonReader reader)

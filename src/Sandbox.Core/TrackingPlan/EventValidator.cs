@@ -64,6 +64,12 @@ public sealed class EventValidator
             violations.Add(new Violation(ViolationType.MalformedJson, "$",
                 $"not valid JSON at byte {e.BytePositionInLine}: {FirstSentence(e.Message)}"));
         }
+        catch (InvalidOperationException e) when (e.TargetSite?.DeclaringType?.Assembly == typeof(JsonException).Assembly)
+        {
+            // The grammar allows "\ud83d" alone; decoding it to text does not (half a surrogate pair).
+            violations.RemoveRange(before, violations.Count - before);
+            violations.Add(new Violation(ViolationType.MalformedJson, "$", $"a string cannot be decoded: {FirstSentence(e.Message)}"));
+        }
         return violations.Count == before;
     }
 

@@ -14,7 +14,9 @@ public static class TrackingPlanMarkdown
         md.Append("<!-- Generated from tracking-plan/tracking-plan.json by `sandbox tracking-plan docs`; do not edit by hand. -->\n\n");
         md.Append(plan.Description).Append("\n\n");
         md.Append("Violation types reported by the validator (`Sandbox.Core.TrackingPlan.EventValidator`): ");
-        md.Append(string.Join(", ", Enum.GetValues<ViolationType>().Select(t => $"`{t.ToWireName()}`"))).Append(".\n\n");
+        md.Append(string.Join(", ", Enum.GetValues<ViolationType>().Where(t => t != ViolationType.UnstorableValue).Select(t => $"`{t.ToWireName()}`")))
+            .Append(". The warehouse loader adds `").Append(ViolationType.UnstorableValue.ToWireName())
+            .Append("` for valid JSON PostgreSQL cannot store (`\\u0000`, half a UTF-16 surrogate pair).\n\n");
 
         md.Append("## Events\n\n| Event | Category | Description |\n|---|---|---|\n");
         foreach (var e in plan.Events)

@@ -9,6 +9,9 @@ public enum ViolationType
     RequiredPropertyMissing,
     WrongType,
     AdditionalProperty,
+
+    /// <summary>Valid JSON the warehouse cannot store (U+0000, half a surrogate pair); reported by the loader, not the plan.</summary>
+    UnstorableValue,
 }
 
 public static class ViolationTypeNames
@@ -22,6 +25,7 @@ public static class ViolationTypeNames
         ViolationType.RequiredPropertyMissing => "required_property_missing",
         ViolationType.WrongType => "wrong_type",
         ViolationType.AdditionalProperty => "additional_property",
+        ViolationType.UnstorableValue => "unstorable_value",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown violation type"),
     };
 }

@@ -31,7 +31,8 @@ internal sealed class LoadBatch(EventValidator validator, bool skipRepeatedIds)
             if ((++Lines & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
             _violations.Clear();
             _row.Begin();
-            if (!validator.Validate(line, _violations, _row))
+            // Storable first: decoding half a surrogate pair throws inside the one-pass check and encoding.
+            if (!Storable(line) || !validator.Validate(line, _violations, _row))
             {
                 _badLines.Add(BadLine.From(line, _violations, $"{objectUrl}:{lineNumber}"));
                 continue;
@@ -41,5 +42,12 @@ internal sealed class LoadBatch(EventValidator validator, bool skipRepeatedIds)
             rows.Write(_row.Row());
             Written++;
         }
+    }
+
+    private bool Storable(ReadOnlySpan<byte> line)
+    {
+        if (UnstorableText.Find(line) is not { } violation) return true;
+        _violations.Add(violation);
+        return false;
     }
 }

@@ -111,6 +111,8 @@ public class EventValidatorTests
     [InlineData("not json at all")]
     [InlineData("")]
     [InlineData("{\"event_name\":\"app_open\"} trailing")]
+    [InlineData("{\"event_name\":\"app_\\ud83d\"}")] // half a surrogate pair: the grammar allows it, decoding does not
+    [InlineData("{\"\\udc84\":1}")]
     public void Unparseable_lines_are_malformed_json_only(string line)
     {
         var v = Assert.Single(Validator.Validate(line));

@@ -14,6 +14,11 @@ public class BadLineTests(StackFixture stack)
         { EventLines.With(e => e["properties"]!.AsObject().Remove("author_id")), "required_property_missing", "$.properties.author_id" },
         { EventLines.With(e => e["properties"]!["post_id"] = 42), "wrong_type", "$.properties.post_id" },
         { EventLines.With(e => e["properties"]!["mood"] = "happy"), "additional_property", "$.properties.mood" },
+        // Valid JSON and valid per the plan, but neither Postgres text nor jsonb can hold U+0000 or half a
+        // surrogate pair: left in, the line would fail the whole COPY on every retry.
+        { EventLines.Line().Replace("\"p_1\"", "\"p_\\u0000\""), "unstorable_value", "$" },
+        { EventLines.Line().Replace("\"u_1\"", "\"u_\\ud83d\""), "unstorable_value", "$" },
+        { EventLines.Line().Replace("\"p_1\"", "\"p_\\udc00\\ud83d\""), "unstorable_value", "$" },
     };
 
     [Theory]

@@ -44,6 +44,20 @@ public class WarehouseLoaderTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Surrogate_pairs_and_an_escaped_backslash_before_u0000_are_storable_text()
+    {
+        await using var bed = await LoaderTestBed.CreateAsync(stack);
+        var id = EventLines.NewEventId();
+        // 💄 as a surrogate pair, then the six characters \u0000 (the backslash itself escaped).
+        var line = EventLines.Line(id).Replace("\"p_1\"", "\"p_\\ud83d\\udc84 \\\\u0000\"");
+
+        var result = await bed.LoadAsync("m/storable", [line]);
+
+        Assert.Equal((1L, 0L), (result.Inserted, result.Bad));
+        Assert.Equal("p_\U0001F484 \\u0000", await bed.Database.ScalarAsync<string>($"select properties->>'post_id' from events where event_id = '{id}'"));
+    }
+
+    [Fact]
     public async Task Reading_and_writing_on_one_thread_loads_the_same_rows()
     {
         await using var bed = await LoaderTestBed.CreateAsync(stack);

@@ -1,4 +1,5 @@
 using Sandbox.Analytics.Definitions;
+using Sandbox.Analytics.Results;
 using Sandbox.Analytics.Tests.Support;
 
 namespace Sandbox.Analytics.Tests;
@@ -92,6 +93,26 @@ public sealed class ManifestTruthTests(GeneratedDaysFixture fixture)
             Assert.InRange(row.Wau, row.Dau, row.Mau);
         }
         Assert.True(active[^1].Wau > active[^1].Dau, "four days of activity should reach more users in a week than in a day");
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task Top_searched_products_count_only_views_opened_from_search(string engine)
+    {
+        var where = Sandbox.Analytics.Reporting.KpiReportBuilder.SearchedProducts;
+        var fromSearch = fixture.Data.Events
+            .Where(e => e.EventName == "view_product" && FullDays.Contains(DateOnly.FromDateTime(e.EventTime)))
+            .Select(e => System.Text.Json.JsonDocument.Parse(e.Properties).RootElement)
+            .Where(p => p.GetProperty(where.Property).GetString() == where.Value)
+            .GroupBy(p => p.GetProperty("product_id").GetString()!)
+            .Select(g => new TopValue(g.Key, g.Count()))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Value, StringComparer.Ordinal)
+            .Take(5).ToList();
+        Assert.True(fromSearch.Count == 5 && fromSearch[0].Count > 1, "the generated days should open products from search");
+
+        var top = await fixture.Engine(engine).TopValuesAsync(new TopValuesDefinition(FullDays, "view_product", "product_id", 5, where));
+
+        Assert.Equal(fromSearch, top);
     }
 
     [Fact]

@@ -19,12 +19,16 @@ public sealed record KpiDefinition(DateRange Range)
 public sealed record KpiCounter(string Name, string EventName, bool Distinct);
 
 /// <summary>The most frequent values of one property of one event, e.g. search.query.</summary>
-public sealed record TopValuesDefinition(DateRange Range, string EventName, string Property, int Limit = 10)
+/// <param name="Where">Only events whose property equals this value (e.g. view_product opened from source = search).</param>
+public sealed record TopValuesDefinition(DateRange Range, string EventName, string Property, int Limit = 10, PropertyEquals? Where = null)
 {
     public void Validate()
     {
         EventNames.EnsureValid(EventName, "top values event");
         EventNames.EnsureValid(Property, "top values property");
+        if (Where is not null) EventNames.EnsureValid(Where.Property, "top values filter property");
         if (Limit is < 1 or > 1000) throw new ArgumentException($"top values: limit {Limit} must be within 1..1000");
     }
 }
+
+public sealed record PropertyEquals(string Property, string Value);

@@ -13,6 +13,7 @@ public sealed record KpiReport(
     RetentionResult Retention,
     DateRange RetentionCohorts,
     IReadOnlyList<TopValue> TopSearches,
+    IReadOnlyList<TopValue> TopSearchedProducts,
     IReadOnlyList<TopValue> TopClickedProducts,
     long Events)
 {

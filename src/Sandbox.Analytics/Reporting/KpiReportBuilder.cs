@@ -9,6 +9,9 @@ public static class KpiReportBuilder
 {
     public const int TopCount = 10;
 
+    /// <summary>Products opened from search results: what users searched their way to.</summary>
+    public static readonly PropertyEquals SearchedProducts = new("source", "search");
+
     public static async Task<KpiReport> BuildAsync(AnalyticsQueries queries, DateRange range, IReadOnlyList<FunnelDefinition> funnels, CancellationToken ct = default)
     {
         // Day-1 retention needs the cohort of the day before the report's first day.
@@ -24,6 +27,7 @@ public static class KpiReportBuilder
             await queries.RetentionAsync(new RetentionDefinition(cohorts, MaxAge: Math.Min(30, cohorts.Days)), ct),
             cohorts,
             await queries.TopValuesAsync(new TopValuesDefinition(range, "search", "query", TopCount), ct),
+            await queries.TopValuesAsync(new TopValuesDefinition(range, "view_product", "product_id", TopCount, SearchedProducts), ct),
             await queries.TopValuesAsync(new TopValuesDefinition(range, "click_product_link", "product_id", TopCount), ct),
             await queries.EventCountAsync(range, ct));
     }

@@ -14,6 +14,7 @@ internal static class ReportComparer
         }
         if (!a.Retention.Cells.SequenceEqual(b.Retention.Cells)) yield return $"{where}: retention differs";
         if (!a.TopSearches.SequenceEqual(b.TopSearches)) yield return $"{where}: top searches differ";
+        if (!a.TopSearchedProducts.SequenceEqual(b.TopSearchedProducts)) yield return $"{where}: top searched products differ";
         if (!a.TopClickedProducts.SequenceEqual(b.TopClickedProducts)) yield return $"{where}: top clicked products differ";
     }
 

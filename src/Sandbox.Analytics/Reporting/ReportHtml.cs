@@ -34,13 +34,18 @@ public static class ReportHtml
         h.Append("<h2>Day-1 retention</h2>");
         Table(h, ["cohort", "installs", "active next day", "rate"], report.DayOneRetention.Select(r =>
             (IReadOnlyList<string>)[$"{r.Cohort:yyyy-MM-dd}", $"{r.Size:N0}", $"{r.Retained:N0}", ReportText.Percent(r.Rate)]));
-        h.Append("<h2>Top searched terms</h2>");
-        Table(h, ["#", "term", "searches"], report.TopSearches.Select((t, i) => (IReadOnlyList<string>)[$"{i + 1}", t.Value, $"{t.Count:N0}"]));
-        h.Append("<h2>Top clicked products</h2>");
-        Table(h, ["#", "product", "clicks"], report.TopClickedProducts.Select((t, i) => (IReadOnlyList<string>)[$"{i + 1}", t.Value, $"{t.Count:N0}"]));
+        TopTable(h, "Top searched terms", "term", "searches", report.TopSearches);
+        TopTable(h, "Top searched products (opened from search)", "product", "views", report.TopSearchedProducts);
+        TopTable(h, "Top clicked products", "product", "clicks", report.TopClickedProducts);
         foreach (var (title, file) in charts) h.Append($"<h2>{E(title)}</h2><img src=\"{E(file)}\" alt=\"{E(title)}\">");
         h.Append("</body></html>\n");
         File.WriteAllText(path, h.ToString());
+    }
+
+    private static void TopTable(StringBuilder h, string title, string valueHeader, string countHeader, IReadOnlyList<TopValue> values)
+    {
+        h.Append("<h2>").Append(E(title)).Append("</h2>");
+        Table(h, ["#", valueHeader, countHeader], values.Select((t, i) => (IReadOnlyList<string>)[$"{i + 1}", t.Value, $"{t.Count:N0}"]));
     }
 
     private static void Table(StringBuilder h, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)

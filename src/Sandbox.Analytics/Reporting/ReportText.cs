@@ -15,6 +15,7 @@ public static class ReportText
         foreach (var funnel in report.Funnels) WriteFunnel(o, funnel);
         WriteRetention(o, report);
         WriteTop(o, "Top searched terms", report.TopSearches);
+        WriteTop(o, "Top searched products (opened from search)", report.TopSearchedProducts);
         WriteTop(o, "Top clicked products", report.TopClickedProducts);
     }
 

@@ -26,10 +26,11 @@ public static class KpiSql
     {
         top.Validate();
         var value = sql.Property(top.Property);
+        var filter = top.Where is { } where ? $" and {sql.Property(where.Property)} = {SqlDialect.Text(where.Value)}" : "";
         return $"""
             select {value} as value, count(*) as n
             from events
-            where event_name = {SqlDialect.Text(top.EventName)} and {RangeFilter.Events(top.Range, sql)} and {value} is not null
+            where event_name = {SqlDialect.Text(top.EventName)} and {RangeFilter.Events(top.Range, sql)} and {value} is not null{filter}
             group by {value}
             order by n desc, value
             limit {top.Limit}

@@ -27,5 +27,5 @@ public sealed class KpiReportTests
     }
 
     private static KpiReport Report(DateRange range, IReadOnlyList<RetentionCell> cells) =>
-        new("lake", range, [], [], [], new RetentionResult(cells), new DateRange(range.From.AddDays(-1), range.To), [], [], 0);
+        new("lake", range, [], [], [], new RetentionResult(cells), new DateRange(range.From.AddDays(-1), range.To), [], [], [], 0);
 }

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# make demo (after make up): generate one realistic day of app traffic, push it through the
-# pipeline (shipper -> Kinesis -> Firehose -> S3 archive + warehouse) and print the report.
-#   DEMO_DAY=2026-11-01 DEMO_EVENTS=1000000 DEMO_USERS=100000 DEMO_SEED=42 make demo
+# make demo (after make up): generate realistic app traffic, push it through the pipeline
+# (shipper -> Kinesis -> Firehose -> S3 archive + warehouse) and print the report.
+#   DEMO_DAY=2026-11-01 DEMO_DAYS=2 DEMO_EVENTS=1000000 DEMO_USERS=100000 DEMO_SEED=42 make demo
+# DEMO_EVENTS is the total, spread over DEMO_DAYS days ending on DEMO_DAY: two days by default, so
+# the report has an install cohort whose next day it can see (day-1 retention). DEMO_DAYS=1 for one.
 # Runs again safely: the shipper's pos file skips what it shipped, the warehouse skips known event_ids.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 day=${DEMO_DAY:-2026-11-01}
+days=${DEMO_DAYS:-2}
 events=${DEMO_EVENTS:-1000000}
 users=${DEMO_USERS:-100000}
 seed=${DEMO_SEED:-42}
-work=.sandbox/demo/$day-$events-$users-$seed
+[[ "$days" =~ ^[1-9][0-9]*$ ]] || { echo "demo: DEMO_DAYS='$days' is not a positive number of days" >&2; exit 2; }
+first=$(date -u -d "$day - $((days - 1)) days" +%F)
+work=.sandbox/demo/$first-$day-$events-$users-$seed
 
 # Wall time per phase and in total, for docs/BENCHMARKS.md ("make demo").
 clock() { date +%s.%N; }
@@ -20,8 +25,8 @@ phase_done() {
   phase_start=$now
 }
 
-echo "demo: 1/3 generate $events events for $users users on $day (seed $seed) -> $work/logs"
-tools/sandbox generate --from "$day" --users "$users" --events-per-day "$events" --seed "$seed" --gzip -o "$work/logs"
+echo "demo: 1/3 generate $events events for $users users, $first..$day (seed $seed) -> $work/logs"
+tools/sandbox generate --from "$first" --to "$day" --users "$users" --events-per-day $((events / days)) --seed "$seed" --gzip -o "$work/logs"
 phase_done "1/3 generate"
 
 echo "demo: 2/3 ship and deliver (shipper -> Kinesis -> Firehose to-archive + to-warehouse) until drained"

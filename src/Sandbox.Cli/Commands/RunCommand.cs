@@ -56,10 +56,14 @@ public static class RunCommand
                     await host.WaitUntilDrainedAsync(DrainQuietPeriod, TimeSpan.FromSeconds(10), cancellationToken,
                         progressBars: !Console.IsOutputRedirected);
                 else
-                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                    await host.RunUntilCancelledAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
-            await host.StopAsync();
+            finally
+            {
+                // Also when a box stopped on its own: the others still checkpoint and release their leases.
+                await host.StopAsync();
+            }
             return 0;
         });
         return command;

@@ -91,9 +91,15 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
     /// <summary>A consumer that stopped on its own will never catch up: say which and why instead of waiting forever.</summary>
     private void ThrowIfAnyStopped()
     {
-        if (consumers.FirstOrDefault(c => c.ExecuteTask?.IsCompleted == true) is { } stopped)
-            throw new InvalidOperationException(
-                $"{stopped.Name} stopped before the run drained: {stopped.ExecuteTask!.Exception?.GetBaseException().Message ?? "it returned"}");
+        if (WorkerSupervision.StoppedOnItsOwn(consumers) is { } stopped)
+            throw new InvalidOperationException($"{stopped.Name} stopped before the run drained: {WorkerSupervision.Why(stopped)}");
+    }
+
+    /// <summary>Until Ctrl+C; a box that stops on its own meanwhile fails the run with its reason.</summary>
+    public async Task RunUntilCancelledAsync(CancellationToken cancellationToken)
+    {
+        if (await WorkerSupervision.WaitUntilCancelledOrStoppedAsync([.. All], cancellationToken) is { } stopped)
+            throw new InvalidOperationException($"{stopped.Name} stopped on its own: {WorkerSupervision.Why(stopped)}");
     }
 
     public async Task StopAsync()

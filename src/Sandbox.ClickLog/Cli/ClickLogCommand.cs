@@ -1,6 +1,7 @@
 using System.CommandLine;
-using Sandbox.Core.Logging;
 using Sandbox.Core.Endpoints;
+using Sandbox.Core.Logging;
+using Sandbox.Core.Pipeline;
 
 namespace Sandbox.ClickLog.Cli;
 
@@ -28,11 +29,12 @@ public static class ClickLogCommand
             await mapping.Worker.StartAsync(cancellationToken);
             await mapping.Worker.Ready;
             Console.WriteLine($"clicklog: {mapping.Worker.Name} polling {mapping.Worker.Options.StreamName}; Ctrl+C stops");
-            try { await Task.Delay(Timeout.Infinite, cancellationToken); }
-            catch (OperationCanceledException) { }
+            var stopped = await WorkerSupervision.WaitUntilCancelledOrStoppedAsync([mapping.Worker], cancellationToken);
             await mapping.Worker.StopAsync(CancellationToken.None);
             Console.WriteLine($"clicklog: stopped: {mapping.Worker.Metrics}; {mapping.Function.Written} click items written");
-            return 0;
+            if (stopped is null) return 0;
+            Console.Error.WriteLine($"clicklog: {stopped.Name} stopped on its own: {WorkerSupervision.Why(stopped)}");
+            return 1;
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.Logging;
+using Sandbox.Core.Pipeline;
 using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Destinations.Warehouse;
 using Sandbox.Stack.Aws;
@@ -55,17 +56,15 @@ public static class FirehoseCommand
             await using var streams = DeliveryStreams.Create(EndpointsLoader.Load(), options, loggers);
             foreach (var worker in streams.Workers) await worker.StartAsync(cancellationToken);
             Console.WriteLine($"firehose: {string.Join(", ", streams.Workers.Select(w => w.Name))} running, buffering {hints}; Ctrl+C stops");
-            // A delivery stream that stops on its own must not leave the process running idle and silent.
-            var stoppedOnItsOwn = Task.WhenAny(streams.Workers.Select(w => w.ExecuteTask ?? Task.CompletedTask));
-            await Task.WhenAny(stoppedOnItsOwn, Task.Delay(Timeout.Infinite, cancellationToken));
-            var failed = streams.Workers.Where(w => w.ExecuteTask is { IsFaulted: true }).ToList();
+            var stopped = await WorkerSupervision.WaitUntilCancelledOrStoppedAsync([.. streams.Workers], cancellationToken);
             foreach (var worker in streams.Workers)
             {
-                await worker.StopAsync(CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+                await worker.StopAsync(CancellationToken.None);
                 Console.WriteLine($"firehose: {worker.Name} stopped: {worker.Counters}");
             }
-            foreach (var worker in failed) Console.Error.WriteLine($"firehose: {worker.Name} stopped on its own: {worker.ExecuteTask!.Exception!.GetBaseException().Message}");
-            return failed.Count == 0 ? 0 : 1;
+            if (stopped is null) return 0;
+            Console.Error.WriteLine($"firehose: {stopped.Name} stopped on its own: {WorkerSupervision.Why(stopped)}");
+            return 1;
         });
         return command;
     }

@@ -127,6 +127,18 @@ public class PipelineHostTests
     }
 
     [Fact]
+    public async Task Running_until_ctrl_c_fails_with_the_reason_when_a_consumer_dies()
+    {
+        var host = new PipelineHost([new FailingConsumer()], null, TextWriter.Null);
+        await host.StartAsync(CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.RunUntilCancelledAsync(CancellationToken.None));
+
+        Assert.Equal("to-nowhere stopped on its own: destination unreachable", error.Message);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task Draining_without_a_source_is_refused()
     {
         var host = new PipelineHost([], null, TextWriter.Null);

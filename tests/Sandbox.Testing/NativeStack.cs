@@ -9,6 +9,10 @@ public static class NativeStack
 
     public static Task DownAsync() => RunAsync("down");
 
+    /// <summary>The script's own probes (curl, psql): true when all four services answer.</summary>
+    public static async Task<bool> IsReadyAsync() =>
+        (await ProcessRunner.RunAsync(Script, ["ready"], timeout: TimeSpan.FromMinutes(1))).ExitCode == 0;
+
     private static async Task RunAsync(string verb)
     {
         var result = await ProcessRunner.RunAsync(Script, [verb], timeout: TimeSpan.FromMinutes(3));

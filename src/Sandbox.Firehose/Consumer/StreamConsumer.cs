@@ -4,7 +4,7 @@ using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Metrics;
 using Sandbox.Kinesis;
-using Sandbox.Kinesis.Errors;
+using Sandbox.Kinesis.Resilience;
 
 namespace Sandbox.Firehose.Consumer;
 
@@ -41,11 +41,11 @@ public sealed class StreamConsumer(
                 if (leases.RefreshDue) await RefreshLeasesAsync(cancellationToken);
                 read = await ReadOnceAsync(cancellationToken);
             }
-            catch (Exception error) when (IsSourceOutage(error, cancellationToken))
+            catch (Exception error) when (TransientErrors.IsTransient(error) && !cancellationToken.IsCancellationRequested)
             {
                 // Kinesis down or restarting is a pause, as for KCL: leases, checkpoints and iterators
                 // are where they were, and what is buffered is still delivered when due.
-                logger.LogWarning("{Stream}: Kinesis does not answer ({Error}); reading again in {Delay} s", stream, error.Message, SourceRetryDelay.TotalSeconds);
+                logger.LogWarning("{Stream}: Kinesis or the lease table does not answer ({Error}); reading again in {Delay} s", stream, error.Message, SourceRetryDelay.TotalSeconds);
                 await Task.Delay(SourceRetryDelay, clock, cancellationToken);
                 read = 0;
             }
@@ -170,14 +170,6 @@ public sealed class StreamConsumer(
     }
 
     private static readonly TimeSpan SourceRetryDelay = TimeSpan.FromSeconds(1);
-
-    private static bool IsSourceOutage(Exception error, CancellationToken cancellationToken) => error switch
-    {
-        HttpRequestException => true,
-        KinesisException kinesisError => kinesisError.IsTransient,
-        TaskCanceledException => !cancellationToken.IsCancellationRequested, // the client's request timeout
-        _ => false,
-    };
 
     private TimeSpan IdleDelay()
     {

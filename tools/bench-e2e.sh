@@ -11,6 +11,8 @@ events=${EVENTS:-300000}
 run_id=e2e$(date +%s)
 work=$(mktemp -d /var/tmp/sandbox-e2e-XXXXXX)
 trap 'rm -rf "$work"' EXIT
+command -v aws >/dev/null || { echo "bench-e2e: needs the awscli (aws) to tag the streams and list the archive: pip install awscli" >&2; exit 2; }
+[ -f .sandbox/endpoints.env ] || { echo "bench-e2e: no .sandbox/endpoints.env: start the stack with 'make up' first" >&2; exit 2; }
 set -a; source .sandbox/endpoints.env; set +a  # the emulators' dummy keys for the awscli too
 export SANDBOX_STREAM=$run_id SANDBOX_LEASE_TABLE=${run_id}_leases SANDBOX_ARCHIVE_BUCKET=$run_id-archive \
   SANDBOX_STAGING_BUCKET=$run_id-staging SANDBOX_ERROR_BUCKET=$run_id-errors

@@ -1,6 +1,6 @@
 namespace Sandbox.Generator.Bench;
 
-public sealed record BenchArgs(string Output, long CeilingRows, long Events, long GzipEvents, long ValidateEvents, int Users, int Threads, string[] Stages, string? Stage)
+public sealed record BenchArgs(string Output, long Events, long GzipEvents, long ValidateEvents, int Users, int Threads, int Rounds, int? RowBytes, string[] Stages, string? Stage)
 {
     public static BenchArgs Parse(string[] args)
     {
@@ -9,15 +9,27 @@ public sealed record BenchArgs(string Output, long CeilingRows, long Events, lon
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
         }
-        return new BenchArgs(
+        var options = new BenchArgs(
             Get("--out", Path.Combine(Path.GetTempPath(), "sandbox-generator-bench")),
-            long.Parse(Get("--ceiling-rows", "5000000")),
             long.Parse(Get("--events", "10000000")),
-            long.Parse(Get("--gzip-events", "30000000")),
+            long.Parse(Get("--gzip-events", "10000000")),
             long.Parse(Get("--validate-events", "200000")),
             int.Parse(Get("--users", "2000000")),
             int.Parse(Get("--threads", "2")),
-            Get("--stages", "ceiling,plain,gzip,validate").Split(','),
+            int.Parse(Get("--rounds", "3")),
+            args.Contains("--row-bytes") ? int.Parse(Get("--row-bytes", "")) : null,
+            Get("--stages", "plain,ceiling,gzip,ceiling-gzip,validate").Split(','),
             args.Contains("--stage") ? Get("--stage", "") : null);
+        var unknown = options.Stages.Except(Ceilings.Keys.Concat(Ceilings.Values).Append("validate")).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"--stages: unknown stage(s) {string.Join(", ", unknown)}");
+        if (options.Rounds < 1) throw new ArgumentException($"--rounds {options.Rounds}: must be at least 1");
+        return options;
     }
+
+    /// <summary>Each generator stage and the ceiling it is judged on (same rows, threads, sink, line size).</summary>
+    public static readonly IReadOnlyDictionary<string, string> Ceilings = new Dictionary<string, string>
+    {
+        ["plain"] = "ceiling",
+        ["gzip"] = "ceiling-gzip",
+    };
 }

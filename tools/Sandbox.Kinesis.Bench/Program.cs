@@ -121,11 +121,12 @@ internal static class Scenario
         Console.WriteLine($"engine memory after read: RSS {rss / 1048576.0:N0} MB, peak {peak / 1048576.0:N0} MB");
     }
 
-    /// <summary>Same unmeasured start for every engine (JIT, connections) on a stream of its own, deleted after.</summary>
+    /// <summary>Same unmeasured start for every engine (JIT of put and read, connections) on a stream of its own, deleted after.</summary>
     private static async Task WarmUpAsync(KinesisHttp http, BenchOptions options)
     {
         await CreateStreamAsync(http, "bench-warmup", options.Shards);
         await PutWorkload.RunAsync(http, "bench-warmup", options.WarmUpRecords, options.Producers, options.BatchSize, options.RecordBytes, 1);
+        await ReadWorkload.RunAsync(http, "bench-warmup");
         (await http.CallAsync("DeleteStream", new { StreamName = "bench-warmup" })).Dispose();
     }
 

@@ -42,13 +42,20 @@ root.SetAction(async (parse, _) =>
     var loadedOneThread = new List<double>();
     for (var round = 1; round <= rounds; round++)
     {
-        // The loader goes last in odd rounds and first in even ones, so neither side always follows the other.
+        // The loader goes last in odd rounds and first in even ones, and the baselines run in reverse order
+        // in even rounds, so no measurement always follows the same other one.
         var loaderRun = round % 2 == 0 ? await RunLoaderAsync(loader, loaded) : default;
-        var (indexedTime, indexedCpu, indexedServer) = await TimedAsync(() => RawCopyBaseline.Indexed.RunAsync(database.DataSource, encoded.WriteAsync));
+        (TimeSpan Elapsed, TimeSpan Cpu, TimeSpan ServerCpu) indexedRun = default, typedRun = default, bareRun = default;
+        var baselines = new Func<Task>[]
+        {
+            async () => indexedRun = await TimedAsync(() => RawCopyBaseline.Indexed.RunAsync(database.DataSource, encoded.WriteAsync)),
+            async () => typedRun = await TimedAsync(() => RawCopyBaseline.Indexed.RunAsync(database.DataSource, (c, t) => TypedImport.WriteAsync(c, t, rows))),
+            async () => bareRun = await TimedAsync(() => RawCopyBaseline.Bare.RunAsync(database.DataSource, encoded.WriteAsync)),
+        };
+        foreach (var baseline in round % 2 == 1 ? baselines : baselines.Reverse()) await baseline();
+        var ((indexedTime, indexedCpu, indexedServer), (typedTime, typedCpu, typedServer), (bareTime, bareCpu, bareServer)) = (indexedRun, typedRun, bareRun);
         indexed.Add(lines / indexedTime.TotalSeconds);
-        var (typedTime, typedCpu, typedServer) = await TimedAsync(() => RawCopyBaseline.Indexed.RunAsync(database.DataSource, (c, t) => TypedImport.WriteAsync(c, t, rows)));
         typed.Add(lines / typedTime.TotalSeconds);
-        var (bareTime, bareCpu, bareServer) = await TimedAsync(() => RawCopyBaseline.Bare.RunAsync(database.DataSource, encoded.WriteAsync));
         bare.Add(lines / bareTime.TotalSeconds);
         if (round % 2 == 1) loaderRun = await RunLoaderAsync(loader, loaded);
         var (result, loaderTime, loaderCpu, loaderServer) = loaderRun;

@@ -51,6 +51,25 @@ internal sealed class PreEncodedRows
         await copy.WriteAsync(Trailer);
     }
 
+    /// <summary>Fails unless these tuples store exactly the rows Npgsql's typed importer stores (checked once, untimed).</summary>
+    public async Task CheckSameAsTypedAsync(NpgsqlDataSource database, IReadOnlyList<SyntheticEvent> rows)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using (var create = new NpgsqlCommand(
+            "create temp table check_encoded as select * from events with no data; create temp table check_typed as select * from events with no data", connection))
+            await create.ExecuteNonQueryAsync();
+        await WriteAsync(connection, "check_encoded");
+        await TypedImport.WriteAsync(connection, "check_typed", rows);
+        await using var compare = new NpgsqlCommand(
+            "select (select count(*) from check_encoded), (select count(*) from (table check_encoded except all table check_typed) a), " +
+            "(select count(*) from (table check_typed except all table check_encoded) b)", connection);
+        await using var reader = await compare.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (count, onlyEncoded, onlyTyped) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        if (count != rows.Count || onlyEncoded != 0 || onlyTyped != 0)
+            throw new InvalidOperationException($"pre-encoded COPY stored {count:N0} rows ({onlyEncoded:N0} not in the typed import, {onlyTyped:N0} missing); expected the {rows.Count:N0} typed rows");
+    }
+
     private static int EncodeRow(SyntheticEvent e, Span<byte> row)
     {
         BinaryPrimitives.WriteInt16BigEndian(row, 13);

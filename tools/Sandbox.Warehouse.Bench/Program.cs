@@ -29,6 +29,7 @@ root.SetAction(async (parse, _) =>
     await using var database = await BenchDatabase.CreateAsync(endpoints.WarehouseConnectionString);
     foreach (var index in parse.GetValue(dropIndexOption) ?? [])
         await database.DropIndexAsync(index);
+    await encoded.CheckSameAsTypedAsync(database.DataSource, rows);
     var loader = new WarehouseLoader(database.DataSource, s3, TrackingPlanLoader.LoadEmbedded());
     var oneThread = parse.GetValue(singleThreadOption)
         ? new WarehouseLoader(database.DataSource, s3, TrackingPlanLoader.LoadEmbedded()) { OverlapReadingAndWriting = false }

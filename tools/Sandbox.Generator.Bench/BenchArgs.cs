@@ -2,8 +2,13 @@ namespace Sandbox.Generator.Bench;
 
 public sealed record BenchArgs(string Output, long Events, long GzipEvents, long ValidateEvents, int Users, int Threads, int Rounds, int? RowBytes, string[] Stages, string? Stage)
 {
+    private static readonly string[] Known =
+        ["--out", "--events", "--gzip-events", "--validate-events", "--users", "--threads", "--rounds", "--row-bytes", "--stages", "--stage"];
+
     public static BenchArgs Parse(string[] args)
     {
+        var unknownOption = args.Where((a, i) => i % 2 == 0 && !Known.Contains(a)).FirstOrDefault();
+        if (unknownOption is not null) throw new ArgumentException($"unknown option '{unknownOption}' (known: {string.Join(", ", Known.SkipLast(1))}, each followed by its value)");
         string Get(string name, string fallback)
         {
             var i = Array.IndexOf(args, name);

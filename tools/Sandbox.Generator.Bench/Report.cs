@@ -15,7 +15,7 @@ public static class Report
         {
             var runs = rounds.Select(r => r.First(x => x.Stage == stage)).ToList();
             var ceiling = BenchArgs.Ceilings.TryGetValue(stage, out var c) && rounds[0].Any(x => x.Stage == c) ? c : null;
-            string Ratio(Func<StageResult, double> rate) => ceiling is null ? "" :
+            string Ratio(Func<StageResult, double> rate) => BenchArgs.Ceilings.Values.Contains(stage) ? "1.00" : ceiling is null ? "" :
                 $"**{Median(rounds.Select(r => rate(r.First(x => x.Stage == stage)) / rate(r.First(x => x.Stage == ceiling)))):N2}**";
             var r = runs[0];
             Console.WriteLine($"| {Name(stage)} | {r.Rows:N0} | {r.Threads} | {Median(runs.Select(x => x.Seconds)):N1} | {Median(runs.Select(x => x.RowsPerSecond)):N0} | " +

@@ -20,7 +20,7 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
     private readonly FollowupState _followups = new();
     private readonly List<string> _batchFollowups = [];
     private bool _batchFailed;
-    private long _passthroughRemaining; // body bytes of the current relayed message still to come
+    private long _passthroughRemaining; // bytes of the current relayed message still to come
     private bool _passthroughHidden;    // ...and whether they belong to a hidden followup
 
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
                 var piece = buffer.Slice(0, Math.Min(_passthroughRemaining, buffer.Length));
                 if (!_passthroughHidden) _toClient.Add(piece);
                 _passthroughRemaining -= piece.Length;
-                buffer = buffer.Slice(piece.Length);
+                buffer = buffer.Slice(piece.End);
                 continue;
             }
             if (!MessageHeader.TryRead(buffer, out var header)) return buffer.Start;
@@ -59,12 +59,9 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
                 buffer = buffer.Slice(message.End);
                 continue;
             }
-            Attribute(header.Code);
+            if (header.Code is not (BackendCode.DataRow or BackendCode.CopyData)) Attribute(header.Code);
             _passthroughHidden = _followups.Active;
-            var head = buffer.Slice(0, MessageHeader.Size);
-            if (!_passthroughHidden) _toClient.Add(head);
-            _passthroughRemaining = header.BodyLength;
-            buffer = buffer.Slice(head.End);
+            _passthroughRemaining = header.WireSize; // relayed as it arrives, header and body alike
         }
     }
 

@@ -82,11 +82,8 @@ internal sealed class ClientRelay(PipeReader client, Socket backend, SessionCont
             if (!MessageHeader.TryRead(buffer, out var header)) return (buffer.Start, false);
             if (!NeedsBody(header.Code))
             {
-                var head = buffer.Slice(0, MessageHeader.Size);
                 OnHeader(header.Code);
-                _toBackend.Add(head);
-                _passthroughRemaining = header.BodyLength;
-                buffer = buffer.Slice(head.End);
+                _passthroughRemaining = header.WireSize; // relayed as it arrives, header and body alike
                 continue;
             }
             if (buffer.Length < header.WireSize) return (buffer.Start, false);

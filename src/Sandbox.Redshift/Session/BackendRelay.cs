@@ -191,12 +191,16 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
         unit?.Completed?.TrySetResult();
     }
 
-    /// <summary>Pops the replies PostgreSQL skipped after an error, up to the unit this ReadyForQuery ends.</summary>
+    /// <summary>
+    /// Pops the replies PostgreSQL skipped after an error, up to the unit this ReadyForQuery ends. A
+    /// skipped Execute is logged as aborted (e.g. `select 1/0` fails while planned, at Bind).
+    /// </summary>
     private PendingReply? DequeueUnit()
     {
         while (session.Dequeue() is { } reply)
         {
             if (reply.IsUnit) return reply;
+            session.Finish(reply.Run, aborted: true);
         }
         return null;
     }

@@ -3,6 +3,13 @@ using Sandbox.Redshift.Hosting;
 using Sandbox.Redshift.QueryLog;
 using Sandbox.Redshift.Rewriting;
 
+// Run socket continuations on the epoll thread instead of handing each to a thread-pool thread: one
+// context switch less per relayed message, which halved the added latency per round trip on the busy
+// 2-core box (docs/BENCHMARKS.md, "Redshift endpoint"). Read when the first socket is used, so set it first.
+// The relay never blocks in a continuation; the rewriter's CPU time runs there too.
+if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == null)
+    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+
 FrontOptions options;
 try
 {

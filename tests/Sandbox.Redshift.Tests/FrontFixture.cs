@@ -68,7 +68,7 @@ public sealed class FrontFixture : IAsyncLifetime
         if (_postgres != null) await _postgres.DisposeAsync();
     }
 
-    private static async Task Execute(NpgsqlConnection connection, string sql)
+    public static async Task Execute(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

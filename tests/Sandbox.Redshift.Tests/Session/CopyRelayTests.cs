@@ -10,7 +10,7 @@ public class CopyRelayTests(FrontFixture fixture)
     public async Task Binary_copy_in_and_text_copy_out_pass_through_whole()
     {
         await using var connection = await fixture.OpenAsync();
-        await Execute(connection, "drop table if exists copy_through; create table copy_through (id int, body text)");
+        await FrontFixture.Execute(connection, "drop table if exists copy_through; create table copy_through (id int, body text)");
         await using (var import = await connection.BeginBinaryImportAsync("copy copy_through (id, body) from stdin (format binary)"))
         {
             for (var i = 0; i < 20_000; i++)
@@ -35,7 +35,7 @@ public class CopyRelayTests(FrontFixture fixture)
     public async Task A_client_that_drops_mid_copy_leaves_no_rows()
     {
         await using var connection = await fixture.OpenAsync();
-        await Execute(connection, "drop table if exists copy_dropped; create table copy_dropped (id int); grant insert, select on copy_dropped to raw_client");
+        await FrontFixture.Execute(connection, "drop table if exists copy_dropped; create table copy_dropped (id int); grant insert, select on copy_dropped to raw_client");
 
         await using (var client = await RawClient.ConnectAsync(fixture.Port, "raw_client", FrontFixture.Database))
         {
@@ -53,11 +53,5 @@ public class CopyRelayTests(FrontFixture fixture)
         await using var command = fixture.Direct.CreateCommand($"select count(*) from pg_stat_activity where usename = '{user}'");
         for (var i = 0; i < 200 && (long)(await command.ExecuteScalarAsync())! > 0; i++) await Task.Delay(50);
         Assert.Equal(0L, await command.ExecuteScalarAsync());
-    }
-
-    private static async Task Execute(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -56,7 +56,7 @@ public class RewriteTests(FrontFixture fixture)
     public async Task Followups_run_after_the_statement_and_the_client_sees_none_of_their_results()
     {
         await using var connection = await fixture.OpenAsync();
-        await Execute(connection, "create table if not exists followup_seen (name text)");
+        await FrontFixture.Execute(connection, "create table if not exists followup_seen (name text)");
         await using var create = new NpgsqlCommand(
             "create table followup_target (a int) /*followup:insert into followup_seen values ('followup_target')*/", connection);
         Assert.Equal(-1, await create.ExecuteNonQueryAsync()); // CREATE TABLE has no row count; the INSERT's 1 is hidden
@@ -72,7 +72,7 @@ public class RewriteTests(FrontFixture fixture)
     public async Task A_failed_statement_runs_no_followup_and_a_failed_followup_is_reported()
     {
         await using var connection = await fixture.OpenAsync();
-        await Execute(connection, "create table if not exists followup_seen (name text)");
+        await FrontFixture.Execute(connection, "create table if not exists followup_seen (name text)");
         await using var failing = new NpgsqlCommand("select 1/0 /*followup:insert into followup_seen values ('after_failure')*/", connection);
         await Assert.ThrowsAsync<PostgresException>(() => failing.ExecuteNonQueryAsync());
         Assert.Equal(0L, await Scalar("select count(*) from followup_seen where name = 'after_failure'"));
@@ -92,11 +92,5 @@ public class RewriteTests(FrontFixture fixture)
     {
         await using var command = fixture.Direct.CreateCommand(sql);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task Execute(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -26,7 +26,7 @@ if [ "$small" = yes ]; then
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 100000 --rounds 1
   run redshift tools/Sandbox.Redshift.Bench/Sandbox.Redshift.Bench.csproj sandbox-redshift-bench.dll --rows 100000 --rounds 3 --queries 2000
 else
-  run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 10000000 --compare-records 10000 --rounds 5
+  run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 10000000 --compare-records 5000 --rounds 5
   run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --events 10000000 --gzip-events 10000000 --users 2000000 --threads 2 --rounds 3
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 1000000 --rounds 3
   run redshift tools/Sandbox.Redshift.Bench/Sandbox.Redshift.Bench.csproj sandbox-redshift-bench.dll --rows 1000000 --rounds 5 --queries 10000

@@ -74,7 +74,7 @@ public sealed class BadInputTests
     {
         var random = new Random(12);
         var corpus = string.Join("\n", Corpus.CorpusFile.All().Select(c => c.Sql));
-        for (var i = 0; i < 2000; i++)
+        for (var i = 0; i < 3000; i++)
         {
             var start = random.Next(corpus.Length);
             var fragment = corpus.Substring(start, Math.Min(random.Next(1, 200), corpus.Length - start));

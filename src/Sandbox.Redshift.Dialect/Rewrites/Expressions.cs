@@ -14,7 +14,7 @@ internal static class Expressions
     {
         "getdate", "dateadd", "datediff", "add_months", "convert_timezone", "len", "charindex", "strtol",
         "median", "is_valid_json", "is_valid_json_array", "json_parse", "json_extract_array_element_text",
-        "months_between", "last_day",
+        "last_day", "trunc", "json_extract_path_text", "json_array_length",
     };
 
     /// <summary>Functions whose first argument is a date part (day, 'day', d, ...).</summary>
@@ -36,7 +36,9 @@ internal static class Expressions
         var i = start;
         while (i < end)
         {
-            if (tokens[i].Kind == TokenKind.Word && !tokens.IsPunctuationAt(tokens.PreviousSignificant(i), "."))
+            if (tokens[i].IsWord("notnull") && IsColumnReference(tokens, i))
+                tokens.Replace(i, i + 1, "\"notnull\""); // pg_table_def.notnull: a postfix operator to PostgreSQL
+            else if (tokens[i].Kind == TokenKind.Word && !tokens.IsPunctuationAt(tokens.PreviousSignificant(i), "."))
             {
                 var before = tokens.Count;
                 var next = RewriteAt(tokens, i);
@@ -94,6 +96,15 @@ internal static class Expressions
             _ when InSchemaRedshift.Contains(word) => Rename(tokens, i, next, close, "redshift." + word),
             _ => -1,
         };
+    }
+
+    /// <summary>A word standing alone as a select-list item or qualified column (after ',', SELECT, '(' or '.').</summary>
+    private static bool IsColumnReference(TokenList tokens, int i)
+    {
+        var previous = tokens.PreviousSignificant(i);
+        return tokens.IsPunctuationAt(previous, ",") || tokens.IsPunctuationAt(previous, ".") || tokens.IsPunctuationAt(previous, "(")
+               || tokens.IsWordAt(previous, "select") || tokens.IsWordAt(previous, "where") || tokens.IsWordAt(previous, "and")
+               || tokens.IsWordAt(previous, "or") || tokens.IsWordAt(previous, "by");
     }
 
     private static int MaxLength(TokenList tokens, int i, int open)

@@ -29,7 +29,7 @@ internal static class SessionSettings
         {
             var end = tokens.NextSignificant(i + 1);
             tokens.Replace(first, end < tokens.Count ? end : tokens.Count,
-                $"SELECT current_setting('redshift.{name}', true) AS {name}");
+                $"SELECT nullif(current_setting('redshift.{name}', true), '') AS {name}");
             return true;
         }
         if (name == "describe_field_name_in_uppercase" && tokens[first].IsWord("set"))

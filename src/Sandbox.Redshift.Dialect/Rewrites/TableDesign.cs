@@ -160,7 +160,9 @@ internal static class TableDesign
         if (close < 0) return 0;
         var args = tokens.Arguments(open, close).Select(a => tokens.Text(a.Start, a.End)).ToList();
         if (args.Count != 2) throw new DialectException("42601", "IDENTITY takes (seed, step)", tokens[identity]);
-        var options = $"(START WITH {args[0]} INCREMENT BY {args[1]})";
+        // PostgreSQL's default bounds start at 1 (or -1 going down); Redshift's seed may be 0 or below.
+        var bound = args[1].StartsWith('-') ? "MAXVALUE" : "MINVALUE";
+        var options = $"(START WITH {args[0]} INCREMENT BY {args[1]} {bound} {args[0]})";
         var before = tokens.Count;
         if (tokens.IsWordAt(tokens.PreviousSignificant(identity), "as"))
             tokens.Replace(open, close + 1, options);
@@ -182,7 +184,9 @@ internal static class TableDesign
             else if (tokens.IsWordAt(i, "distkey") && tokens.IsPunctuationAt(next, "("))
             {
                 var close = tokens.MatchingParen(next);
-                design.DistKey = tokens[tokens.NextSignificant(next + 1)].Identifier;
+                var column = tokens.NextSignificant(next + 1);
+                if (close < 0 || column >= close) return; // PostgreSQL reports the syntax error
+                design.DistKey = tokens[column].Identifier;
                 Remove(tokens, i, close + 1);
             }
             else if ((tokens.IsWordAt(i, "compound") || tokens.IsWordAt(i, "interleaved")) && tokens.IsWordAt(next, "sortkey"))
@@ -198,8 +202,10 @@ internal static class TableDesign
             else if (tokens.IsWordAt(i, "sortkey") && tokens.IsPunctuationAt(next, "("))
             {
                 var close = tokens.MatchingParen(next);
+                if (close < 0) return;
                 design.SortKeys.Clear();
-                design.SortKeys.AddRange(tokens.Arguments(next, close).Select(a => tokens[tokens.NextSignificant(a.Start)].Identifier));
+                design.SortKeys.AddRange(tokens.Arguments(next, close).Where(a => tokens.NextSignificant(a.Start) < a.End)
+                    .Select(a => tokens[tokens.NextSignificant(a.Start)].Identifier));
                 design.SortKind ??= "COMPOUND";
                 Remove(tokens, i, close + 1);
             }

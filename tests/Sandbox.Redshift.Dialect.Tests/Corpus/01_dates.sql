@@ -74,6 +74,11 @@ select trunc(timestamp '2011-07-21 10:32:38.248109');
 -- expect:
 2011-07-21
 
+-- case: TRUNC of a number still truncates the number
+select trunc(111.86), trunc(111.86, 1);
+-- expect:
+111|111.8
+
 -- case: ADD_MONTHS keeps the last day of the month
 -- construct: ADD_MONTHS
 select add_months('2008-03-31', 1);

@@ -1,6 +1,7 @@
 -- Constructs Sandbox does not emulate are refused by name (0A000), never run differently.
 
 -- case: PIVOT
+-- construct: PIVOT, QUALIFY, EXTERNAL TABLE, GEOMETRY (refused by name)
 select * from (select 1 as a, 'x' as b) t pivot (sum(a) for b in ('x'));
 -- expect-error: 0A000
 

@@ -1,10 +1,17 @@
 -- Redshift's date/time and string functions for the sandbox-redshift dialect
 -- (src/Sandbox.Redshift.Dialect rewrites calls to these; date parts arrive normalised, e.g. 'day').
--- Schema redshift sits on the search_path after public so psql straight on PostgreSQL finds them too.
+-- The rewriter qualifies every call (redshift.dateadd); schema redshift also goes on the database's
+-- search_path after public, for people on PostgreSQL directly, when the migrating role may set it.
 create schema if not exists redshift;
 grant usage on schema redshift to public;
 do $$ begin
-  execute format('alter database %I set search_path = "$user", public, redshift', current_database());
+  if pg_has_role(current_user, (select datdba from pg_database where datname = current_database()), 'USAGE')
+     or (select rolsuper from pg_roles where rolname = current_user) then
+    execute format('alter database %I set search_path = "$user", public, redshift', current_database());
+  else
+    raise notice 'search_path not changed: % does not own database %; redshift.* functions need their schema',
+      current_user, current_database();
+  end if;
 end $$;
 
 -- GETDATE: start of the current statement, to the second, in the session time zone (UTC by default).
@@ -78,11 +85,18 @@ create function redshift.datediff(part text, a text, b text) returns bigint
   language sql immutable strict parallel safe
   as $$ select redshift.datediff(part, a::timestamp, b::timestamp) $$;
 
--- TRUNC(timestamp) -> date (PostgreSQL's own trunc(numeric) stays as it is).
+-- TRUNC(timestamp) -> date; the numeric forms are PostgreSQL's own (calls are qualified redshift.trunc).
 create function redshift.trunc(ts timestamp) returns date
   language sql immutable strict parallel safe as $$ select ts::date $$;
 create function redshift.trunc(ts timestamptz) returns date
   language sql stable strict parallel safe as $$ select ts::date $$;
+
+create function redshift.trunc(n numeric) returns numeric
+  language sql immutable strict parallel safe as $$ select pg_catalog.trunc(n) $$;
+create function redshift.trunc(n numeric, places integer) returns numeric
+  language sql immutable strict parallel safe as $$ select pg_catalog.trunc(n, places) $$;
+create function redshift.trunc(n double precision) returns double precision
+  language sql immutable strict parallel safe as $$ select pg_catalog.trunc(n) $$;
 
 create function redshift.last_day(d date) returns date
   language sql immutable strict parallel safe

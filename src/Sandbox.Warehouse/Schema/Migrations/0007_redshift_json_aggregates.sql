@@ -13,6 +13,10 @@ end $$;
 -- JSON_EXTRACT_PATH_TEXT(json, path [, path ...] [, null_if_invalid]): NULL for a missing path.
 create function redshift.json_extract_path_text(s text, variadic path text[]) returns text
   language sql immutable strict parallel safe as $$ select (s::json) #>> path $$;
+create function redshift.json_extract_path_text(j json, variadic path text[]) returns text
+  language sql immutable strict parallel safe as $$ select j #>> path $$;
+create function redshift.json_extract_path_text(j jsonb, variadic path text[]) returns text
+  language sql immutable strict parallel safe as $$ select j #>> path $$;
 create function redshift.json_extract_path_text(s text, p1 text, null_if_invalid boolean) returns text
   language sql immutable parallel safe as $$ select redshift.json_or_null(s, null_if_invalid) #>> array[p1] $$;
 create function redshift.json_extract_path_text(s text, p1 text, p2 text, null_if_invalid boolean) returns text
@@ -28,15 +32,19 @@ create function redshift.json_extract_path_text(s text, p1 text, p2 text, p3 tex
 create function redshift.json_extract_array_element_text(s text, pos integer, null_if_invalid boolean default false) returns text
   language sql immutable parallel safe as $$
   select case when j is null then null
-              when pos < 0 or pos >= json_array_length(j) then ''
+              when pos < 0 or pos >= pg_catalog.json_array_length(j) then ''
               else j ->> pos end
   from (select redshift.json_or_null(s, null_if_invalid) as j) parsed $$;
 
 -- JSON_ARRAY_LENGTH(json [, null_if_invalid]).
 create function redshift.json_array_length(s text) returns integer
-  language sql immutable strict parallel safe as $$ select json_array_length(s::json) $$;
+  language sql immutable strict parallel safe as $$ select pg_catalog.json_array_length(s::json) $$;
+create function redshift.json_array_length(j json) returns integer
+  language sql immutable strict parallel safe as $$ select pg_catalog.json_array_length(j) $$;
+create function redshift.json_array_length(j jsonb) returns integer
+  language sql immutable strict parallel safe as $$ select jsonb_array_length(j) $$;
 create function redshift.json_array_length(s text, null_if_invalid boolean) returns integer
-  language sql immutable parallel safe as $$ select json_array_length(redshift.json_or_null(s, null_if_invalid)) $$;
+  language sql immutable parallel safe as $$ select pg_catalog.json_array_length(redshift.json_or_null(s, null_if_invalid)) $$;
 
 create function redshift.is_valid_json(s text) returns boolean
   language plpgsql immutable strict parallel safe as $$

@@ -113,7 +113,8 @@ select t.schemaname::name as schemaname,
        a.attnotnull as notnull
 from redshift.user_tables t
 join pg_attribute a on a.attrelid = t.reloid and a.attnum > 0 and not a.attisdropped
-where pg_table_is_visible(t.reloid);
+where pg_table_is_visible(t.reloid)
+order by t.schemaname, t.tablename, a.attnum;
 
 -- ANALYZE COMPRESSION: the encoding Redshift's rules pick per column type (sort key columns stay
 -- raw). est_reduction_pct is not estimated (NULL): Sandbox stores PostgreSQL pages, not encoded blocks.

@@ -19,7 +19,11 @@ internal static class StatementRewriter
         }
         if (leading.IsWord("analyze") && Analyze.Rewrite(tokens, first)) return;
         if ((leading.IsWord("set") || leading.IsWord("reset") || leading.IsWord("show")) && SessionSettings.Rewrite(tokens, first)) return;
-        if (leading.IsWord("create")) TableDesign.Rewrite(tokens, first, followups);
+        if (leading.IsWord("create"))
+        {
+            TableDesign.Rewrite(tokens, first, followups);
+            LateBindingView.Rewrite(tokens, first);
+        }
         if (leading.IsWord("alter")) TableDesign.RejectAlterations(tokens, first);
 
         Top.Rewrite(tokens);

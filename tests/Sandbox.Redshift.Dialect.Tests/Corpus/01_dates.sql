@@ -79,6 +79,12 @@ select trunc(111.86), trunc(111.86, 1);
 -- expect:
 111|111.8
 
+-- case: LAST_DAY of a leap February
+-- construct: LAST_DAY
+select last_day('2004-02-15');
+-- expect:
+2004-02-29
+
 -- case: ADD_MONTHS keeps the last day of the month
 -- construct: ADD_MONTHS
 select add_months('2008-03-31', 1);

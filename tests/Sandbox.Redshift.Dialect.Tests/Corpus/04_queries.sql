@@ -26,3 +26,13 @@ select top 1 n from (select 1 as n) a union select 2;
 select n from (select 1 as n union all select 2) a minus select 2;
 -- expect:
 1
+
+-- case: a late-binding view
+-- construct: WITH NO SCHEMA BINDING
+create view numbers_v as select n from (select 1 as n union all select 2) t with no schema binding;
+-- expect-ok
+
+-- case: the late-binding view's rows
+select sum(n) from numbers_v;
+-- expect:
+3

@@ -35,6 +35,12 @@ public sealed class RedshiftRewriter
         {
             return new RewriteResult(sql, [], new DialectError(e.SqlState, e.Message, e.At.Start + 1));
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            // A rewriter bug must not take the client's session down, nor send a half-rewritten statement.
+            return new RewriteResult(sql, [], new DialectError("XX000",
+                $"sandbox-redshift could not rewrite this statement ({e.GetType().Name}: {e.Message}); please report it with the statement", 1));
+        }
         var rewritten = output.ToString();
         return new RewriteResult(rewritten == sql ? sql : rewritten, followups, null);
     }

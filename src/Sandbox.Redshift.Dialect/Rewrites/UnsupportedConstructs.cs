@@ -24,6 +24,7 @@ internal static class UnsupportedConstructs
             var token = tokens[i];
             if (token.Kind != TokenKind.Word || !ClausesOnlyInRedshift.Any(token.IsWord)) continue;
             if (tokens.IsPunctuationAt(tokens.PreviousSignificant(i), ".")) continue;
+            if (!token.IsWord("qualify") && !tokens.IsPunctuationAt(tokens.NextSignificant(i + 1), "(")) continue; // a column named pivot
             throw DialectException.NotSupported(token.Text.ToUpperInvariant(), token);
         }
     }

@@ -128,7 +128,7 @@ internal static class TableDesign
                 i = tokens.MatchingParen(i) + 1;
                 continue;
             }
-            if (tokens.IsWordAt(i, "encode") && next < end)
+            if (tokens.IsWordAt(i, "encode") && next < end && tokens[next].Kind == TokenKind.Word)
             {
                 design.Encodings.Add((column, tokens[next].Text.ToLowerInvariant()));
                 end -= Remove(tokens, i, next + 1);

@@ -9,9 +9,13 @@ namespace Sandbox.Redshift.Dialect.Rewrites;
 /// </summary>
 internal static class Vacuum
 {
+    /// <summary>Options only PostgreSQL's VACUUM has: such a statement is PostgreSQL's and passes unchanged.</summary>
+    private static readonly string[] PostgresOptions = ["analyze", "analyse", "verbose", "freeze"];
+
     public static void Rewrite(TokenList tokens, int first, List<string> followups)
     {
         var i = tokens.NextSignificant(first + 1);
+        if (IsPostgresForm(tokens, i)) return;
         var variant = "FULL";
         if (tokens.IsWordAt(i, "full") || tokens.IsWordAt(i, "reindex") || tokens.IsWordAt(i, "recluster"))
         {
@@ -48,6 +52,14 @@ internal static class Vacuum
         if (variant == "REINDEX" && table != null) followups.Add($"REINDEX TABLE {table}");
         if (variant != "DELETE ONLY")
             followups.Add($"CALL redshift.record_vacuum({(table == null ? "NULL" : StatementRewriter.Literal(table) + "::regclass")})");
+    }
+
+    /// <summary>VACUUM (options) ..., VACUUM [FULL] ANALYZE|VERBOSE|FREEZE ... (what Sandbox's own maintenance sends).</summary>
+    private static bool IsPostgresForm(TokenList tokens, int i)
+    {
+        if (tokens.IsPunctuationAt(i, "(")) return true;
+        if (tokens.IsWordAt(i, "full")) i = tokens.NextSignificant(i + 1);
+        return PostgresOptions.Any(o => tokens.IsWordAt(i, o));
     }
 
     private static bool IsKeywordAfterTable(TokenList tokens, int i) => tokens.IsWordAt(i, "to") || tokens.IsWordAt(i, "boost");

@@ -83,7 +83,7 @@ create table events_by_user (user_id varchar(32) distkey encode zstd, event_time
 select "column", encoding, distkey, sortkey from pg_table_def where tablename = 'events_by_user';
 -- expect:
 user_id|zstd|t|0
-event_time|raw|f|1
+event_time|none|f|1
 name|lzo|f|0
 
 -- case: INTERLEAVED SORTKEY shows negative positions

@@ -79,7 +79,7 @@ select current_database()::text as database,
        t.schemaname::text as schema,
        t.reloid::bigint as table_id,
        t.tablename::text as "table",
-       case when t.encodings = '{}' then 'N' else 'Y' end as encoded,
+       case when exists (select 1 from jsonb_each_text(t.encodings) e where e.value <> 'raw') then 'Y' else 'N' end as encoded,
        case t.diststyle when 'KEY' then 'KEY(' || t.distkey || ')'
                         when 'AUTO' then 'AUTO(EVEN)' else t.diststyle end as diststyle,
        case when cardinality(t.sortkeys) > 0 then
@@ -106,7 +106,8 @@ select t.schemaname::name as schemaname,
        t.tablename::name as tablename,
        a.attname as "column",
        format_type(a.atttypid, a.atttypmod)::text as type,
-       coalesce(t.encodings ->> a.attname::text, 'none')::text as encoding,
+       -- RAW shows as none, as in Redshift.
+       coalesce(nullif(t.encodings ->> a.attname::text, 'raw'), 'none')::text as encoding,
        (t.diststyle = 'KEY' and t.distkey = a.attname::text) as distkey,
        coalesce(case when t.sortkey_kind = 'INTERLEAVED' then -array_position(t.sortkeys, a.attname::text)
                      else array_position(t.sortkeys, a.attname::text) end, 0) as sortkey,

@@ -140,8 +140,7 @@ internal static class Expressions
     private static List<string> RewrittenArguments(TokenList tokens, int open, ref int close)
     {
         close = Process(tokens, open + 1, close);
-        var range = close;
-        return tokens.Arguments(open, range).Select(a => tokens.Text(a.Start, a.End)).ToList();
+        return tokens.Arguments(open, close).Select(a => tokens.Text(a.Start, a.End)).ToList();
     }
 
     private static int Nvl2(TokenList tokens, int name, int open, int close)
@@ -174,8 +173,7 @@ internal static class Expressions
             else if (token.Kind == TokenKind.String && token.Text.StartsWith('\''))
                 tokens.Replace(part, part + 1, StatementRewriter.Literal(DateParts.Normalize(token.Text[1..^1].Replace("''", "'"))));
         }
-        return word is "dateadd" or "datediff"
-            ? Rename(tokens, name, open, close, "redshift." + word)
-            : Rename(tokens, name, open, close, word);
+        // DATE_PART and DATE_TRUNC are PostgreSQL's own once the part is a unit name PostgreSQL knows.
+        return Rename(tokens, name, open, close, word is "dateadd" or "datediff" ? "redshift." + word : word);
     }
 }

@@ -1,7 +1,7 @@
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
-using Sandbox.Stack.Aws;
 using Sandbox.Warehouse;
 
 namespace Sandbox.Generator.Output.Bulk;

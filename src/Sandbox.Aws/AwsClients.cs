@@ -1,10 +1,10 @@
-using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
+using Amazon;
 using Sandbox.Core.Endpoints;
 
-namespace Sandbox.Stack.Aws;
+namespace Sandbox.Aws;
 
 /// <summary>AWS SDK clients configured from the endpoints contract: emulator URLs locally, regional endpoints on AWS.</summary>
 public static class AwsClients

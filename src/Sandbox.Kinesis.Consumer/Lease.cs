@@ -1,4 +1,4 @@
-namespace Sandbox.Firehose.Consumer;
+namespace Sandbox.Kinesis.Consumer;
 
 /// <summary>
 /// One shard's lease for one consumer application, as KCL keeps it: who reads the shard

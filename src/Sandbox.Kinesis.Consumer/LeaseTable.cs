@@ -1,7 +1,8 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
+using Sandbox.Aws;
 
-namespace Sandbox.Firehose.Consumer;
+namespace Sandbox.Kinesis.Consumer;
 
 /// <summary>
 /// The DynamoDB lease table (pk lease_key = &lt;application&gt;:&lt;shardId&gt;). Every change is a
@@ -12,6 +13,9 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, string table, string appl
 {
     private const string KeyAttr = "lease_key", AppAttr = "application", ShardAttr = "shard_id",
         CheckpointAttr = "checkpoint", OwnerAttr = "lease_owner", CounterAttr = "lease_counter", ParentsAttr = "parent_shard_ids";
+
+    /// <summary>The table as KCL keeps it: one item per shard per consumer application.</summary>
+    public static CreateTableRequest Definition(string table) => DynamoDbTables.OnDemand(table, KeyAttr);
 
     private static readonly Dictionary<string, string> Names = new()
     {

@@ -1,6 +1,6 @@
 using Sandbox.Kinesis;
 
-namespace Sandbox.Firehose.Consumer;
+namespace Sandbox.Kinesis.Consumer;
 
 /// <summary>
 /// Keeps one worker's view of the lease table: creates leases for new shards, renews the ones it

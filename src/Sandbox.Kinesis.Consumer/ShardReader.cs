@@ -1,8 +1,8 @@
-using Sandbox.Kinesis;
 using Sandbox.Kinesis.Errors;
 using Sandbox.Kinesis.Model;
+using Sandbox.Kinesis;
 
-namespace Sandbox.Firehose.Consumer;
+namespace Sandbox.Kinesis.Consumer;
 
 /// <summary>Reads one leased shard from its checkpoint on, remembering what was read and what was delivered.</summary>
 /// <param name="start">Where a shard without a checkpoint is first read; TRIM_HORIZON when null.</param>

@@ -1,4 +1,4 @@
-namespace Sandbox.Firehose.Consumer;
+namespace Sandbox.Kinesis.Consumer;
 
 /// <summary>How a consumer application shares a stream's shards among its workers.</summary>
 public sealed record LeaseOptions

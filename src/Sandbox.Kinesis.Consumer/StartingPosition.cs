@@ -1,6 +1,6 @@
 using Sandbox.Kinesis.Model;
 
-namespace Sandbox.Firehose.Consumer;
+namespace Sandbox.Kinesis.Consumer;
 
 /// <summary>
 /// Where a shard that has no checkpoint yet is first read: KCL's initialPositionInStream,

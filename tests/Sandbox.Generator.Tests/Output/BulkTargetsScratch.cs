@@ -2,7 +2,7 @@ using Amazon.S3.Model;
 using Amazon.S3;
 using Npgsql;
 using Sandbox.Aws;
-using Sandbox.Generator.Output.Bulk;
+using Sandbox.Generator.Sinks.Bulk;
 using Sandbox.Testing;
 using Sandbox.Warehouse.Schema;
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 using Spectre.Console;
 
-namespace Sandbox.Generator.Output.Bulk;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary>The progress bar of a sink run: polls a counter while the work runs, shows it with a rate.</summary>
 public static class SinkProgress

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 
-namespace Sandbox.Generator.Output.Kinesis;
+namespace Sandbox.Generator.Sinks.Kinesis;
 
 /// <summary>
 /// One app server's lines on their way to the merge, in received_at order. The generator thread

@@ -1,12 +1,14 @@
+using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Manifest;
-using Sandbox.Generator.Output.Bulk;
-using Sandbox.Kinesis;
+using Sandbox.Generator.Output;
+using Sandbox.Generator.Sinks.Bulk;
+using Sandbox.Generator;
 using Sandbox.Kinesis.Errors;
 using Sandbox.Kinesis.Model;
-using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
+using Sandbox.Kinesis;
 
-namespace Sandbox.Generator.Output.Kinesis;
+namespace Sandbox.Generator.Sinks.Kinesis;
 
 /// <summary>Output (b): generate straight into a Kinesis stream, manifest in the output folder.</summary>
 public static class KinesisGeneration

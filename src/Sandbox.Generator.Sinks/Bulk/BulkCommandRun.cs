@@ -2,9 +2,11 @@ using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 using Sandbox.Warehouse;
 
-namespace Sandbox.Generator.Output.Bulk;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary><c>sandbox generate --sink bulk</c>: history into the warehouse and/or the lake's archive, with progress.</summary>
 public static class BulkCommandRun

@@ -1,10 +1,12 @@
 using System.Diagnostics;
-using Sandbox.Kinesis;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 using Sandbox.Kinesis.Model;
 using Sandbox.Kinesis.Resilience;
+using Sandbox.Kinesis;
 using Sandbox.Shipper.Records;
 
-namespace Sandbox.Generator.Output.Kinesis;
+namespace Sandbox.Generator.Sinks.Kinesis;
 
 /// <summary>
 /// Output (b): every app server's lines merged in received_at order, paced, and sent with PutRecords

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 
-namespace Sandbox.Generator.Output.Kinesis;
+namespace Sandbox.Generator.Sinks.Kinesis;
 
 /// <summary>
 /// Holds the merged stream back to a target pace: the n-th event at n / rate seconds, or an event

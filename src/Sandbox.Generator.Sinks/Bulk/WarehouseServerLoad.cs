@@ -1,12 +1,14 @@
 using Npgsql;
 using Sandbox.Core.TrackingPlan;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 using Sandbox.Warehouse.Loading;
 
-namespace Sandbox.Generator.Output.Bulk;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary>
-/// One server's hourly loads. Lines collect in a chunk buffer that the loader's <see cref="LoadBatch"/>
-/// reads (check, parse, COPY); at the end of each received_at hour the staged rows are inserted and committed.
+/// One server's hourly loads. Lines collect in a chunk buffer that the warehouse's <see cref="BulkEventLoad"/>
+/// stages (check, parse, COPY); at the end of each received_at hour the staged rows are inserted and committed.
 /// </summary>
 internal sealed class WarehouseServerLoad : IServerEventStream
 {
@@ -20,9 +22,7 @@ internal sealed class WarehouseServerLoad : IServerEventStream
     private byte[] _chunk = new byte[ChunkBytes];
     private int _chunkLength, _chunkIndex;
     private long _hour = long.MinValue, _lines, _bytes;
-    private NpgsqlTransaction? _transaction;
-    private EventCopy? _copy;
-    private LoadBatch? _batch;
+    private BulkEventLoad? _load;
 
     public WarehouseServerLoad(NpgsqlConnection connection, EventValidator validator, string lineRef, WarehouseBulkStats stats)
     {
@@ -63,8 +63,7 @@ internal sealed class WarehouseServerLoad : IServerEventStream
     public void Dispose()
     {
         // Only an unfinished hour is left here after a failure: it rolls back with its transaction.
-        _copy?.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _transaction?.Dispose();
+        _load?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _connection.Dispose();
     }
 
@@ -72,32 +71,24 @@ internal sealed class WarehouseServerLoad : IServerEventStream
     {
         _hour = hour;
         _chunkIndex = 0;
-        _transaction = _connection.BeginTransaction();
-        _copy = EventCopy.IntoStagingAsync(_connection, CancellationToken.None).GetAwaiter().GetResult();
-        _batch = new LoadBatch(_validator, skipRepeatedIds: false);
+        _load = BulkEventLoad.BeginAsync(_connection, _validator, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private void StageChunk()
     {
         if (_chunkLength == 0) return;
         var reference = $"{_lineRef}/{DateTime.UnixEpoch.AddMilliseconds(_hour):yyyyMMddHH}#{_chunkIndex++}";
-        _batch!.Stage(reference, new LineReader(new MemoryStream(_chunk, 0, _chunkLength, writable: false)), _copy!, CancellationToken.None);
+        _load!.Stage(reference, _chunk.AsMemory(0, _chunkLength), CancellationToken.None);
         _chunkLength = 0;
     }
 
     private void CommitHour()
     {
-        if (_transaction is null) return;
+        if (_load is null) return;
         StageChunk();
-        var ct = CancellationToken.None;
-        _copy!.CompleteAsync(ct).GetAwaiter().GetResult();
-        _copy.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _copy = null;
-        var inserted = EventCopy.InsertNewEventsAsync(_connection, ct).GetAwaiter().GetResult();
-        BadEventWriter.InsertAsync(_connection, WarehouseBulkSink.Source, _batch!.BadLines, ct).GetAwaiter().GetResult();
-        _transaction.Commit();
-        _transaction.Dispose();
-        _transaction = null;
-        _stats.AddHour(_batch.Lines, inserted, _batch.Staged - inserted, _batch.BadLines.Count);
+        var counts = _load.CommitAsync(WarehouseBulkSink.Source, CancellationToken.None).GetAwaiter().GetResult();
+        _load.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _load = null;
+        _stats.AddHour(counts.Lines, counts.Inserted, counts.Duplicates, counts.Bad);
     }
 }

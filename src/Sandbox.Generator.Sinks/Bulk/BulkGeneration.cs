@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using Amazon.S3;
 using Npgsql;
+using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Manifest;
-using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 
-namespace Sandbox.Generator.Output.Bulk;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary>Where a bulk run writes: the warehouse, the lake's archive bucket, or both.</summary>
 public sealed record BulkTargets(NpgsqlDataSource? Warehouse, IAmazonS3? S3, string ArchiveBucket)

@@ -1,7 +1,9 @@
 using Npgsql;
 using Sandbox.Core.TrackingPlan;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 
-namespace Sandbox.Generator.Output.Bulk;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary>
 /// Output (c), warehouse: each app server loads its lines hour by hour (received_at) through the

@@ -1,10 +1,12 @@
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
+using Sandbox.Generator.Output;
+using Sandbox.Generator.Sinks.Bulk;
+using Sandbox.Generator;
 using Sandbox.Kinesis;
-using Sandbox.Generator.Output.Bulk;
 
-namespace Sandbox.Generator.Output.Kinesis;
+namespace Sandbox.Generator.Sinks.Kinesis;
 
 /// <summary><c>sandbox generate --sink kinesis</c>: progress with events/s, then the send summary.</summary>
 public static class KinesisCommandRun

@@ -1,7 +1,9 @@
 using Npgsql;
 using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 
-namespace Sandbox.Generator.Output.Bulk;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary>
 /// Refuses to mix generated history with rows already in the range (received_at within the days

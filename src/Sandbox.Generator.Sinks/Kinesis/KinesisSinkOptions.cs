@@ -1,6 +1,8 @@
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 using Sandbox.Kinesis.Resilience;
 
-namespace Sandbox.Generator.Output.Kinesis;
+namespace Sandbox.Generator.Sinks.Kinesis;
 
 /// <summary>How the Kinesis sink sends: to which stream, how fast, with how many concurrent senders.</summary>
 public sealed record KinesisSinkOptions

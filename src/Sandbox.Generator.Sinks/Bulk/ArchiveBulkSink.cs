@@ -1,12 +1,14 @@
 using Amazon.S3;
 using Microsoft.Extensions.Logging.Abstractions;
-using Sandbox.Firehose;
 using Sandbox.Firehose.Buffering;
-using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Destinations.Archive;
+using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Naming;
+using Sandbox.Firehose;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 
-namespace Sandbox.Generator.Output.Bulk;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary>
 /// Output (c), lake: the S3 archive exactly as the to-archive delivery stream writes it (same

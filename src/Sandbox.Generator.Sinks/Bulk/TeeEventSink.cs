@@ -1,4 +1,6 @@
-namespace Sandbox.Generator.Output.Bulk;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary>Writes every line to several sinks (the warehouse and the lake in one generation).</summary>
 public sealed class TeeEventSink(IReadOnlyList<IEventSink> sinks) : IEventSink

@@ -1,10 +1,12 @@
 using System.Text;
 using System.Threading.Channels;
-using Sandbox.Kinesis;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 using Sandbox.Kinesis.Model;
 using Sandbox.Kinesis.Resilience;
+using Sandbox.Kinesis;
 
-namespace Sandbox.Generator.Output.Kinesis;
+namespace Sandbox.Generator.Sinks.Kinesis;
 
 /// <summary>
 /// One PutRecords loop: takes what is queued (up to 500 records / 5 MB) and sends it, one batch at a

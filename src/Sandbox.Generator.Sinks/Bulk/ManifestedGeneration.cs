@@ -1,8 +1,10 @@
+using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Manifest;
-using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 
-namespace Sandbox.Generator.Output.Bulk;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary>
 /// A generation into any sink with the ground-truth manifest in the output folder, guarded and

@@ -3,11 +3,13 @@ using System.Diagnostics;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Manifest;
-using Sandbox.Generator.Output.Bulk;
-using Sandbox.Generator.Output.Kinesis;
+using Sandbox.Generator.Output;
+using Sandbox.Generator.Sinks.Bulk;
+using Sandbox.Generator.Sinks.Kinesis;
+using Sandbox.Generator;
 using Spectre.Console;
 
-namespace Sandbox.Generator.Cli;
+namespace Sandbox.Generator.Sinks.Cli;
 
 /// <summary><c>sandbox generate</c>: app-server log files plus the ground-truth manifest.</summary>
 public static class GenerateCommand

@@ -1,4 +1,6 @@
-namespace Sandbox.Generator.Output.Kinesis;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
+namespace Sandbox.Generator.Sinks.Kinesis;
 
 /// <summary>
 /// A k-way merge of the app servers' queues into one stream in received_at order (ties go to the

@@ -1,4 +1,6 @@
-namespace Sandbox.Generator.Output.Bulk;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary>Warehouse side of a bulk run. Every line is accounted for: <c>Lines == Inserted + Duplicates + Bad</c>.</summary>
 public sealed class WarehouseBulkStats

@@ -1,7 +1,9 @@
 using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Destinations.Archive;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
 
-namespace Sandbox.Generator.Output.Bulk;
+namespace Sandbox.Generator.Sinks.Bulk;
 
 /// <summary>
 /// One server's lines as Firehose delivery batches: a batch closes at the end of a received_at hour

@@ -1,4 +1,6 @@
-namespace Sandbox.Generator.Output.Kinesis;
+using Sandbox.Generator.Output;
+using Sandbox.Generator;
+namespace Sandbox.Generator.Sinks.Kinesis;
 
 /// <summary>Live counters of a Kinesis send (read from the progress display while senders write).</summary>
 public sealed class KinesisSendStats

@@ -11,7 +11,7 @@ public static class AwsClients
 {
     public static IAmazonS3 S3(SandboxEndpoints endpoints)
     {
-        // s3rver and LocalStack serve path-style only (FACTS.md).
+        // s3rver and LocalStack serve path-style only (docs/FACTS-LOCAL.md).
         var config = Configure(new AmazonS3Config { ForcePathStyle = endpoints.IsLocal }, endpoints.S3Url, endpoints);
         return Credentials(endpoints) is { } credentials ? new AmazonS3Client(credentials, config) : new AmazonS3Client(config);
     }

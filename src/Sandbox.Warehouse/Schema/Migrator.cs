@@ -46,6 +46,11 @@ public sealed class Migrator(NpgsqlDataSource dataSource, IReadOnlyList<Migratio
         {
             var recorded = await RecordedChecksum(connection, migration.Version, cancellationToken);
             if (recorded == migration.Checksum) continue;
+            if (recorded != null && migration.IsLegacyChecksum(recorded))
+            {
+                await RecordChecksum(connection, migration, cancellationToken);
+                continue;
+            }
             if (recorded != null)
                 throw new InvalidOperationException(
                     $"migration {migration} was changed after it was applied (checksum {recorded[..12]} in schema_migrations, " +
@@ -72,6 +77,15 @@ public sealed class Migrator(NpgsqlDataSource dataSource, IReadOnlyList<Migratio
         await using var query = new NpgsqlCommand("select checksum from schema_migrations where version = $1", connection);
         query.Parameters.Add(new() { Value = version });
         return await query.ExecuteScalarAsync(ct) as string;
+    }
+
+    /// <summary>Replaces a checksum an earlier version recorded with today's (statements only).</summary>
+    private static async Task RecordChecksum(NpgsqlConnection connection, Migration migration, CancellationToken ct)
+    {
+        await using var update = new NpgsqlCommand("update schema_migrations set checksum = $2 where version = $1", connection);
+        update.Parameters.Add(new() { Value = migration.Version });
+        update.Parameters.Add(new() { Value = migration.Checksum });
+        await update.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)

@@ -22,13 +22,18 @@ public class EventPathReferencesTests
         ["Sandbox.Scenarios.Runner"] = Shared,
         // The boxes, in the order an event passes them.
         ["Sandbox.Generator"] = 1,
+        ["Sandbox.AppDatabase"] = 1, // the app's own database, written with its traffic
         ["Sandbox.Shipper"] = 2,
         ["Sandbox.Kinesis.Server"] = 3,
         ["Sandbox.Firehose"] = 4,
         ["Sandbox.ClickLog"] = 4,
         ["Sandbox.Warehouse"] = 5,
+        ["Sandbox.Redshift.Dialect"] = 5, // the warehouse's Redshift front and its dialect
+        ["Sandbox.Redshift"] = 5,
+        ["Sandbox.Sync"] = 5, // app database -> warehouse, beside the warehouse it loads
         ["Sandbox.Lake"] = 5,
         ["Sandbox.Analytics"] = 6,
+        ["Sandbox.Lessons"] = 6,
         // After every box: what wires boxes together or writes into them from outside the path.
         ["Sandbox.Generator.Sinks"] = 7,
         ["Sandbox.Stack"] = 8,

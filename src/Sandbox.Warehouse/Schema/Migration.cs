@@ -12,7 +12,7 @@ public sealed record Migration(int Version, string Name, string Sql)
 {
     /// <summary>
     /// Whole-file checksums recorded before checksums ignored comments, of migrations whose comments
-    /// were corrected since: a stack that applied the old text keeps working and is re-recorded.
+    /// were corrected since: a stack that applied the old text keeps working.
     /// </summary>
     private static readonly Dictionary<int, string> CommentCorrected = new()
     {

@@ -46,11 +46,8 @@ public sealed class Migrator(NpgsqlDataSource dataSource, IReadOnlyList<Migratio
         {
             var recorded = await RecordedChecksum(connection, migration.Version, cancellationToken);
             if (recorded == migration.Checksum) continue;
-            if (recorded != null && migration.IsLegacyChecksum(recorded))
-            {
-                await RecordChecksum(connection, migration, cancellationToken);
-                continue;
-            }
+            // Left as recorded: a binary from before statement-only checksums still accepts the stack.
+            if (recorded != null && migration.IsLegacyChecksum(recorded)) continue;
             if (recorded != null)
                 throw new InvalidOperationException(
                     $"migration {migration} was changed after it was applied (checksum {recorded[..12]} in schema_migrations, " +
@@ -77,15 +74,6 @@ public sealed class Migrator(NpgsqlDataSource dataSource, IReadOnlyList<Migratio
         await using var query = new NpgsqlCommand("select checksum from schema_migrations where version = $1", connection);
         query.Parameters.Add(new() { Value = version });
         return await query.ExecuteScalarAsync(ct) as string;
-    }
-
-    /// <summary>Replaces a checksum an earlier version recorded with today's (statements only).</summary>
-    private static async Task RecordChecksum(NpgsqlConnection connection, Migration migration, CancellationToken ct)
-    {
-        await using var update = new NpgsqlCommand("update schema_migrations set checksum = $2 where version = $1", connection);
-        update.Parameters.Add(new() { Value = migration.Version });
-        update.Parameters.Add(new() { Value = migration.Checksum });
-        await update.ExecuteNonQueryAsync(ct);
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed record Migration(int Version, string Name, string Sql)
     /// </summary>
     private static readonly Dictionary<int, string> CommentCorrected = new()
     {
-        [1] = "8b1264503be17b9770dfb269927ace2077c43470834ec952e02e40719b8f208a", // 0001_events: FACTS.md pointer -> docs/FACTS-LOCAL.md
+        [1] = "8b1264503be17b9770dfb269927ace2077c43470834ec952e02e40719b8f208a", // 0001_events before its index comment pointed into docs/
     };
 
     public string Checksum { get; } = Hash(StatementsOnly(Sql));

@@ -7,4 +7,5 @@ public static class NativePorts
     public const int DynamoDb = 4568;
     public const int S3 = 4569;
     public const int Warehouse = 5439;
+    public const int AppDatabase = 3306;
 }

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using MySqlConnector;
+using Sandbox.AppDatabase;
+using Sandbox.AppDatabase.Loading;
+using Sandbox.Generator.Manifest;
+
+namespace Sandbox.Generator.AppData;
+
+/// <summary>
+/// Output "appdb": replaces the app database's rows with the timeline's (truncate, then LOAD DATA
+/// LOCAL INFILE per table, parents first, foreign keys checked by the server while loading).
+/// The schema comes from `sandbox bootstrap`; a missing one is a clear error, not a silent create.
+/// </summary>
+public static class AppDbWriter
+{
+    public static async Task<ManifestAppDatabase> WriteAsync(AppDataTimeline timeline, string connectionString, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = await AppDatabaseConnection.OpenAsync(connectionString, cancellationToken);
+        await RequireSchemaAsync(connection, connectionString, cancellationToken);
+        await ExecuteAsync(connection,
+            "set foreign_key_checks = 0; " + string.Concat(AppDataRows.Tables.Select(t => $"truncate table `{t.Name}`; ")) + "set foreign_key_checks = 1",
+            cancellationToken);
+        var counts = new Dictionary<string, long>();
+        foreach (var table in AppDataRows.Tables)
+        {
+            var rows = new TsvRows();
+            table.Write(timeline, rows);
+            counts[table.Name] = await TableLoader.LoadAsync(connection, table.Name, table.Columns, rows, cancellationToken);
+        }
+        return ManifestAppDatabase.From(timeline, AppDatabaseConnection.Describe(connectionString), counts, clock.Elapsed);
+    }
+
+    private static async Task RequireSchemaAsync(MySqlConnection connection, string connectionString, CancellationToken ct)
+    {
+        await using var command = new MySqlCommand(
+            "select count(*) from information_schema.tables where table_schema = database() and table_name in (" +
+            string.Join(", ", AppDataRows.Tables.Select(t => $"'{t.Name}'")) + ")", connection);
+        var present = Convert.ToInt32(await command.ExecuteScalarAsync(ct));
+        if (present != AppDataRows.Tables.Count)
+            throw new InvalidOperationException(
+                $"the app database at {AppDatabaseConnection.Describe(connectionString)} has {present} of the {AppDataRows.Tables.Count} app tables: run 'sandbox bootstrap' first");
+    }
+
+    private static async Task ExecuteAsync(MySqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

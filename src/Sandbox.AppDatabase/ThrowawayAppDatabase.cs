@@ -25,7 +25,7 @@ public sealed class ThrowawayAppDatabase : IAsyncDisposable
     public static async Task<ThrowawayAppDatabase> CreateAsync(
         string serverConnectionString, string prefix, bool migrate = true, CancellationToken cancellationToken = default)
     {
-        var database = new ThrowawayAppDatabase(serverConnectionString, $"app_{prefix}_{Guid.NewGuid():N}"[..48]);
+        var database = new ThrowawayAppDatabase(serverConnectionString, $"app_{prefix}_{Guid.NewGuid():N}");
         await database.OnServerAsync($"create database `{database.Name}` character set utf8mb4 collate utf8mb4_bin", cancellationToken);
         if (migrate) await new AppDbMigrator(database.ConnectionString).MigrateAsync(cancellationToken);
         return database;

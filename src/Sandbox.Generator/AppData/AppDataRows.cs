@@ -9,7 +9,15 @@ namespace Sandbox.Generator.AppData;
 /// </summary>
 public static class AppDataRows
 {
-    public sealed record Table(string Name, IReadOnlyList<string> Columns, Action<AppDataTimeline, TsvRows> Write);
+    public sealed record Table(string Name, IReadOnlyList<string> Columns, Action<AppDataTimeline, TsvRows> Write)
+    {
+        public TsvRows Build(AppDataTimeline timeline)
+        {
+            var rows = new TsvRows();
+            Write(timeline, rows);
+            return rows;
+        }
+    }
 
     public static IReadOnlyList<Table> Tables { get; } =
     [

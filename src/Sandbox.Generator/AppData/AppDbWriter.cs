@@ -21,13 +21,13 @@ public static class AppDbWriter
         await ExecuteAsync(connection,
             "set foreign_key_checks = 0; " + string.Concat(AppDataRows.Tables.Select(t => $"truncate table `{t.Name}`; ")) + "set foreign_key_checks = 1",
             cancellationToken);
+        // Rows are built on the thread pool while earlier tables load: the server works, the client keeps up.
+        var built = AppDataRows.Tables
+            .Select(table => (table, rows: Task.Run(() => table.Build(timeline), cancellationToken)))
+            .ToList();
         var counts = new Dictionary<string, long>();
-        foreach (var table in AppDataRows.Tables)
-        {
-            var rows = new TsvRows();
-            table.Write(timeline, rows);
-            counts[table.Name] = await TableLoader.LoadAsync(connection, table.Name, table.Columns, rows, cancellationToken);
-        }
+        foreach (var (table, rows) in built)
+            counts[table.Name] = await TableLoader.LoadAsync(connection, table.Name, table.Columns, await rows, cancellationToken);
         return ManifestAppDatabase.From(timeline, AppDatabaseConnection.Describe(connectionString), counts, clock.Elapsed);
     }
 

@@ -54,7 +54,7 @@ public class AppDbMigratorTests(StackFixture stack)
                 "and index_name like '%updated' and seq_in_index = 1"));
         }
         Assert.Equal(
-            "follows>users,follows>users,likes>posts,likes>users,posts>products,posts>users,product_links>products,product_links>shops,products>brands",
+            "follows>users,follows>users,likes>posts,likes>users,posts>products,posts>users,products>brands,product_links>products,product_links>shops",
             await database.ScalarAsync<string>(
                 "select group_concat(concat(table_name, '>', referenced_table_name) order by table_name, referenced_table_name) " +
                 "from information_schema.referential_constraints where constraint_schema = database()"));

@@ -22,16 +22,23 @@ public static class AppDbGeneration
         return written;
     }
 
-    /// <summary>The command's step: one summary line, or the reason on stderr and exit code 1.</summary>
-    public static int Run(GeneratorConfig config, string outputDirectory)
+    /// <summary>The command's steps: a check before the events, then the fill with one summary line; failures print the reason and give exit code 1.</summary>
+    public static int Check() => Guarded(() => AppDbWriter.EnsureReadyAsync(EndpointsLoader.Load().AppDatabaseConnectionString).GetAwaiter().GetResult());
+
+    public static int Run(GeneratorConfig config, string outputDirectory) => Guarded(() =>
+    {
+        var written = RunAsync(config, outputDirectory, EndpointsLoader.Load().AppDatabaseConnectionString).GetAwaiter().GetResult();
+        var changed = written.Days.Sum(d => d.NewUsers + d.ProfileEdits + d.PriceChanges + d.DeletedPosts);
+        Console.WriteLine(
+            $"app database {written.Database}: {string.Join(", ", written.Rows.Select(r => $"{r.Key} {r.Value:N0}"))} " +
+            $"in {written.Seconds:N1} s; {changed:N0} sign-ups, profile edits, price changes and deletions over the range (manifest app_database)");
+    });
+
+    private static int Guarded(Action step)
     {
         try
         {
-            var written = RunAsync(config, outputDirectory, EndpointsLoader.Load().AppDatabaseConnectionString).GetAwaiter().GetResult();
-            var changed = written.Days.Sum(d => d.NewUsers + d.ProfileEdits + d.PriceChanges + d.DeletedPosts);
-            Console.WriteLine(
-                $"app database {written.Database}: {string.Join(", ", written.Rows.Select(r => $"{r.Key} {r.Value:N0}"))} " +
-                $"in {written.Seconds:N1} s; {changed:N0} sign-ups, profile edits, price changes and deletions over the range (manifest app_database)");
+            step();
             return 0;
         }
         catch (Exception e) when (e is Sandbox.AppDatabase.AppDatabaseUnavailableException or InvalidOperationException or MySqlConnector.MySqlException)

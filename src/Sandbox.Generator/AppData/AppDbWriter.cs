@@ -31,6 +31,13 @@ public static class AppDbWriter
         return ManifestAppDatabase.From(timeline, AppDatabaseConnection.Describe(connectionString), counts, clock.Elapsed);
     }
 
+    /// <summary>Fails now, before any events are generated, when the app database is down or not bootstrapped.</summary>
+    public static async Task EnsureReadyAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await AppDatabaseConnection.OpenAsync(connectionString, cancellationToken);
+        await RequireSchemaAsync(connection, connectionString, cancellationToken);
+    }
+
     private static async Task RequireSchemaAsync(MySqlConnection connection, string connectionString, CancellationToken ct)
     {
         await using var command = new MySqlCommand(

@@ -65,6 +65,7 @@ public static class GenerateCommand
                 if (parse.GetValue(sinkKind) != "kinesis" && (Given(rate) || Given(speedup)))
                     throw new InvalidGeneratorConfigException(["--rate/--speedup: pacing applies to --sink kinesis only"]);
                 var (folder, workers, replace) = (parse.GetValue(output)!, parse.GetValue(threads), parse.GetValue(overwrite));
+                if (parse.GetValue(appDb) && AppDbGeneration.Check() is var notReady and not 0) return notReady;
                 var exitCode = parse.GetValue(sinkKind) switch
                 {
                     "kinesis" => KinesisCommandRun.Run(config, folder, replace, parse.GetValue(stream), parse.GetValue(senders), parse.GetValue(rate), parse.GetValue(speedup)),

@@ -46,8 +46,8 @@ public sealed class SandboxStack : IAsyncDisposable
 
     public IReadOnlyList<IBootstrapStep> BootstrapSteps() =>
     [
-        new WarehouseSchemaStep(new Migrator(Warehouse), MigrationCatalog.Embedded),
-        new AppDatabaseSchemaStep(new AppDbMigrator(Endpoints.AppDatabaseConnectionString), AppDbMigrations.Embedded),
+        new MigrationsStep("warehouse", new Migrator(Warehouse).MigrateAsync, MigrationCatalog.Embedded),
+        new MigrationsStep("appdb", new AppDbMigrator(Endpoints.AppDatabaseConnectionString).MigrateAsync, AppDbMigrations.Embedded),
         new BucketsStep(S3, Endpoints.Resources),
         new TablesStep(DynamoDb, Endpoints.Resources),
         new StreamStep(Kinesis, Endpoints.Resources),

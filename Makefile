@@ -27,7 +27,8 @@ build: deps
 
 up: build
 ifeq ($(SANDBOX_STACK),compose)
-	@docker compose -f compose/docker-compose.yml up -d --build --wait
+	@STATE=.sandbox bash -c 'source compose/native/lib/appdb.sh && appdb_secrets'
+	@docker compose --env-file .sandbox/appdb.secrets -f compose/docker-compose.yml up -d --build --wait
 	@compose/write-endpoints.sh
 else
 	@compose/native/stack.sh up

@@ -21,13 +21,15 @@ source "$HERE/ports.env"
 source "$HERE/lib/probes.sh"
 source "$HERE/lib/processes.sh"
 source "$HERE/lib/warehouse.sh"
+source "$HERE/lib/appdb.sh"
 
 # postgres before warehouse: the Redshift endpoint (sandbox-redshift) on WAREHOUSE_PORT fronts it.
-SERVICES=(postgres warehouse dynamodb s3 kinesis)
+SERVICES=(postgres warehouse appdb dynamodb s3 kinesis)
 
 port_of() {
   case $1 in
-    postgres) echo "$POSTGRES_PORT" ;; warehouse) echo "$WAREHOUSE_PORT" ;; dynamodb) echo "$DYNAMODB_PORT" ;;
+    postgres) echo "$POSTGRES_PORT" ;; warehouse) echo "$WAREHOUSE_PORT" ;; appdb) echo "$APPDB_PORT" ;;
+    dynamodb) echo "$DYNAMODB_PORT" ;;
     s3) echo "$S3_PORT" ;; kinesis) echo "$KINESIS_PORT" ;;
   esac
 }
@@ -40,6 +42,7 @@ require_prerequisites() {
   command -v curl >/dev/null || missing+=("curl (apt-get install curl)")
   command -v ss >/dev/null || missing+=("ss (apt-get install iproute2)")
   pg_bin >/dev/null 2>&1 || missing+=("PostgreSQL 15 server (apt-get install postgresql-15)")
+  appdb_bin >/dev/null 2>&1 || missing+=("MariaDB server (apt-get install mariadb-server)")
   [ -d "$NODE_MODULES/dynalite" ] || missing+=("emulators from npm (npm ci --prefix compose/native)")
   case $KINESIS_ENGINE in
     sandbox)
@@ -101,6 +104,8 @@ AWS_ACCESS_KEY_ID=S3RVER
 AWS_SECRET_ACCESS_KEY=S3RVER
 AWS_DEFAULT_REGION=ap-northeast-1
 ENV
+  appdb_endpoints >> "$STATE/endpoints.env.tmp"
+  chmod 600 "$STATE/endpoints.env.tmp"
   mv "$STATE/endpoints.env.tmp" "$STATE/endpoints.env"
 }
 
@@ -127,6 +132,7 @@ cmd_down() {
 cmd_clean() {
   cmd_down
   remove_warehouse_data
+  remove_appdb_data
   rm -rf "$STATE"
   echo "stack: removed all native stack data"
 }

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Npgsql;
+using Sandbox.AppDatabase.Schema;
 using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Kinesis;
@@ -37,6 +38,7 @@ public sealed class SandboxStack : IAsyncDisposable
     public StackProbe Probe() => new(
     [
         new WarehouseProbe(Warehouse, Endpoints),
+        new AppDatabaseProbe(Endpoints),
         new DynamoDbProbe(DynamoDb, Endpoints),
         new S3Probe(S3, Endpoints),
         new KinesisProbe(Kinesis, Endpoints),
@@ -44,7 +46,8 @@ public sealed class SandboxStack : IAsyncDisposable
 
     public IReadOnlyList<IBootstrapStep> BootstrapSteps() =>
     [
-        new WarehouseSchemaStep(new Migrator(Warehouse), MigrationCatalog.Embedded),
+        new MigrationsStep("warehouse", new Migrator(Warehouse).MigrateAsync, MigrationCatalog.Embedded),
+        new MigrationsStep("appdb", new AppDbMigrator(Endpoints.AppDatabaseConnectionString).MigrateAsync, AppDbMigrations.Embedded),
         new BucketsStep(S3, Endpoints.Resources),
         new TablesStep(DynamoDb, Endpoints.Resources),
         new StreamStep(Kinesis, Endpoints.Resources),

@@ -48,7 +48,11 @@ public static class EndpointsLoader
                 ?? $"Host=127.0.0.1;Port={NativePorts.Warehouse};Username=sandbox;Password=sandbox;Database=warehouse",
             Get("SANDBOX_REGION") ?? Get("AWS_REGION") ?? "ap-northeast-1",
             keys,
-            resources);
+            resources)
+        {
+            AppDatabaseConnectionString = Get("SANDBOX_APPDB") ?? SandboxEndpoints.AppDatabaseDefault,
+            AppDatabaseSyncConnectionString = Get("SANDBOX_APPDB_SYNC"),
+        };
     }
 
     /// <summary>Parses KEY=VALUE lines (blank lines and # comments ignored, optional quotes).</summary>

@@ -15,6 +15,15 @@ public sealed record SandboxEndpoints(
     ResourceNames Resources)
 {
     public bool IsLocal => Target != StackTarget.Aws;
+
+    /// <summary>SANDBOX_APPDB: the service's own database ("RDS for MySQL", MySqlConnector syntax), as its admin role.</summary>
+    public string AppDatabaseConnectionString { get; init; } = AppDatabaseDefault;
+
+    /// <summary>SANDBOX_APPDB_SYNC: the same database as the read-only <c>sync_reader</c> role.</summary>
+    public string? AppDatabaseSyncConnectionString { get; init; }
+
+    /// <summary>Without a contract: the native port, no password (the server refuses it, naming the role).</summary>
+    public static string AppDatabaseDefault => $"Server=127.0.0.1;Port={NativePorts.AppDatabase};Database=app;User ID=sandbox_app";
 }
 
 public enum StackTarget { Native, Compose, Aws }

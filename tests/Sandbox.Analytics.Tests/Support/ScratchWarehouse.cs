@@ -40,5 +40,13 @@ public sealed class ScratchWarehouse : IAsyncDisposable
         await analyze.ExecuteNonQueryAsync();
     }
 
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public Task<T?> ScalarAsync<T>(string sql) => _database.ScalarAsync<T>(sql);
+
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

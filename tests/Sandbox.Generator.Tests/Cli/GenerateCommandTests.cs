@@ -93,4 +93,28 @@ public class GenerateCommandTests
         Assert.Contains("### click_product_link", File.ReadAllText(path));
         Assert.Contains("\"const\": \"click_product_link\"", File.ReadAllText(folder.Sub("schemas/click_product_link.schema.json")));
     }
+
+    [Fact]
+    public void With_the_app_database_down_appdb_fails_first_naming_it_and_writes_no_events()
+    {
+        using var folder = new TempFolder();
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var saved = Environment.GetEnvironmentVariable("SANDBOX_APPDB");
+        Environment.SetEnvironmentVariable("SANDBOX_APPDB", $"Server=127.0.0.1;Port={port};Database=app;User ID=sandbox_app;Password=x;ConnectionTimeout=3");
+        try
+        {
+            var (exit, _, error) = Invoke("generate", "--from", "2026-11-01", "--users", "300", "--events-per-day", "2000", "--out", folder.Path, "--appdb");
+
+            Assert.Equal(1, exit);
+            Assert.Contains($"generate --appdb: the app database at 127.0.0.1:{port}/app (SANDBOX_APPDB) is not available", error);
+            Assert.Empty(OutputFiles.Logs(folder.Path));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SANDBOX_APPDB", saved);
+        }
+    }
 }

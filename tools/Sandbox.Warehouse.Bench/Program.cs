@@ -24,7 +24,7 @@ root.SetAction(async (parse, _) =>
     var rows = SyntheticEvent.Generate(lines, 1_764_460_800_000).ToList();
     using var s3 = AwsClients.S3(endpoints);
     await using var staged = await StagedObjects.UploadAsync(s3, rows, objects);
-    await using var database = await BenchDatabase.CreateAsync(endpoints.WarehouseConnectionString);
+    await using var database = await BenchDatabase.CreateAsync(endpoints.WarehouseAdminConnectionString);
     foreach (var index in parse.GetValue(dropIndexOption) ?? [])
         await database.DropIndexAsync(index);
     var loader = new WarehouseLoader(database.DataSource, s3, TrackingPlanLoader.LoadEmbedded());

@@ -5,6 +5,7 @@
 -- Idempotent: re-running it resets each role's attributes and password to these values.
 -- Table rights come from warehouse migration 0004 (run by sandbox_admin in each database).
 \set ON_ERROR_STOP on
+set client_min_messages = warning;   -- no "already a member" notices at every make up
 
 select format('create role %I', name)
 from unnest(array['sandbox_admin', 'sandbox_delivery', 'analyst']) as name

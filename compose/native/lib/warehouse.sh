@@ -93,19 +93,38 @@ select 'create role $WAREHOUSE_SUPERUSER' where not exists (select from pg_roles
 alter role $WAREHOUSE_SUPERUSER superuser login password '$SUPERUSER_PASSWORD';
 SQL
   apply_roles
-  superuser_psql warehouse -c 'reassign owned by sandbox to sandbox_admin'
-  superuser_psql postgres -c 'alter role sandbox nosuperuser nologin'
+  # `sandbox` made the cluster, so REASSIGN OWNED refuses (it owns the catalog): move each object
+  # of the warehouse's own schemas instead (a serial's sequence moves with its table).
+  superuser_psql warehouse >/dev/null <<'SQL'
+select format('alter schema %I owner to sandbox_admin', nspname) from pg_namespace
+where nspowner = 'sandbox'::regrole and nspname not like 'pg\_%' and nspname <> 'information_schema' \gexec
+select format('alter %s %s owner to sandbox_admin',
+              case c.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'S' then 'sequence' else 'table' end, c.oid::regclass)
+from pg_class c join pg_namespace n on n.oid = c.relnamespace
+where c.relowner = 'sandbox'::regrole and c.relkind in ('r', 'p', 'v', 'm', 'S')
+  and n.nspname not like 'pg\_%' and n.nspname <> 'information_schema'
+  and not exists (select from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('a', 'i')) \gexec
+select format('alter routine %s owner to sandbox_admin', p.oid::regprocedure)
+from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+where p.proowner = 'sandbox'::regrole and n.nspname not like 'pg\_%' and n.nspname <> 'information_schema' \gexec
+SQL
+  superuser_psql postgres -c 'alter role sandbox nologin password null'   # no password: no SCRAM login either
   as_postgres sed -i -E 's/([[:space:]])trust([[:space:]]*)$/\1scram-sha-256\2/' "$root/data/pg_hba.conf"
   superuser_psql postgres -c 'select pg_reload_conf()' >/dev/null
 }
 
 start_warehouse() {
   local root bin
-  root=$(warehouse_root); bin=$(pg_bin)
+  if is_running warehouse; then
+    root=$(warehouse_root) || exit 1
+    load_warehouse_secrets
+    upgrade_trust_cluster "$root"   # a cluster started by an older checkout
+    echo "stack: warehouse already running (pid $(pid_of warehouse))"; return
+  fi
+  require_free_port warehouse "$WAREHOUSE_PORT"   # before making any folder: nothing is left behind
+  root=$(warehouse_root) || exit 1; bin=$(pg_bin)
   load_warehouse_secrets
   ln -sf "$root/postgres.log" "$LOGS/warehouse.log"
-  if is_running warehouse; then echo "stack: warehouse already running (pid $(pid_of warehouse))"; return; fi
-  require_free_port warehouse "$WAREHOUSE_PORT"
   if [ ! -f "$root/data/PG_VERSION" ]; then
     # initdb reads the superuser's password from a file only postgres can read, removed after.
     printf '%s\n' "$SUPERUSER_PASSWORD" | as_postgres sh -c 'umask 077; cat > "$1"' _ "$root/superuser.pw"

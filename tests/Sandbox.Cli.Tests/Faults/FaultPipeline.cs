@@ -49,6 +49,9 @@ public sealed class FaultPipeline : IAsyncDisposable
     public string ArchiveBucket => Environment["SANDBOX_ARCHIVE_BUCKET"];
     public string ErrorBucket => Environment["SANDBOX_ERROR_BUCKET"];
 
+    /// <summary>The `sandbox generate` that wrote <see cref="Logs"/>.</summary>
+    public string[] GenerateArguments { get; private set; } = [];
+
     /// <summary>Every event id in the generated logs (no faults injected: each line is one planned event).</summary>
     public IReadOnlySet<string> Expected { get; private set; } = new HashSet<string>();
 
@@ -86,8 +89,9 @@ public sealed class FaultPipeline : IAsyncDisposable
         {
             // bootstrap also applies the migrations to the run's empty database: the path users take.
             await pipeline.RunToEndAsync("bootstrap");
-            await pipeline.RunToEndAsync("generate", "--from", "2026-11-02", "--events-per-day", eventsPerDay.ToString(),
-                "--users", "2000", "--seed", seed.ToString(), "--threads", "1", "-o", pipeline.Logs);
+            pipeline.GenerateArguments = ["generate", "--from", "2026-11-02", "--events-per-day", eventsPerDay.ToString(),
+                "--users", "2000", "--seed", seed.ToString(), "--threads", "1", "-o", pipeline.Logs];
+            await pipeline.RunToEndAsync(pipeline.GenerateArguments);
             pipeline.ReadGroundTruth();
         }
         catch

@@ -20,28 +20,21 @@ public class WarehouseRolesTests(StackFixture stack)
     private static readonly string[] Roles = ["sandbox_admin", "sandbox_delivery", "analyst", "postgres"];
 
     [Fact]
-    public async Task A_login_without_a_password_is_refused_for_every_role_over_tcp()
-    {
-        var endpoint = new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString);
-        foreach (var role in Roles)
-        {
-            // psql asks the server; -w: never prompt. Trust would let it in with exit code 0.
-            var result = await Psql($"host={endpoint.Host} port={endpoint.Port} user={role} dbname=warehouse", "select 1");
-
-            Assert.True(result.ExitCode != 0, $"{role} logged in without a password:\n{result.Output}");
-            Assert.Contains("no password supplied", result.StandardError);
-        }
-    }
+    public Task A_login_without_a_password_is_refused_for_every_role_over_tcp() =>
+        AssertRefusedWithoutPasswordAsync(new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString).Host!);
 
     [Fact]
-    public async Task A_login_without_a_password_is_refused_on_the_local_socket_too()
+    public Task A_login_without_a_password_is_refused_on_the_local_socket_too() => AssertRefusedWithoutPasswordAsync(SocketFolder());
+
+    // psql asks the server (-w: never prompt); trust would let it in with exit code 0.
+    private async Task AssertRefusedWithoutPasswordAsync(string host)
     {
-        var socketFolder = SocketFolder();
+        var port = new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString).Port;
         foreach (var role in Roles)
         {
-            var result = await Psql($"host={socketFolder} port={new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString).Port} user={role} dbname=warehouse", "select 1");
+            var result = await Psql($"host={host} port={port} user={role} dbname=warehouse", "select 1");
 
-            Assert.True(result.ExitCode != 0, $"{role} logged in on the socket without a password:\n{result.Output}");
+            Assert.True(result.ExitCode != 0, $"{role} logged in at {host} without a password:\n{result.Output}");
             Assert.Contains("no password supplied", result.StandardError);
         }
     }

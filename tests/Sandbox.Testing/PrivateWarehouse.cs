@@ -40,6 +40,9 @@ public sealed class PrivateWarehouse : IAsyncDisposable
 
     public string AnalystConnectionString => As("analyst", _analystPassword);
 
+    /// <summary>The cluster's superuser (`postgres`), for tests that set up roles or pg_hba of their own.</summary>
+    public string SuperuserConnectionString => As("postgres", _superuserPassword);
+
     private string As(string role, string password) =>
         $"Host=127.0.0.1;Port={Port};Username={role};Password={password};Database=postgres;Pooling=false";
 

@@ -1,4 +1,5 @@
-# PostgreSQL 15 playing Redshift. initdb/pg_ctl refuse to run as root, so as root they run as the
+# PostgreSQL 15 behind the Redshift endpoint (service `postgres`, internal port POSTGRES_PORT).
+# initdb/pg_ctl refuse to run as root, so as root they run as the
 # postgres user, whose data folder must be traversable by it: the checkout may sit under a folder
 # it cannot enter (e.g. /root), in which case the data goes to a private folder under /var/tmp
 # (README, "The stack"). Every role logs in with a SCRAM password, socket included; the passwords
@@ -70,7 +71,7 @@ warehouse_root() {
 superuser_psql() { # DATABASE [psql args...]
   local database=$1; shift
   PGPASSWORD=$SUPERUSER_PASSWORD psql -X -q -v ON_ERROR_STOP=1 \
-    "host=127.0.0.1 port=$WAREHOUSE_PORT user=$WAREHOUSE_SUPERUSER dbname=$database" "$@"
+    "host=127.0.0.1 port=$POSTGRES_PORT user=$WAREHOUSE_SUPERUSER dbname=$database" "$@"
 }
 
 # roles.sql with the passwords as psql variables on stdin (never on a command line: ps shows those).
@@ -87,8 +88,8 @@ apply_roles() {
 upgrade_trust_cluster() {
   local root=$1
   grep -Eq '^[^#]*[[:space:]]trust[[:space:]]*$' "$root/data/pg_hba.conf" || return 0
-  echo "stack: warehouse: switching a trust-auth cluster to SCRAM passwords (roles per CONTRACTS.md)"
-  PGPASSWORD= psql -X -q -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$WAREHOUSE_PORT user=sandbox dbname=postgres" >/dev/null <<SQL
+  echo "stack: postgres: switching a trust-auth cluster to SCRAM passwords (roles per CONTRACTS.md)"
+  PGPASSWORD= psql -X -q -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$POSTGRES_PORT user=sandbox dbname=postgres" >/dev/null <<SQL
 select 'create role $WAREHOUSE_SUPERUSER' where not exists (select from pg_roles where rolname = '$WAREHOUSE_SUPERUSER') \gexec
 alter role $WAREHOUSE_SUPERUSER superuser login password '$SUPERUSER_PASSWORD';
 SQL
@@ -113,18 +114,18 @@ SQL
   superuser_psql postgres -c 'select pg_reload_conf()' >/dev/null
 }
 
-start_warehouse() {
+start_postgres() {
   local root bin
-  if is_running warehouse; then
+  if is_running postgres; then
     root=$(warehouse_root) || exit 1
     load_warehouse_secrets
     upgrade_trust_cluster "$root"   # a cluster started by an older checkout
-    echo "stack: warehouse already running (pid $(pid_of warehouse))"; return
+    echo "stack: postgres already running (pid $(pid_of postgres))"; return
   fi
-  require_free_port warehouse "$WAREHOUSE_PORT"   # before making any folder: nothing is left behind
+  require_free_port postgres "$POSTGRES_PORT"   # before making any folder: nothing is left behind
   root=$(warehouse_root) || exit 1; bin=$(pg_bin)
   load_warehouse_secrets
-  ln -sf "$root/postgres.log" "$LOGS/warehouse.log"
+  ln -sf "$root/postgres.log" "$LOGS/postgres.log"
   if [ ! -f "$root/data/PG_VERSION" ]; then
     # initdb reads the superuser's password from a file only postgres can read, removed after.
     printf '%s\n' "$SUPERUSER_PASSWORD" | as_postgres sh -c 'umask 077; cat > "$1"' _ "$root/superuser.pw"
@@ -134,25 +135,25 @@ start_warehouse() {
     rm -f "$root/superuser.pw"
   fi
   if ! as_postgres "$bin/pg_ctl" -D "$root/data" -l "$root/postgres.log" -w -t "$READY_TIMEOUT" \
-      -o "-c listen_addresses=127.0.0.1 -p $WAREHOUSE_PORT -k $root/data -c password_encryption=scram-sha-256" start >/dev/null; then
-    echo "stack: warehouse (PostgreSQL) did not start on port $WAREHOUSE_PORT. Last lines of its log:" >&2
+      -o "-c listen_addresses=127.0.0.1 -p $POSTGRES_PORT -k $root/data -c password_encryption=scram-sha-256" start >/dev/null; then
+    echo "stack: postgres did not start on port $POSTGRES_PORT. Last lines of its log:" >&2
     tail -n 20 "$root/postgres.log" >&2 || true
     exit 1
   fi
-  head -n 1 "$root/data/postmaster.pid" > "$PIDS/warehouse.pid"
+  head -n 1 "$root/data/postmaster.pid" > "$PIDS/postgres.pid"
   upgrade_trust_cluster "$root"
   apply_roles
-  echo "stack: started warehouse on 127.0.0.1:$WAREHOUSE_PORT (pid $(pid_of warehouse))"
+  echo "stack: started postgres on 127.0.0.1:$POSTGRES_PORT (pid $(pid_of postgres))"
 }
 
-stop_warehouse() {
+stop_postgres() {
   local root
   [ -f "$STATE/warehouse.path" ] || return 0
   root=$(cat "$STATE/warehouse.path")
   if [ -f "$root/data/postmaster.pid" ]; then
-    as_postgres "$(pg_bin)/pg_ctl" -D "$root/data" -m fast -w stop >/dev/null && echo "stack: stopped warehouse"
+    as_postgres "$(pg_bin)/pg_ctl" -D "$root/data" -m fast -w stop >/dev/null && echo "stack: stopped postgres"
   fi
-  rm -f "$PIDS/warehouse.pid"
+  rm -f "$PIDS/postgres.pid"
 }
 
 remove_warehouse_data() {

@@ -20,16 +20,22 @@ public class WarehouseRolesTests(StackFixture stack)
     private static readonly string[] Roles = ["sandbox_admin", "sandbox_delivery", "analyst", "postgres"];
 
     [Fact]
-    public Task A_login_without_a_password_is_refused_for_every_role_over_tcp() =>
-        AssertRefusedWithoutPasswordAsync(new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString).Host!);
+    public Task A_login_without_a_password_is_refused_for_every_role_over_tcp()
+    {
+        var endpoint = new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString);
+        return AssertRefusedWithoutPasswordAsync(endpoint.Host!, endpoint.Port);
+    }
 
     [Fact]
-    public Task A_login_without_a_password_is_refused_on_the_local_socket_too() => AssertRefusedWithoutPasswordAsync(SocketFolder());
+    public Task A_login_without_a_password_is_refused_on_the_local_socket_too()
+    {
+        var (folder, port) = LocalSocket();
+        return AssertRefusedWithoutPasswordAsync(folder, port);
+    }
 
     // psql asks the server (-w: never prompt); trust would let it in with exit code 0.
-    private async Task AssertRefusedWithoutPasswordAsync(string host)
+    private static async Task AssertRefusedWithoutPasswordAsync(string host, int port)
     {
-        var port = new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString).Port;
         foreach (var role in Roles)
         {
             var result = await Psql($"host={host} port={port} user={role} dbname=warehouse", "select 1");
@@ -128,17 +134,18 @@ public class WarehouseRolesTests(StackFixture stack)
         stack.Endpoints.WarehouseAnalystConnectionString,
     ];
 
-    // The stack records its PostgreSQL data folder (the socket's folder) in .sandbox/warehouse.path.
-    private static string SocketFolder()
+    // The stack records its PostgreSQL data folder (the socket's folder) in .sandbox/warehouse.path;
+    // PostgreSQL's own port (behind the Redshift front) is line 4 of its postmaster.pid.
+    private static (string Folder, int Port) LocalSocket()
     {
         var envFile = EndpointsLoader.FindEnvFile() ?? throw new InvalidOperationException("no .sandbox/endpoints.env: start the stack with 'make up'");
-        var root = File.ReadAllText(Path.Combine(Path.GetDirectoryName(envFile)!, "warehouse.path")).Trim();
-        return Path.Combine(root, "data");
+        var data = Path.Combine(File.ReadAllText(Path.Combine(Path.GetDirectoryName(envFile)!, "warehouse.path")).Trim(), "data");
+        return (data, int.Parse(File.ReadLines(Path.Combine(data, "postmaster.pid")).ElementAt(3)));
     }
 
     private static Task<ProcessResult> Psql(string connection, string sql) =>
         ProcessRunner.RunAsync("psql", ["-X", "-w", "-tAc", sql, connection],
-            new Dictionary<string, string> { ["PGPASSWORD"] = "", ["PGPASSFILE"] = "/dev/null" });
+            new Dictionary<string, string> { ["PGPASSWORD"] = "", ["PGPASSFILE"] = "/nonexistent/pgpass" });
 
     private static async Task<T> ScalarAsync<T>(NpgsqlDataSource source, string sql)
     {

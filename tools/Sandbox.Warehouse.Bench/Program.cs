@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.TrackingPlan;
-using Sandbox.Stack.Aws;
 using Sandbox.Warehouse.Bench;
 using Sandbox.Warehouse.Loading;
 

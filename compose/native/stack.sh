@@ -59,7 +59,8 @@ require_prerequisites() {
 
 # The query log connection goes straight to PostgreSQL (the front must not log its own log writes).
 start_warehouse() {
-  SANDBOX_REDSHIFT_QUERY_LOG="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=sandbox;Password=sandbox;Database=warehouse" \
+  # The statement log is written with the pipeline's role: INSERT on redshift.query_log (0004's default privileges).
+  SANDBOX_REDSHIFT_QUERY_LOG="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=sandbox_delivery;Password=$DELIVERY_PASSWORD;Database=warehouse" \
     spawn warehouse "$WAREHOUSE_PORT" dotnet "$REDSHIFT_DLL" \
       --host 127.0.0.1 --port "$WAREHOUSE_PORT" --backend-host 127.0.0.1 --backend-port "$POSTGRES_PORT"
 }
@@ -89,14 +90,15 @@ start_kinesis() {
 }
 
 write_endpoints() {
-  cat > "$STATE/endpoints.env.tmp" <<ENV
+  (umask 077; cat > "$STATE/endpoints.env.tmp" <<ENV
 # Written by compose/native/stack.sh up: the endpoints contract for the native stack.
-# Source it (set -a; . .sandbox/endpoints.env) to point the awscli at the stack too.
+# Source it (set -a; . .sandbox/endpoints.env) to point the awscli at the stack too. Mode 600:
+# the SANDBOX_WAREHOUSE* connection strings carry the generated role passwords.
 SANDBOX_TARGET=native
 SANDBOX_KINESIS_URL=http://127.0.0.1:$KINESIS_PORT
 SANDBOX_DYNAMODB_URL=http://127.0.0.1:$DYNAMODB_PORT
 SANDBOX_S3_URL=http://127.0.0.1:$S3_PORT
-SANDBOX_WAREHOUSE='Host=127.0.0.1;Port=$WAREHOUSE_PORT;Username=sandbox;Password=sandbox;Database=warehouse'
+$(warehouse_endpoints 127.0.0.1 "$WAREHOUSE_PORT")
 SANDBOX_REGION=ap-northeast-1
 SANDBOX_ACCESS_KEY_ID=S3RVER
 SANDBOX_SECRET_ACCESS_KEY=S3RVER
@@ -105,7 +107,8 @@ AWS_SECRET_ACCESS_KEY=S3RVER
 AWS_DEFAULT_REGION=ap-northeast-1
 ENV
   appdb_endpoints >> "$STATE/endpoints.env.tmp"
-  chmod 600 "$STATE/endpoints.env.tmp"
+  )
+  chmod 600 "$STATE/endpoints.env.tmp"   # it holds the warehouse passwords
   mv "$STATE/endpoints.env.tmp" "$STATE/endpoints.env"
 }
 

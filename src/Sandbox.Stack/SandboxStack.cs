@@ -25,13 +25,17 @@ public sealed class SandboxStack : IAsyncDisposable
         S3 = AwsClients.S3(endpoints);
         DynamoDb = AwsClients.DynamoDb(endpoints);
         Warehouse = WarehouseDataSource.Create(endpoints);
+        WarehouseAdmin = WarehouseDataSource.CreateAdmin(endpoints);
     }
 
     public SandboxEndpoints Endpoints { get; }
     public KinesisClient Kinesis { get; }
     public IAmazonS3 S3 { get; }
     public IAmazonDynamoDB DynamoDb { get; }
+    /// <summary>The pipeline's role (sandbox_delivery).</summary>
     public NpgsqlDataSource Warehouse { get; }
+    /// <summary>Bootstrap's role (sandbox_admin): migrations.</summary>
+    public NpgsqlDataSource WarehouseAdmin { get; }
 
     public static SandboxStack FromContract() => new(EndpointsLoader.Load());
 
@@ -46,7 +50,7 @@ public sealed class SandboxStack : IAsyncDisposable
 
     public IReadOnlyList<IBootstrapStep> BootstrapSteps() =>
     [
-        new MigrationsStep("warehouse", new Migrator(Warehouse).MigrateAsync, MigrationCatalog.Embedded),
+        new MigrationsStep("warehouse", new Migrator(WarehouseAdmin).MigrateAsync, MigrationCatalog.Embedded),
         new MigrationsStep("appdb", new AppDbMigrator(Endpoints.AppDatabaseConnectionString).MigrateAsync, AppDbMigrations.Embedded),
         new BucketsStep(S3, Endpoints.Resources),
         new TablesStep(DynamoDb, Endpoints.Resources),
@@ -59,5 +63,6 @@ public sealed class SandboxStack : IAsyncDisposable
         S3.Dispose();
         DynamoDb.Dispose();
         await Warehouse.DisposeAsync();
+        await WarehouseAdmin.DisposeAsync();
     }
 }

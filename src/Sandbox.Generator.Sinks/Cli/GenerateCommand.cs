@@ -94,6 +94,13 @@ public static class GenerateCommand
     {
         // Bad config or a guarded folder fail here, before the progress display and before any output.
         FileGeneration.Check(config, output, overwrite, TrackingPlanLoader.LoadEmbedded());
+        if (FileGeneration.Reusable(config, output, TrackingPlanLoader.LoadEmbedded()) is { Totals: { } done } existing)
+        {
+            Console.WriteLine(
+                $"generate: {Path.GetFullPath(output)} already holds this output (seed {existing.Seed}, fingerprint {existing.Fingerprint}: " +
+                $"{done.Events:N0} events in {done.Files} files); left as is, so a shipper does not see new files");
+            return 0;
+        }
         var stopwatch = Stopwatch.StartNew();
         var expected = config.EventsPerDay * Math.Max(1, config.DayCount);
         GenerationManifest? manifest = null;

@@ -15,7 +15,7 @@ public sealed class ScratchWarehouse : IAsyncDisposable
     public NpgsqlDataSource DataSource => _database.DataSource;
 
     public static async Task<ScratchWarehouse> CreateAsync() =>
-        new(await ThrowawayDatabase.CreateAsync(EndpointsLoader.Load().WarehouseConnectionString, "analytics_scratch"));
+        new(await ThrowawayDatabase.CreateAsync(EndpointsLoader.Load().WarehouseAdminConnectionString, "analytics_scratch"));
 
     public async Task LoadAsync(IEnumerable<EventRow> events)
     {

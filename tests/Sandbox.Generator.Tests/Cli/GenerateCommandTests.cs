@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sandbox.Generator.Cli;
 using Sandbox.Generator.Manifest;
 using Sandbox.Generator.Sinks.Cli;
+using Sandbox.Testing;
 
 namespace Sandbox.Generator.Tests.Cli;
 
@@ -116,5 +117,48 @@ public class GenerateCommandTests
         {
             Environment.SetEnvironmentVariable("SANDBOX_APPDB", saved);
         }
+    }
+
+    [Fact]
+    public void The_same_seed_and_config_again_leaves_the_output_alone_and_only_reports()
+    {
+        using var folder = new TempFolder();
+        string[] args = ["generate", "--from", "2026-11-01", "--users", "300", "--events-per-day", "2000", "--seed", "5", "--out", folder.Path, "--gzip"];
+        Assert.Equal(0, Invoke(args).Exit);
+        var before = InodesAndMtimes(folder.Path);
+
+        var (exit, output, _) = Invoke([.. args, "--threads", "3"]); // thread count does not change the bytes
+
+        Assert.Equal(0, exit);
+        Assert.Contains("already holds this output (seed 5", output);
+        Assert.Contains("left as is", output);
+        Assert.Equal(before, InodesAndMtimes(folder.Path));
+    }
+
+    [Fact]
+    public void Output_that_no_longer_matches_its_manifest_is_generated_again()
+    {
+        using var folder = new TempFolder();
+        string[] args = ["generate", "--from", "2026-11-01", "--users", "300", "--events-per-day", "2000", "--seed", "5", "--out", folder.Path];
+        Assert.Equal(0, Invoke(args).Exit);
+        var log = Directory.EnumerateFiles(folder.Path, "*.log", SearchOption.AllDirectories).First();
+        var size = new FileInfo(log).Length;
+        File.WriteAllText(log, "cut short\n");
+
+        var (exit, output, _) = Invoke(args);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"generated [\d,]+ events", output);
+        Assert.Equal(size, new FileInfo(log).Length);
+    }
+
+    // inode and mtime of every file: a shipper tailing the folder sees a new file when either changes.
+    private static string InodesAndMtimes(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order().ToList();
+        Assert.NotEmpty(files);
+        var stat = ProcessRunner.RunAsync("stat", ["-c", "%n %i %.9Y", .. files]).GetAwaiter().GetResult();
+        Assert.Equal(0, stat.ExitCode);
+        return stat.StandardOutput;
     }
 }

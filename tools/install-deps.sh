@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 
 apt_packages=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || apt_packages+=(postgresql-15)
+# The app database ("RDS for MySQL"); the sync's tests start private servers of it.
+[ -x /usr/sbin/mariadbd ] || apt_packages+=(mariadb-server)
 command -v node >/dev/null || apt_packages+=(nodejs npm)
 command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || apt_packages+=(docker-compose)
 # Report charts label Japanese search terms; ScottPlot finds no CJK glyphs without it.

@@ -10,6 +10,7 @@ using Sandbox.Scenarios.Steps.Cli;
 using Sandbox.Firehose.Cli;
 using Sandbox.Generator.Cli;
 using Sandbox.Shipper.Cli;
+using Sandbox.Sync.Cli;
 using Sandbox.Warehouse.Maintenance;
 using Spectre.Console;
 
@@ -26,6 +27,8 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
     ShipCommand.Build(),
     FirehoseCommand.Build(),
     WarehouseCommand.Build(),
+    // The app database's tables beside the events (app.*).
+    SyncCommand.Build(),
     ClicksCommand.Build(),
     ClickLogCommand.Build(),
     RunCommand.Build(),

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Sandbox.Testing;
@@ -41,7 +39,7 @@ public sealed class PrivateWarehouse : IAsyncDisposable
             // CreateTempSubdirectory makes it 700 root: postgres has to own it.
             await RunAsync("chown", ["postgres:", root]);
         }
-        var warehouse = new PrivateWarehouse(root, FreePort());
+        var warehouse = new PrivateWarehouse(root, FreeLoopbackPort.Next());
         try
         {
             await warehouse.PgAsync("initdb", ["-D", warehouse.DataDirectory, "-U", "sandbox", "--auth=trust", "-E", "UTF8", "--no-locale"]);
@@ -106,12 +104,5 @@ public sealed class PrivateWarehouse : IAsyncDisposable
     {
         var result = await ProcessRunner.RunAsync(fileName, arguments);
         if (result.ExitCode != 0) throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed:\n{result.Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -48,7 +48,10 @@ public static class EndpointsLoader
                 ?? $"Host=127.0.0.1;Port={NativePorts.Warehouse};Username=sandbox;Password=sandbox;Database=warehouse",
             Get("SANDBOX_REGION") ?? Get("AWS_REGION") ?? "ap-northeast-1",
             keys,
-            resources);
+            resources)
+        {
+            AppDbConnectionString = Get("SANDBOX_APPDB"),
+        };
     }
 
     /// <summary>Parses KEY=VALUE lines (blank lines and # comments ignored, optional quotes).</summary>

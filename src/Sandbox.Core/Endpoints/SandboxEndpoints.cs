@@ -15,6 +15,10 @@ public sealed record SandboxEndpoints(
     ResourceNames Resources)
 {
     public bool IsLocal => Target != StackTarget.Aws;
+
+    /// <summary>The app (service) database, MySQL/MariaDB as "RDS" (SANDBOX_APPDB, a MySqlConnector
+    /// connection string); null when the contract does not name one.</summary>
+    public string? AppDbConnectionString { get; init; }
 }
 
 public enum StackTarget { Native, Compose, Aws }

@@ -1,0 +1,103 @@
+using Npgsql;
+using Sandbox.Testing;
+using Sandbox.Warehouse.Schema;
+using Xunit.Abstractions;
+
+namespace Sandbox.Cli.Tests.Faults;
+
+/// <summary>
+/// `sandbox sync` SIGKILLed at seeded random points of its runs (20 trials) while the app keeps
+/// changing between them: every resumed run brings each app.* table to exactly the source, with
+/// no duplicate key and no row missing, and the killed runs are logged as abandoned.
+/// </summary>
+[Collection(StackCollection.Name)]
+public class SyncKillTests(StackFixture stack, ITestOutputHelper output)
+{
+    private const int Trials = 20;
+    private const int Users = 2_000;
+
+    private static readonly (string Table, string Key)[] Tables =
+    [
+        ("users", "user_id"), ("brands", "brand_id"), ("products", "product_id"), ("shops", "shop_id"),
+        ("product_links", "product_id, shop_id"), ("posts", "post_id"), ("likes", "user_id, post_id"), ("follows", "follower_id, followee_id"),
+    ];
+
+    [SkippableFact]
+    public async Task Sync_killed_at_random_points_resumes_to_target_equals_source_without_duplicates()
+    {
+        Skip.IfNot(PrivateMariaDb.Available, "MariaDB is not installed here: run 'make deps'");
+        var schedule = new KillSchedule();
+        await using var mariaDb = await PrivateMariaDb.StartAsync();
+        var (admin, reader) = await mariaDb.CreateDatabaseAsync();
+        await mariaDb.ExecuteAsync(AppSchema.CreateTables + AppSchema.Fill(Users), admin);
+        await using var warehouse = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseConnectionString, "synckill");
+        var environment = new Dictionary<string, string> { ["SANDBOX_APPDB"] = reader, ["SANDBOX_WAREHOUSE"] = warehouse.ConnectionString };
+        string[] arguments = [SandboxCli.Dll, "sync", "--config", RepositoryRoot.Combine("sync")];
+
+        // An unkilled first run sets the scale: kills fall anywhere from the process start to a bit past a run's length.
+        var first = await RunToEndAsync(arguments, environment, schedule);
+        var kills = 0;
+        for (var trial = 1; trial <= Trials; trial++)
+        {
+            await mariaDb.ExecuteAsync(Changes(schedule.Seed, trial), admin);
+            await using (var sync = ChildProcess.Start("dotnet", arguments, environment))
+            {
+                var delay = schedule.Between(TimeSpan.Zero, first * 1.2);
+                if (await sync.ExitsWithinAsync(delay))
+                    schedule.Note($"trial {trial}: the run finished before its kill at {delay.TotalSeconds:F2} s");
+                else
+                {
+                    sync.KillHard();
+                    kills++;
+                    schedule.Note($"trial {trial}: SIGKILL at {delay.TotalSeconds:F2} s; run log: {await RunLogAsync(warehouse.DataSource)}");
+                }
+            }
+            await RunToEndAsync(arguments, environment, schedule);
+            foreach (var (table, key) in Tables)
+                await AssertSameAsync(admin, warehouse.DataSource, table, key, $"trial {trial}\n{schedule.Describe()}");
+        }
+
+        Assert.True(kills >= Trials / 2, $"only {kills} of {Trials} kills hit a running sync\n{schedule.Describe()}");
+        Assert.Equal(0L, await warehouse.ScalarAsync<long>("select count(*) from app.sync_runs where status not in ('succeeded', 'abandoned')"));
+        output.WriteLine($"{kills} of {Trials} kills hit a running sync; " +
+                         $"{await warehouse.ScalarAsync<long>("select count(*) from app.sync_runs where status = 'abandoned'")} table runs abandoned\n{schedule.Describe()}");
+    }
+
+    /// <summary>Edits, new rows and soft deletes, as the live app makes them between two syncs (seeded).</summary>
+    private static string Changes(int seed, int trial) =>
+        $"""
+         update users set nickname = concat('edit ', {trial}), updated_at = now(3) where rand({seed} + user_id) < 0.05;
+         update posts set deleted_at = now(3), updated_at = now(3) where deleted_at is null and rand({seed + trial}) < 0.02;
+         insert into posts select concat('pt', {trial}, '_', seq), concat('u', lpad(1 + seq * {trial} % {Users}, 9, '0')), null, null,
+           'new post', now(3), now(3), null from seq_1_to_100;
+         insert into likes select concat('u', lpad(1 + (seq + {trial}) % {Users}, 9, '0')), concat('pt', {trial}, '_', seq), now(3), now(3)
+           from seq_1_to_100;
+         update shops set name = concat('shop ', {trial}), updated_at = now(3) where shop_id = 's0001';
+         """;
+
+    private static async Task<TimeSpan> RunToEndAsync(string[] arguments, Dictionary<string, string> environment, KillSchedule schedule)
+    {
+        await using var sync = ChildProcess.Start("dotnet", arguments, environment);
+        var exit = await sync.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        Assert.True(exit == 0, $"sync exited {exit}\n{sync.Output}\n{schedule.Describe()}");
+        return sync.Elapsed;
+    }
+
+    private static async Task AssertSameAsync(string appDb, NpgsqlDataSource warehouse, string table, string key, string context)
+    {
+        var source = await TableRows.FromAppDbAsync(appDb, table, "*");
+        var target = await TableRows.FromWarehouseAsync(warehouse, $"app.{table}", "*");
+        await using var keys = warehouse.CreateCommand($"select count(*) - count(distinct ({key})) from app.{table}");
+        Assert.True((long)(await keys.ExecuteScalarAsync())! == 0, $"app.{table} holds duplicate keys\n{context}");
+        Assert.True(source.SequenceEqual(target),
+            $"app.{table}: {target.Count} rows, source {source.Count}; first difference: " +
+            $"{source.Except(target).FirstOrDefault() ?? "(none in source)"} / {target.Except(source).FirstOrDefault() ?? "(none in target)"}\n{context}");
+    }
+
+    private static async Task<string> RunLogAsync(NpgsqlDataSource warehouse)
+    {
+        await using var command = warehouse.CreateCommand(
+            "select count(*) filter (where status = 'succeeded') || ' table runs succeeded, ' || count(*) filter (where status = 'running') || ' left running' from app.sync_runs");
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+}

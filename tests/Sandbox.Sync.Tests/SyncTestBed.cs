@@ -55,6 +55,15 @@ public sealed class SyncTestBed : IAsyncDisposable
         Assert.Equal(source, target);
     }
 
+    /// <summary>The cursor app.sync_state keeps for <paramref name="table"/> (jsonb, so compared as jsonb).</summary>
+    public async Task<bool> StoredCursorIsAsync(string table, Sandbox.Sync.Source.Cursor expected)
+    {
+        await using var command = WarehouseData.CreateCommand("select last_record = $2::jsonb from app.sync_state where table_name = $1");
+        command.Parameters.Add(new() { Value = table });
+        command.Parameters.Add(new() { Value = expected.ToJson() });
+        return await command.ExecuteScalarAsync() is true;
+    }
+
     public Task<T?> ScalarAsync<T>(string sql) => Warehouse.ScalarAsync<T>(sql);
 
     public async ValueTask DisposeAsync() => await Warehouse.DisposeAsync();

@@ -35,6 +35,11 @@ public sealed record Cursor(IReadOnlyList<string> Columns, IReadOnlyList<object>
 
     public override string ToString() => "(" + string.Join(", ", Values.Select(Display)) + ")";
 
+    // Two cursors are the same when they name the same row (records compare lists by reference).
+    public bool Equals(Cursor? other) => other is not null && ToJson() == other.ToJson();
+
+    public override int GetHashCode() => ToJson().GetHashCode();
+
     private static string Display(object value) => value switch
     {
         DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'),

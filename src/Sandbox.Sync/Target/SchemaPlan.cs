@@ -49,10 +49,13 @@ public sealed record SchemaPlan(IReadOnlyList<string> Statements, IReadOnlyList<
         return new SchemaPlan(statements, changes, true);
     }
 
-    public static string CreateTable(string name, IReadOnlyList<SourceColumn> source, IReadOnlyList<WarehouseType> types, IReadOnlyList<string> primaryKey)
+    /// <param name="keyName">The primary key constraint's name; default PostgreSQL's (&lt;table&gt;_pkey).</param>
+    public static string CreateTable(string name, IReadOnlyList<SourceColumn> source, IReadOnlyList<WarehouseType> types,
+        IReadOnlyList<string> primaryKey, string? keyName = null)
     {
         var columns = source.Select((c, i) => $"{c.Name} {types[i].Sql}" + (primaryKey.Contains(c.Name) ? " not null" : ""));
-        var key = primaryKey.Count > 0 ? $", primary key ({string.Join(", ", primaryKey)})" : "";
+        var constraint = keyName is null ? "" : $"constraint {keyName} ";
+        var key = primaryKey.Count > 0 ? $", {constraint}primary key ({string.Join(", ", primaryKey)})" : "";
         return $"create table {name} ({string.Join(", ", columns)}{key})";
     }
 }

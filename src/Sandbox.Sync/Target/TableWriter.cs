@@ -41,13 +41,16 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
             }
             case SyncMode.Replace:
             {
-                var fresh = $"{config.TargetSchema}.{config.TargetTable}__sync_new";
+                var freshName = $"{config.TargetTable}__sync_new";
+                var fresh = $"{config.TargetSchema}.{freshName}";
                 await ExecuteAsync(connection, $"drop table if exists {fresh}", cancellationToken);
-                await ExecuteAsync(connection, SchemaPlan.CreateTable(fresh, source, types, primaryKey), cancellationToken);
+                await ExecuteAsync(connection, SchemaPlan.CreateTable(fresh, source, types, primaryKey, $"{freshName}_pkey"), cancellationToken);
                 var copied = await copier.CopyAsync(rows, connection, fresh, cancellationToken);
                 var replaced = await CountAsync(connection, target, cancellationToken);
                 await ExecuteAsync(connection, $"drop table if exists {target}", cancellationToken);
                 await ExecuteAsync(connection, $"alter table {fresh} rename to {config.TargetTable}", cancellationToken);
+                if (primaryKey.Count > 0) // named as if created in place, so the next replace can use the fresh name again
+                    await ExecuteAsync(connection, $"alter table {target} rename constraint {freshName}_pkey to {config.TargetTable}_pkey", cancellationToken);
                 return new(copied.Rows, copied.Rows, replaced, copied.LastCursor, $"COPY into a new table that replaces {target}");
             }
             case SyncMode.Merge:

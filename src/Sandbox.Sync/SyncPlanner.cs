@@ -12,6 +12,7 @@ public sealed class SyncPlanner(NpgsqlDataSource warehouse, string appDbConnecti
     public async Task<string> PlanAsync(SyncTableConfig config, bool full, CancellationToken cancellationToken)
     {
         await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
+        await SyncState.EnsureMigratedAsync(connection, cancellationToken);
         var stored = await SyncState.ReadAsync(connection, config.Name, cancellationToken);
         await using var source = await AppDbSource.OpenAsync(appDbConnectionString, config, cancellationToken);
         var prepared = await TablePreparation.PrepareAsync(config, source, connection, stored, full, cancellationToken);

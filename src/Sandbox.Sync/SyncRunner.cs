@@ -22,6 +22,7 @@ public sealed class SyncRunner(NpgsqlDataSource warehouse, string appDbConnectio
     public async Task<TableRunResult> RunAsync(SyncTableConfig config, bool full, CancellationToken cancellationToken)
     {
         await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
+        await SyncState.EnsureMigratedAsync(connection, cancellationToken);
         await using var tableLock = await TableLock.AcquireAsync(connection, config, cancellationToken);
         await SyncRunLog.AbandonStaleAsync(connection, config.Name, cancellationToken);
         var stored = await SyncState.ReadAsync(connection, config.Name, cancellationToken);

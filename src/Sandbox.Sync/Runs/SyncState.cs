@@ -7,6 +7,15 @@ namespace Sandbox.Sync.Runs;
 public static class SyncState
 {
     /// <returns>The stored cursor JSON, or null before the table's first committed run.</returns>
+    /// <summary>A warehouse that never ran migrations 0010/0011 is told so, instead of failing on a missing relation.</summary>
+    public static async Task EnsureMigratedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var migrated = new NpgsqlCommand("select to_regclass('app.sync_state') is not null", connection);
+        if (!(bool)(await migrated.ExecuteScalarAsync(cancellationToken))!)
+            throw new InvalidOperationException(
+                $"the warehouse ({connection.Host}:{connection.Port}/{connection.Database}) has no app.sync_state: apply its migrations with 'sandbox bootstrap' (make up)");
+    }
+
     public static async Task<string?> ReadAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("select last_record::text from app.sync_state where table_name = $1", connection);

@@ -1,4 +1,6 @@
 using Npgsql;
+using Sandbox.Sync;
+using Sandbox.Sync.Config;
 using Sandbox.Testing;
 using Sandbox.Warehouse.Schema;
 using Xunit.Abstractions;
@@ -32,27 +34,36 @@ public class SyncKillTests(StackFixture stack, ITestOutputHelper output)
         await mariaDb.ExecuteAsync(AppSchema.CreateTables + AppSchema.Fill(Users), admin);
         await using var warehouse = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseConnectionString, "synckill");
         var environment = new Dictionary<string, string> { ["SANDBOX_APPDB"] = reader, ["SANDBOX_WAREHOUSE"] = warehouse.ConnectionString };
-        string[] arguments = [SandboxCli.Dll, "sync", "--config", RepositoryRoot.Combine("sync")];
+        var configs = SyncConfigLoader.LoadDirectory(RepositoryRoot.Combine("sync"));
+        var resume = new SyncRunner(warehouse.DataSource, reader);
 
-        // An unkilled first run sets the scale: kills fall anywhere from the process start to a bit past a run's length.
-        var first = await RunToEndAsync(arguments, environment, schedule);
+        // An unkilled first run of the CLI sets the scale: kills fall from a run's first table to a bit past its last.
+        await using (var first = ChildProcess.Start("dotnet", [SandboxCli.Dll, "sync", "--config", RepositoryRoot.Combine("sync")], environment))
+            Assert.True(await first.WaitForExitAsync(TimeSpan.FromMinutes(3)) == 0, first.Output);
+        var work = TimeSpan.FromMilliseconds(await warehouse.ScalarAsync<long>("select sum(duration_ms) from app.sync_runs"));
         var kills = 0;
         for (var trial = 1; trial <= Trials; trial++)
         {
             await mariaDb.ExecuteAsync(Changes(schedule.Seed, trial), admin);
+            // Odd trials re-merge everything (--full): a long merge through staging to be killed in; even ones are incremental.
+            string[] arguments = [SandboxCli.Dll, "sync", "--config", RepositoryRoot.Combine("sync"), .. trial % 2 == 1 ? ["--full"] : Array.Empty<string>()];
+            var lastRun = await warehouse.ScalarAsync<long>("select max(run_id) from app.sync_runs");
             await using (var sync = ChildProcess.Start("dotnet", arguments, environment))
             {
-                var delay = schedule.Between(TimeSpan.Zero, first * 1.2);
+                while (!sync.HasExited && await warehouse.ScalarAsync<long>($"select count(*) from app.sync_runs where run_id > {lastRun}") == 0)
+                    await Task.Delay(10);
+                var delay = schedule.Between(TimeSpan.Zero, work * (trial % 2 == 1 ? 1.1 : 0.5));
                 if (await sync.ExitsWithinAsync(delay))
-                    schedule.Note($"trial {trial}: the run finished before its kill at {delay.TotalSeconds:F2} s");
+                    schedule.Note($"trial {trial}: the run finished before its kill at {delay.TotalSeconds:F2} s into its work");
                 else
                 {
                     sync.KillHard();
                     kills++;
-                    schedule.Note($"trial {trial}: SIGKILL at {delay.TotalSeconds:F2} s; run log: {await RunLogAsync(warehouse.DataSource)}");
+                    schedule.Note($"trial {trial}: SIGKILL {delay.TotalSeconds:F2} s into its work; run log: {await RunLogAsync(warehouse.DataSource, lastRun)}");
                 }
             }
-            await RunToEndAsync(arguments, environment, schedule);
+            // The resuming run: the same SyncRunner the CLI runs, in this process (a CLI start costs seconds on a busy box).
+            foreach (var config in configs) await resume.RunAsync(config, full: false, CancellationToken.None);
             foreach (var (table, key) in Tables)
                 await AssertSameAsync(admin, warehouse.DataSource, table, key, $"trial {trial}\n{schedule.Describe()}");
         }
@@ -66,22 +77,14 @@ public class SyncKillTests(StackFixture stack, ITestOutputHelper output)
     /// <summary>Edits, new rows and soft deletes, as the live app makes them between two syncs (seeded).</summary>
     private static string Changes(int seed, int trial) =>
         $"""
-         update users set nickname = concat('edit ', {trial}), updated_at = now(3) where rand({seed} + user_id) < 0.05;
-         update posts set deleted_at = now(3), updated_at = now(3) where deleted_at is null and rand({seed + trial}) < 0.02;
+         update users set nickname = concat('edit ', {trial}), updated_at = now(3) where rand({seed % 1_000_000 * 100 + trial}) < 0.05;
+         update posts set deleted_at = now(3), updated_at = now(3) where deleted_at is null and rand({seed % 1_000_000 * 100 + trial + 50}) < 0.02;
          insert into posts select concat('pt', {trial}, '_', seq), concat('u', lpad(1 + seq * {trial} % {Users}, 9, '0')), null, null,
            'new post', now(3), now(3), null from seq_1_to_100;
          insert into likes select concat('u', lpad(1 + (seq + {trial}) % {Users}, 9, '0')), concat('pt', {trial}, '_', seq), now(3), now(3)
            from seq_1_to_100;
          update shops set name = concat('shop ', {trial}), updated_at = now(3) where shop_id = 's0001';
          """;
-
-    private static async Task<TimeSpan> RunToEndAsync(string[] arguments, Dictionary<string, string> environment, KillSchedule schedule)
-    {
-        await using var sync = ChildProcess.Start("dotnet", arguments, environment);
-        var exit = await sync.WaitForExitAsync(TimeSpan.FromMinutes(3));
-        Assert.True(exit == 0, $"sync exited {exit}\n{sync.Output}\n{schedule.Describe()}");
-        return sync.Elapsed;
-    }
 
     private static async Task AssertSameAsync(string appDb, NpgsqlDataSource warehouse, string table, string key, string context)
     {
@@ -94,10 +97,11 @@ public class SyncKillTests(StackFixture stack, ITestOutputHelper output)
             $"{source.Except(target).FirstOrDefault() ?? "(none in source)"} / {target.Except(source).FirstOrDefault() ?? "(none in target)"}\n{context}");
     }
 
-    private static async Task<string> RunLogAsync(NpgsqlDataSource warehouse)
+    /// <summary>What the killed process had committed: its succeeded table runs and the one it was in.</summary>
+    private static async Task<string> RunLogAsync(NpgsqlDataSource warehouse, long after)
     {
         await using var command = warehouse.CreateCommand(
-            "select count(*) filter (where status = 'succeeded') || ' table runs succeeded, ' || count(*) filter (where status = 'running') || ' left running' from app.sync_runs");
+            $"select coalesce(string_agg(table_name || ' ' || status, ', ' order by run_id), 'no table started') from app.sync_runs where run_id > {after}");
         return (string)(await command.ExecuteScalarAsync())!;
     }
 }

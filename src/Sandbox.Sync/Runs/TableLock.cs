@@ -18,14 +18,24 @@ public sealed class TableLock : IAsyncDisposable
         _key = key;
     }
 
+    /// <summary>How long a run waits for the table's lock: a killed run's warehouse session can hold it a moment after the kill.</summary>
+    public static TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(30);
+
     public static async Task<TableLock> AcquireAsync(NpgsqlConnection connection, SyncTableConfig config, CancellationToken cancellationToken)
     {
         var key = $"sandbox sync {config.Target}";
-        await using var command = new NpgsqlCommand("select pg_try_advisory_lock(hashtextextended($1, 0))", connection);
-        command.Parameters.Add(new() { Value = key });
-        if (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!)
-            throw new InvalidOperationException($"sync {config.Name}: another run is syncing {config.Target} right now; try again when it has finished");
-        return new TableLock(connection, key);
+        var deadline = DateTime.UtcNow + Wait;
+        while (true)
+        {
+            await using var command = new NpgsqlCommand("select pg_try_advisory_lock(hashtextextended($1, 0))", connection);
+            command.Parameters.Add(new() { Value = key });
+            if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!) return new TableLock(connection, key);
+            // PostgreSQL ends a killed client's session when it next touches its socket: usually at once, but not mid-statement.
+            if (DateTime.UtcNow > deadline)
+                throw new InvalidOperationException(
+                    $"sync {config.Name}: another run has been syncing {config.Target} for over {Wait.TotalSeconds:N0} s; try again when it has finished");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -36,8 +36,8 @@ public sealed class SyncRunner(NpgsqlDataSource warehouse, string appDbConnectio
             foreach (var statement in prepared.Schema.Statements) await TableWriter.ExecuteAsync(connection, statement, cancellationToken);
             TableWriter.Written written;
             await using (var rows = await source.ReadAsync(prepared.CursorColumns, prepared.After, cancellationToken))
-                written = await prepared.Writer(config).WriteAsync(rows, connection, cancellationToken);
-            var after = written.LastCursor is { } last ? new Cursor(prepared.CursorColumns, last) : prepared.After;
+                written = await prepared.Writer(config).WriteAsync(rows, connection, createdNow: !prepared.Schema.TargetExists, cancellationToken);
+            var after = written.RowsRead > 0 ? await source.LastCursorAsync(prepared.CursorColumns, prepared.After, cancellationToken) : prepared.After;
             if (after is not null) await SyncState.WriteAsync(connection, config, after.ToJson(), runId, cancellationToken);
             else if (full) await SyncState.ClearAsync(connection, config.Name, cancellationToken);
             await SyncRunLog.SucceedAsync(connection, runId, written.RowsRead, written.RowsWritten, written.RowsReplaced,

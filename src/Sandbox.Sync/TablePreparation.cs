@@ -68,9 +68,7 @@ public sealed record TablePreparation(
     }
 
     public RowCopier Copier(SyncTableConfig config) => new(
-        config.Name, Types,
-        CursorColumns.Select(Ordinal).ToList(),
-        (MergeKeys.Count > 0 ? MergeKeys : PrimaryKey).Select(Ordinal).ToList());
+        config.Name, Types, (MergeKeys.Count > 0 ? MergeKeys : PrimaryKey.Count > 0 ? PrimaryKey : CursorColumns).Select(Ordinal).ToList());
 
     public TableWriter Writer(SyncTableConfig config) => new(config, Copier(config), Columns, Types, TargetKey, MergeKeys);
 

@@ -13,6 +13,7 @@ public sealed class AppDbSource : IAsyncDisposable
 {
     private readonly MySqlConnection _connection;
     private readonly SyncTableConfig _config;
+    private MySqlTransaction? _snapshot;
 
     private AppDbSource(MySqlConnection connection, SyncTableConfig config)
     {
@@ -101,18 +102,40 @@ public sealed class AppDbSource : IAsyncDisposable
     }
 
     /// <summary>
-    /// The rows after <paramref name="after"/> (all rows when null) ordered by the cursor columns, as
-    /// one statement: InnoDB reads it from one snapshot, so a key appears at most once per run.
+    /// The rows after <paramref name="after"/> (all rows when null), in no particular order: a run
+    /// commits all of them or none, so order does not matter, and MySQL need not sort. The read opens
+    /// a REPEATABLE READ transaction: one InnoDB snapshot for these rows and <see cref="LastCursorAsync"/>.
     /// </summary>
     public async Task<SourceRows> ReadAsync(IReadOnlyList<string> cursorColumns, Cursor? after, CancellationToken cancellationToken)
     {
-        var command = new MySqlCommand { Connection = _connection, CommandTimeout = 0 };
-        command.CommandText = $"select * from {From}{Where(cursorColumns, after, command)}" +
-                              (cursorColumns.Count > 0 ? $" order by {string.Join(", ", cursorColumns.Select(Quote))}" : "");
+        _snapshot ??= await _connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var command = new MySqlCommand { Connection = _connection, Transaction = _snapshot, CommandTimeout = 0 };
+        command.CommandText = $"select * from {From}{Where(cursorColumns, after, command)}";
         return new SourceRows(command, await ExecuteAsync(command, CommandBehavior.Default, cancellationToken));
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    /// <summary>
+    /// The greatest (c1, c2, ...) among the rows <see cref="ReadAsync"/> returned, in MySQL's own
+    /// ordering (collations included), from the same snapshot: the next run starts right after it.
+    /// </summary>
+    public async Task<Cursor?> LastCursorAsync(IReadOnlyList<string> cursorColumns, Cursor? after, CancellationToken cancellationToken)
+    {
+        if (cursorColumns.Count == 0) return null;
+        await using var command = new MySqlCommand { Connection = _connection, Transaction = _snapshot, CommandTimeout = 0 };
+        command.CommandText = $"select {string.Join(", ", cursorColumns.Select(Quote))} from {From}{Where(cursorColumns, after, command)} " +
+                              $"order by {string.Join(", ", cursorColumns.Select(c => $"{Quote(c)} desc"))} limit 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return after;
+        var values = new object[cursorColumns.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.GetValue(i);
+        return new Cursor(cursorColumns, values);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_snapshot is not null) await _snapshot.DisposeAsync(); // read-only: rolling back changes nothing
+        await _connection.DisposeAsync();
+    }
 
     internal static IReadOnlyList<SourceColumn> Columns(MySqlDataReader reader) =>
         reader.GetColumnSchema().Cast<MySqlDbColumn>().Select((column, ordinal) => new SourceColumn(

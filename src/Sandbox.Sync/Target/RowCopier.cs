@@ -4,19 +4,19 @@ using Sandbox.Sync.Source;
 
 namespace Sandbox.Sync.Target;
 
-/// <summary>Streams the source rows into one binary COPY, remembering the last row's cursor values.</summary>
-public sealed class RowCopier(string tableName, IReadOnlyList<WarehouseType> types, IReadOnlyList<int> cursorOrdinals, IReadOnlyList<int> keyOrdinals)
+/// <summary>Streams the source rows into one binary COPY; a value it cannot write stops it naming the row's key and the column.</summary>
+public sealed class RowCopier(string tableName, IReadOnlyList<WarehouseType> types, IReadOnlyList<int> keyOrdinals)
 {
-    public sealed record Copied(long Rows, object[]? LastCursor);
-
-    public async Task<Copied> CopyAsync(SourceRows rows, NpgsqlConnection connection, string into, CancellationToken cancellationToken)
+    /// <returns>The rows copied.</returns>
+    /// <param name="freeze">The table was created in this transaction: COPY FREEZE writes its rows frozen and all-visible, so the
+    /// first query after a full load does not rewrite every page to set hint bits.</param>
+    public async Task<long> CopyAsync(SourceRows rows, NpgsqlConnection connection, string into, CancellationToken cancellationToken, bool freeze = false)
     {
         var columns = string.Join(", ", rows.Columns.Select(c => c.Name));
         var reader = rows.Reader;
         var writers = types.Select(t => t.Write).ToArray();
         var count = 0L;
-        object[]? last = null;
-        await using (var importer = await connection.BeginBinaryImportAsync($"copy {into} ({columns}) from stdin (format binary)", cancellationToken))
+        await using (var importer = await connection.BeginBinaryImportAsync($"copy {into} ({columns}) from stdin (format binary{(freeze ? ", freeze" : "")})", cancellationToken))
         {
             while (rows.Read())
             {
@@ -41,26 +41,16 @@ public sealed class RowCopier(string tableName, IReadOnlyList<WarehouseType> typ
                     }
                 }
                 count++;
-                last = CursorOf(reader, last);
             }
             await importer.CompleteAsync(cancellationToken);
         }
-        return new Copied(count, last);
-    }
-
-    private object[]? CursorOf(MySqlDataReader reader, object[]? reuse)
-    {
-        if (cursorOrdinals.Count == 0) return null;
-        var values = reuse ?? new object[cursorOrdinals.Count];
-        for (var k = 0; k < values.Length; k++) values[k] = reader.GetValue(cursorOrdinals[k]);
-        return values;
+        return count;
     }
 
     private string KeyOf(MySqlDataReader reader)
     {
-        var ordinals = keyOrdinals.Count > 0 ? keyOrdinals : cursorOrdinals;
-        if (ordinals.Count == 0) return "(no key)";
-        return string.Join(", ", ordinals.Select(o => $"{reader.GetName(o)}={Show(reader, o)}"));
+        if (keyOrdinals.Count == 0) return "(no key)";
+        return string.Join(", ", keyOrdinals.Select(o => $"{reader.GetName(o)}={Show(reader, o)}"));
     }
 
     private static string Show(MySqlDataReader reader, int ordinal)

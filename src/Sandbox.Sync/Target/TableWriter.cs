@@ -13,23 +13,24 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
 {
     private const string Stage = "sync_stage";
 
-    public sealed record Written(long RowsRead, long RowsWritten, long RowsReplaced, object[]? LastCursor, string Path);
+    public sealed record Written(long RowsRead, long RowsWritten, long RowsReplaced, string Path);
 
-    public async Task<Written> WriteAsync(SourceRows rows, NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <param name="createdNow">The target was created earlier in this transaction (its first run).</param>
+    public async Task<Written> WriteAsync(SourceRows rows, NpgsqlConnection connection, bool createdNow, CancellationToken cancellationToken)
     {
         var target = config.Target;
         switch (config.Mode)
         {
             case SyncMode.InsertDirect:
             {
-                var copied = await copier.CopyAsync(rows, connection, target, cancellationToken);
-                return new(copied.Rows, copied.Rows, 0, copied.LastCursor, $"COPY into {target}");
+                var copied = await copier.CopyAsync(rows, connection, target, cancellationToken, freeze: createdNow);
+                return new(copied, copied, 0, $"COPY into {target}");
             }
             case SyncMode.Insert:
             {
                 var copied = await StageAsync(rows, connection, cancellationToken);
                 var inserted = await InsertFromStageAsync(connection, cancellationToken);
-                return new(copied.Rows, inserted, 0, copied.LastCursor, $"COPY into staging, insert into {target}");
+                return new(copied, inserted, 0, $"COPY into staging, insert into {target}");
             }
             case SyncMode.TruncateInsert:
             {
@@ -37,7 +38,7 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
                 // DELETE, as embulk does on Redshift: readers keep the old rows until the commit instead of waiting on TRUNCATE's lock.
                 var removed = await ExecuteAsync(connection, $"delete from {target}", cancellationToken);
                 var inserted = await InsertFromStageAsync(connection, cancellationToken);
-                return new(copied.Rows, inserted, removed, copied.LastCursor, $"COPY into staging, empty {target}, insert");
+                return new(copied, inserted, removed, $"COPY into staging, empty {target}, insert");
             }
             case SyncMode.Replace:
             {
@@ -45,13 +46,13 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
                 var fresh = $"{config.TargetSchema}.{freshName}";
                 await ExecuteAsync(connection, $"drop table if exists {fresh}", cancellationToken);
                 await ExecuteAsync(connection, SchemaPlan.CreateTable(fresh, source, types, primaryKey, $"{freshName}_pkey"), cancellationToken);
-                var copied = await copier.CopyAsync(rows, connection, fresh, cancellationToken);
+                var copied = await copier.CopyAsync(rows, connection, fresh, cancellationToken, freeze: true);
                 var replaced = await CountAsync(connection, target, cancellationToken);
                 await ExecuteAsync(connection, $"drop table if exists {target}", cancellationToken);
                 await ExecuteAsync(connection, $"alter table {fresh} rename to {config.TargetTable}", cancellationToken);
                 if (primaryKey.Count > 0) // named as if created in place, so the next replace can use the fresh name again
                     await ExecuteAsync(connection, $"alter table {target} rename constraint {freshName}_pkey to {config.TargetTable}_pkey", cancellationToken);
-                return new(copied.Rows, copied.Rows, replaced, copied.LastCursor, $"COPY into a new table that replaces {target}");
+                return new(copied, copied, replaced, $"COPY into a new table that replaces {target}");
             }
             case SyncMode.Merge:
             {
@@ -59,21 +60,21 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
                 // at most once (one snapshot), so no run can collide with its own rows.
                 if (await IsEmptyAsync(connection, target, cancellationToken))
                 {
-                    var direct = await copier.CopyAsync(rows, connection, target, cancellationToken);
-                    return new(direct.Rows, direct.Rows, 0, direct.LastCursor, $"COPY into {target} (empty: nothing to merge)");
+                    var direct = await copier.CopyAsync(rows, connection, target, cancellationToken, freeze: createdNow);
+                    return new(direct, direct, 0, $"COPY into {target} (empty: nothing to merge)");
                 }
                 var copied = await StageAsync(rows, connection, cancellationToken);
                 var match = string.Join(" and ", mergeKeys.Select(k => $"t.{k} = s.{k}"));
                 var replaced = await ExecuteAsync(connection, $"delete from {target} t using {Stage} s where {match}", cancellationToken);
                 var inserted = await InsertFromStageAsync(connection, cancellationToken);
-                return new(copied.Rows, inserted, replaced, copied.LastCursor, $"COPY into staging, merge into {target} on ({string.Join(", ", mergeKeys)})");
+                return new(copied, inserted, replaced, $"COPY into staging, merge into {target} on ({string.Join(", ", mergeKeys)})");
             }
             default:
                 throw new InvalidOperationException($"mode {config.Mode} has no writer");
         }
     }
 
-    private async Task<RowCopier.Copied> StageAsync(SourceRows rows, NpgsqlConnection connection, CancellationToken cancellationToken)
+    private async Task<long> StageAsync(SourceRows rows, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         // Temporary: unlogged, private to this connection, gone at commit or when a killed run's session ends.
         await ExecuteAsync(connection, $"create temporary table {Stage} (like {config.Target}) on commit drop", cancellationToken);

@@ -11,6 +11,7 @@ using Sandbox.Lake.Cli;
 using Sandbox.Lake;
 using Sandbox.Scenarios.Steps.Cli;
 using Sandbox.Shipper.Cli;
+using Sandbox.Sync.Cli;
 using Sandbox.Warehouse.Maintenance;
 using Spectre.Console;
 
@@ -27,6 +28,8 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
     ShipCommand.Build(),
     FirehoseCommand.Build(),
     WarehouseCommand.Build(),
+    // The app database's tables beside the events (app.*).
+    SyncCommand.Build(),
     ClicksCommand.Build(),
     ClickLogCommand.Build(),
     RunCommand.Build(),

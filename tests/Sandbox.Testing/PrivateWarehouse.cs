@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Sandbox.Testing;
@@ -52,7 +50,7 @@ public sealed class PrivateWarehouse : IAsyncDisposable
     {
         if (!Available) throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinDirectory}/pg_ctl): run 'make deps'");
         var root = Directory.CreateTempSubdirectory("sandbox-tests-warehouse-").FullName;
-        var warehouse = new PrivateWarehouse(root, FreePort());
+        var warehouse = new PrivateWarehouse(root, FreeLoopbackPort.Next());
         var passwordFile = Path.Combine(root, "superuser.pw");
         await File.WriteAllTextAsync(passwordFile, warehouse._superuserPassword + "\n");
         if (IsRoot)
@@ -144,12 +142,5 @@ public sealed class PrivateWarehouse : IAsyncDisposable
     {
         var result = await ProcessRunner.RunAsync(fileName, arguments);
         if (result.ExitCode != 0) throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed:\n{result.Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -6,6 +6,7 @@ using Sandbox.ClickLog.Cli;
 using Sandbox.Core.Endpoints;
 using Sandbox.Lake;
 using Sandbox.Lake.Cli;
+using Sandbox.Lessons.Cli;
 using Sandbox.Scenarios.Steps.Cli;
 using Sandbox.Firehose.Cli;
 using Sandbox.Generator.Cli;
@@ -35,6 +36,8 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
         new DuckDbEngine(await LakeSession.OpenAsync(EndpointsLoader.Load(), cancellationToken: cancellationToken), "lake", ownsConnection: true)),
     ExportCommand.Build(),
     VerifyCommand.Build(),
+    // Learning SQL on all of the above.
+    LearnCommand.Build(),
 };
 try
 {

@@ -23,7 +23,7 @@ public static class LessonLoader
         if (lessons.Count == 0) throw new LessonFormatException($"lessons folder '{directory}' has no lesson (*.md)");
         var clash = lessons.GroupBy(l => l.Number).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
-            throw new LessonFormatException($"lesson id {clash.Key} is used by {string.Join(" and ", clash.Select(l => Path.GetFileName(l.FilePath)))}");
+            throw new LessonFormatException($"lesson id {clash.Key} is used by {string.Join(" and ", clash.Select(l => Path.GetFileName(l.FilePath)).Order(StringComparer.Ordinal))}");
         return lessons;
     }
 

@@ -23,9 +23,9 @@ public sealed class LessonChecker(Func<LessonSource, CancellationToken, Task<IQu
         catch (QueryFailedException e)
         {
             var why = lesson.NeedsRedshiftDialect
-                ? "it needs the Redshift dialect (DATEADD, LISTAGG...): connect to the sandbox-redshift endpoint"
-                : "the lesson or the data is broken";
-            throw new LessonBrokenException($"lesson {lesson.Number}'s own solution fails here ({why}): {e.Message}", e);
+                ? "it is written in the Redshift dialect (DATEADD, LISTAGG...), which this connection does not speak: use the sandbox-redshift endpoint"
+                : "the lesson file or the data is broken";
+            throw new LessonBrokenException($"lesson {lesson.Number} cannot be checked here: {why}. Its solution failed with: {e.Message}", e);
         }
         try
         {

@@ -14,41 +14,37 @@ public class BadInputTests(LessonDataFixture data)
     [Fact]
     public async Task Sql_that_does_not_parse_gets_the_databases_message_with_the_place_and_advice()
     {
-        var verdict = await data.Checker().CheckAsync(Warehouse, "select count(*)\nfrom events\nwher event_name = 'app_open'", CancellationToken.None);
-        Assert.False(verdict.Passed);
-        Assert.Contains("syntax error at or near \"event_name\" (SQLSTATE 42601)", verdict.Message);
-        Assert.Contains("at line 3, column 6: event_name = 'app_open'", verdict.Message);
-        Assert.Contains("What to try: The SQL does not parse.", verdict.Message);
-        Assert.Contains("Lesson hint: ", verdict.Message);
+        await AssertRefusedAsync(Warehouse, "select count(*)\nfrom events\nwher event_name = 'app_open'",
+            "syntax error at or near \"event_name\" (SQLSTATE 42601)",
+            "at line 3, column 6: event_name = 'app_open'",
+            "What to try: The SQL does not parse.",
+            "Lesson hint: ");
     }
 
     [Fact]
     public async Task A_query_past_the_timeout_is_stopped_and_the_lesson_says_to_filter_early()
     {
-        var verdict = await data.Checker(TimeSpan.FromSeconds(1)).CheckAsync(Warehouse, "select count(*) from events, pg_sleep(5)", CancellationToken.None);
-        Assert.False(verdict.Passed);
-        Assert.Contains("canceling statement due to statement timeout (SQLSTATE 57014)", verdict.Message);
-        Assert.Contains("longer than the lesson's limit (1 s)", verdict.Message);
+        await AssertRefusedAsync(Warehouse, "select count(*) from events, pg_sleep(5)", TimeSpan.FromSeconds(1),
+            "canceling statement due to statement timeout (SQLSTATE 57014)",
+            "longer than the lesson's limit (1 s)");
     }
 
     [Fact]
     public async Task A_write_in_a_reading_lesson_is_refused_by_the_database_and_changes_nothing()
     {
         var before = await CountEventsAsync();
-        var verdict = await data.Checker().CheckAsync(Warehouse, "delete from events where event_name = 'app_open'; select count(*) from events", CancellationToken.None);
-        Assert.False(verdict.Passed);
-        Assert.Contains("cannot execute DELETE in a read-only transaction (SQLSTATE 25006)", verdict.Message);
-        Assert.Contains("This lesson only reads", verdict.Message);
+        await AssertRefusedAsync(Warehouse, "delete from events where event_name = 'app_open'; select count(*) from events",
+            "cannot execute DELETE in a read-only transaction (SQLSTATE 25006)",
+            "This lesson only reads");
         Assert.Equal(before, await CountEventsAsync());
     }
 
     [Fact]
     public async Task Commit_cannot_end_the_lessons_transaction()
     {
-        var verdict = await data.Checker().CheckAsync(ChangesData, "commit; delete from events; select 1", CancellationToken.None);
-        Assert.False(verdict.Passed);
-        Assert.Contains("'COMMIT' is not allowed in a lesson query", verdict.Message);
-        Assert.Contains("Leave out BEGIN, COMMIT and ROLLBACK", verdict.Message);
+        await AssertRefusedAsync(ChangesData, "commit; delete from events; select 1",
+            "'COMMIT' is not allowed in a lesson query",
+            "Leave out BEGIN, COMMIT and ROLLBACK");
         // Not fooled by the word inside text or comments.
         await using var session = await data.WarehouseRunner().OpenAsync(changesData: false, CancellationToken.None);
         var result = await session.RunAsync("select 'commit; end' as word -- ; rollback", CancellationToken.None);
@@ -73,19 +69,16 @@ public class BadInputTests(LessonDataFixture data)
     [Fact]
     public async Task Lake_errors_are_duckdbs_message_with_advice()
     {
-        var verdict = await data.Checker().CheckAsync(Lake, "select count(*) from event", CancellationToken.None);
-        Assert.False(verdict.Passed);
-        Assert.Contains("Catalog Error: Table with name event does not exist", verdict.Message);
-        Assert.Contains("the lake has events, events_raw", verdict.Message);
+        await AssertRefusedAsync(Lake, "select count(*) from event",
+            "Catalog Error: Table with name event does not exist",
+            "the lake has events, events_raw");
     }
 
     [Fact]
     public async Task A_lake_query_past_the_timeout_is_interrupted()
     {
-        var verdict = await data.Checker(TimeSpan.FromSeconds(1)).CheckAsync(Lake,
-            "select count(*) from range(100000000000) a", CancellationToken.None);
-        Assert.False(verdict.Passed);
-        Assert.Contains("longer than the lesson's limit (1 s)", verdict.Message);
+        await AssertRefusedAsync(Lake, "select count(*) from range(100000000000) a", TimeSpan.FromSeconds(1),
+            "longer than the lesson's limit (1 s)");
     }
 
     [Fact]
@@ -93,6 +86,17 @@ public class BadInputTests(LessonDataFixture data)
     {
         var verdict = await data.Checker().CheckAsync(Warehouse, "  \n", CancellationToken.None);
         Assert.Equal("Your SQL is empty: write a SELECT that answers the question.", verdict.Message);
+    }
+
+    // The check fails, and its message carries every fragment: the database's words and the advice.
+    private Task AssertRefusedAsync(Lesson lesson, string sql, params string[] fragments) =>
+        AssertRefusedAsync(lesson, sql, TimeSpan.FromSeconds(30), fragments);
+
+    private async Task AssertRefusedAsync(Lesson lesson, string sql, TimeSpan timeout, params string[] fragments)
+    {
+        var verdict = await data.Checker(timeout).CheckAsync(lesson, sql, CancellationToken.None);
+        Assert.False(verdict.Passed);
+        foreach (var fragment in fragments) Assert.Contains(fragment, verdict.Message);
     }
 
     private async Task<long> CountEventsAsync()

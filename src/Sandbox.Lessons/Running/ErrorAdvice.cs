@@ -25,7 +25,8 @@ public static class ErrorAdvice
         QueryProblem.WriteRefused =>
             "This lesson only reads: answer with a SELECT (WITH ... SELECT is fine). INSERT, UPDATE, DELETE and CREATE are refused here.",
         QueryProblem.TransactionControl =>
-            "Leave out BEGIN, COMMIT and ROLLBACK: the lesson runs your query in a transaction of its own and rolls it back.",
+            "Leave out BEGIN, COMMIT, ROLLBACK and SET of the session's limits: the lesson runs your query in a transaction of its own, " +
+            "with its own time limit, and rolls it back.",
         QueryProblem.BadValue =>
             "A value could not be converted or computed: check your casts, and guard divisions with nullif(x, 0).",
         QueryProblem.TooManyRows =>

@@ -51,6 +51,11 @@ public sealed class WarehouseRunner(NpgsqlDataSource warehouse, TimeSpan timeout
             {
                 throw new QueryFailedException(Classify(e.SqlState), Describe(e, sql), e);
             }
+            catch (NpgsqlException e) when (e.InnerException is TimeoutException)
+            {
+                // The server did not stop the statement itself (its timeout should have): Npgsql gave up waiting.
+                throw new QueryFailedException(QueryProblem.Timeout, $"no answer from the warehouse within {timeout.TotalSeconds + 30:0} s ({e.Message})", e);
+            }
             finally
             {
                 if (connection.State == System.Data.ConnectionState.Open)

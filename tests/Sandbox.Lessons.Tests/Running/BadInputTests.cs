@@ -40,11 +40,15 @@ public class BadInputTests(LessonDataFixture data)
     }
 
     [Fact]
-    public async Task Commit_cannot_end_the_lessons_transaction()
+    public async Task Commit_and_set_cannot_end_the_lessons_transaction_or_lift_its_limits()
     {
         await AssertRefusedAsync(ChangesData, "commit; delete from events; select 1",
             "'COMMIT' is not allowed in a lesson query",
-            "Leave out BEGIN, COMMIT and ROLLBACK");
+            "Leave out BEGIN, COMMIT, ROLLBACK and SET");
+        await AssertRefusedAsync(Warehouse, "set statement_timeout = 0; select count(*) from events",
+            "changing statement_timeout is not allowed in a lesson query");
+        await AssertRefusedAsync(Warehouse, "select 1;\n  SET LOCAL transaction_read_only = off; select 2",
+            "changing transaction_read_only is not allowed in a lesson query");
         // Not fooled by the word inside text or comments.
         await using var session = await data.WarehouseRunner().OpenAsync(changesData: false, CancellationToken.None);
         var result = await session.RunAsync("select 'commit; end' as word -- ; rollback", CancellationToken.None);

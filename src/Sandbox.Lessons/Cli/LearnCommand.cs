@@ -15,10 +15,11 @@ public static class LearnCommand
     public static Command Build()
     {
         var lessonsOption = new Option<string?>("--lessons") { Description = $"Lessons folder (default: ${LessonPaths.LessonsVariable} or the repository's lessons/)", Recursive = true };
+        var progressOption = new Option<string?>("--progress") { Description = "Progress file (default: .sandbox/lessons-progress.json next to the stack's endpoints.env)", Recursive = true };
         var userOption = new Option<string>("--user") { Description = "Whose progress to show and record", DefaultValueFactory = _ => Environment.UserName, Recursive = true };
         var learn = new Command("learn", "SQL lessons on the sandbox's own data: list them, read one, check your answer")
         {
-            lessonsOption, userOption, List(), Show(), Check(),
+            lessonsOption, progressOption, userOption, List(), Show(), Check(),
         };
         return learn;
 
@@ -104,7 +105,7 @@ public static class LearnCommand
 
         (IReadOnlyList<Lesson> Lessons, ProgressStore Progress, string User) Context(ParseResult parse) =>
             (LessonLoader.LoadDirectory(parse.GetValue(lessonsOption) ?? LessonPaths.LessonsDirectory()),
-             new ProgressStore(LessonPaths.ProgressFile()),
+             new ProgressStore(parse.GetValue(progressOption) ?? LessonPaths.ProgressFile()),
              parse.GetValue(userOption)!);
     }
 

@@ -26,7 +26,8 @@ public static class ResultComparer
                 ? Verdict.Fail($"Your rows are right but in a different order ({difference}). Check your ORDER BY.")
                 : Verdict.Fail(difference);
         }
-        return FirstDifference(Sorted(want), Sorted(have), expected.Columns, " (both results sorted)") is { } unordered
+        var note = want.Count > 1 ? " (both results sorted)" : "";
+        return FirstDifference(Sorted(want), Sorted(have), expected.Columns, note) is { } unordered
             ? Verdict.Fail(unordered)
             : Verdict.Pass(want.Count);
     }

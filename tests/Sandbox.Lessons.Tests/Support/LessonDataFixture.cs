@@ -60,14 +60,8 @@ public sealed class LessonDataFixture : IAsyncLifetime
     }
 
     // Creating databases needs the admin role once the roles exist (CONTRACTS.md); until then the one role.
-    private static string ServerConnectionString()
-    {
-        var file = EndpointsLoader.FindEnvFile();
-        var settings = file is null ? new Dictionary<string, string>() : EndpointsLoader.ParseEnvFile(file);
-        return Environment.GetEnvironmentVariable("SANDBOX_WAREHOUSE_ADMIN") is { Length: > 0 } admin ? admin
-            : settings.TryGetValue("SANDBOX_WAREHOUSE_ADMIN", out var fromFile) && fromFile.Length > 0 ? fromFile
-            : EndpointsLoader.Load().WarehouseConnectionString;
-    }
+    private static string ServerConnectionString() =>
+        LessonPaths.Setting("SANDBOX_WAREHOUSE_ADMIN") ?? EndpointsLoader.Load().WarehouseConnectionString;
 
     private async Task<bool> AnswersGetdateAsync()
     {

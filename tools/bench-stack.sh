@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 source compose/native/lib/warehouse.sh
 home=$(mktemp -d /var/tmp/sandbox-bench-XXXXXX)
 chmod 755 "$home"
-export SANDBOX_HOME=$home KINESIS_PORT=24567 DYNAMODB_PORT=24568 S3_PORT=24569 WAREHOUSE_PORT=25439
+export SANDBOX_HOME=$home KINESIS_PORT=24567 DYNAMODB_PORT=24568 S3_PORT=24569 WAREHOUSE_PORT=25439 POSTGRES_PORT=25438
 now() { date +%s.%N; }
 seconds() { echo "$2 - $1" | bc; }
 

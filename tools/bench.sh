@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # make bench: every benchmark, each measuring its own baseline in the same run (the machines are
 # shared and noisy: compare ratios). Figures belong in docs/BENCHMARKS.md with the machine and command.
-#   BENCH=kinesis,generator,warehouse make bench     # a subset
+#   BENCH=kinesis,generator,warehouse make bench     # a subset (also: redshift, the endpoint's overhead)
 #   BENCH_SCALE=small make bench                     # quick sizes (smoke run)
 #   BENCH=e2e make bench                             # the whole pipeline on the running stack (tools/bench-e2e.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-selected=${BENCH:-stack,kinesis,generator,warehouse,e2e}
+selected=${BENCH:-stack,kinesis,generator,warehouse,redshift,e2e}
 small=$([ "${BENCH_SCALE:-full}" = small ] && echo yes || echo no)
 run() { # NAME PROJECT DLL ARGS...
   local name=$1 project=$2 dll=$3; shift 3
@@ -24,8 +24,10 @@ if [ "$small" = yes ]; then
   run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 200000 --baseline-records 2000
   run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --ceiling-rows 500000 --events 500000 --gzip-events 500000 --users 50000 --threads 2
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 100000 --rounds 1
+  run redshift tools/Sandbox.Redshift.Bench/Sandbox.Redshift.Bench.csproj sandbox-redshift-bench.dll --rows 100000 --rounds 3 --queries 2000
 else
   run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 10000000 --baseline-records 10000
   run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --ceiling-rows 5000000 --events 10000000 --gzip-events 30000000 --users 2000000 --threads 2
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 1000000 --rounds 3
+  run redshift tools/Sandbox.Redshift.Bench/Sandbox.Redshift.Bench.csproj sandbox-redshift-bench.dll --rows 1000000 --rounds 5 --queries 10000
 fi

@@ -15,17 +15,19 @@ KINESIS_ENGINE=${SANDBOX_KINESIS_ENGINE:-sandbox}    # sandbox (our engine) | ki
 KINESIS_LIMITS=${SANDBOX_KINESIS_LIMITS:-on}         # per-shard quotas as on AWS; off for raw-speed load tests
 READY_TIMEOUT=${SANDBOX_READY_TIMEOUT:-60}
 KINESIS_DLL=$REPO/src/Sandbox.Kinesis.Server/bin/Release/net10.0/sandbox-kinesis.dll
+REDSHIFT_DLL=$REPO/src/Sandbox.Redshift/bin/Release/net10.0/sandbox-redshift.dll
 # shellcheck source=ports.env
 source "$HERE/ports.env"
 source "$HERE/lib/probes.sh"
 source "$HERE/lib/processes.sh"
 source "$HERE/lib/warehouse.sh"
 
-SERVICES=(warehouse dynamodb s3 kinesis)
+# postgres before warehouse: the Redshift endpoint (sandbox-redshift) on WAREHOUSE_PORT fronts it.
+SERVICES=(postgres warehouse dynamodb s3 kinesis)
 
 port_of() {
   case $1 in
-    warehouse) echo "$WAREHOUSE_PORT" ;; dynamodb) echo "$DYNAMODB_PORT" ;;
+    postgres) echo "$POSTGRES_PORT" ;; warehouse) echo "$WAREHOUSE_PORT" ;; dynamodb) echo "$DYNAMODB_PORT" ;;
     s3) echo "$S3_PORT" ;; kinesis) echo "$KINESIS_PORT" ;;
   esac
 }
@@ -33,13 +35,14 @@ port_of() {
 require_prerequisites() {
   local missing=()
   command -v node >/dev/null || missing+=("node (apt-get install nodejs npm)")
+  command -v dotnet >/dev/null || missing+=(".NET 10 SDK (dotnet)")
+  [ -f "$REDSHIFT_DLL" ] || missing+=("the Redshift endpoint build (make build)")
   command -v curl >/dev/null || missing+=("curl (apt-get install curl)")
   command -v ss >/dev/null || missing+=("ss (apt-get install iproute2)")
   pg_bin >/dev/null 2>&1 || missing+=("PostgreSQL 15 server (apt-get install postgresql-15)")
   [ -d "$NODE_MODULES/dynalite" ] || missing+=("emulators from npm (npm ci --prefix compose/native)")
   case $KINESIS_ENGINE in
     sandbox)
-      command -v dotnet >/dev/null || missing+=(".NET 10 SDK (dotnet)")
       [ -f "$KINESIS_DLL" ] || missing+=("the Kinesis engine build (make build)") ;;
     kinesis-local) ;;
     *) echo "stack: SANDBOX_KINESIS_ENGINE='$KINESIS_ENGINE' is not one of: sandbox, kinesis-local" >&2; exit 1 ;;
@@ -49,6 +52,13 @@ require_prerequisites() {
     printf '  - %s\n' "${missing[@]}" >&2
     exit 1
   fi
+}
+
+# The query log connection goes straight to PostgreSQL (the front must not log its own log writes).
+start_warehouse() {
+  SANDBOX_REDSHIFT_QUERY_LOG="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=sandbox;Password=sandbox;Database=warehouse" \
+    spawn warehouse "$WAREHOUSE_PORT" dotnet "$REDSHIFT_DLL" \
+      --host 127.0.0.1 --port "$WAREHOUSE_PORT" --backend-host 127.0.0.1 --backend-port "$POSTGRES_PORT"
 }
 
 start_dynamodb() {
@@ -98,6 +108,8 @@ cmd_up() {
   require_prerequisites
   mkdir -p "$PIDS" "$LOGS" "$DATA/dynamodb" "$DATA/s3" "$DATA/kinesis"
   local service
+  # Every port first: a taken one stops the whole start before anything runs.
+  for service in "${SERVICES[@]}"; do is_running "$service" || require_free_port "$service" "$(port_of "$service")"; done
   for service in "${SERVICES[@]}"; do "start_$service"; done
   for service in "${SERVICES[@]}"; do wait_ready "$service"; done
   write_endpoints
@@ -108,7 +120,7 @@ cmd_down() {
   local service
   for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
     service=${SERVICES[$i]}
-    if [ "$service" = warehouse ]; then stop_warehouse; else stop_process "$service"; fi
+    if [ "$service" = postgres ]; then stop_postgres; else stop_process "$service"; fi
   done
 }
 

@@ -1,4 +1,4 @@
-# PostgreSQL 15 playing Redshift. initdb/pg_ctl refuse to run as root, so as root they run as the
+# PostgreSQL 15 behind the Redshift endpoint (service `postgres`, internal port POSTGRES_PORT). initdb/pg_ctl refuse to run as root, so as root they run as the
 # postgres user, whose data folder must be traversable by it: the checkout may sit under a folder
 # it cannot enter (e.g. /root), in which case the data goes under /var/tmp (FACTS.md).
 # Sourced by stack.sh.
@@ -25,38 +25,38 @@ warehouse_root() {
   echo "$root"
 }
 
-start_warehouse() {
+start_postgres() {
   local root bin
   root=$(warehouse_root); bin=$(pg_bin)
-  ln -sf "$root/postgres.log" "$LOGS/warehouse.log"
-  if is_running warehouse; then echo "stack: warehouse already running (pid $(pid_of warehouse))"; return; fi
-  require_free_port warehouse "$WAREHOUSE_PORT"
+  ln -sf "$root/postgres.log" "$LOGS/postgres.log"
+  if is_running postgres; then echo "stack: postgres already running (pid $(pid_of postgres))"; return; fi
+  require_free_port postgres "$POSTGRES_PORT"
   if [ ! -f "$root/data/PG_VERSION" ]; then
     # trust on loopback only: a local sandbox, the password in the contract is a dummy.
     as_postgres "$bin/initdb" -D "$root/data" -U sandbox --auth=trust -E UTF8 --no-locale >"$LOGS/warehouse-initdb.log" 2>&1 \
       || { echo "stack: initdb failed:" >&2; tail -n 20 "$LOGS/warehouse-initdb.log" >&2; exit 1; }
   fi
   if ! as_postgres "$bin/pg_ctl" -D "$root/data" -l "$root/postgres.log" -w -t "$READY_TIMEOUT" \
-      -o "-c listen_addresses=127.0.0.1 -p $WAREHOUSE_PORT -k $root/data" start >/dev/null; then
-    echo "stack: warehouse (PostgreSQL) did not start on port $WAREHOUSE_PORT. Last lines of its log:" >&2
+      -o "-c listen_addresses=127.0.0.1 -p $POSTGRES_PORT -k $root/data" start >/dev/null; then
+    echo "stack: postgres did not start on port $POSTGRES_PORT. Last lines of its log:" >&2
     tail -n 20 "$root/postgres.log" >&2 || true
     exit 1
   fi
-  head -n 1 "$root/data/postmaster.pid" > "$PIDS/warehouse.pid"
-  psql "host=127.0.0.1 port=$WAREHOUSE_PORT user=sandbox dbname=postgres" -tAc \
+  head -n 1 "$root/data/postmaster.pid" > "$PIDS/postgres.pid"
+  psql "host=127.0.0.1 port=$POSTGRES_PORT user=sandbox dbname=postgres" -tAc \
     "select 1 from pg_database where datname = 'warehouse'" | grep -q 1 \
-    || psql "host=127.0.0.1 port=$WAREHOUSE_PORT user=sandbox dbname=postgres" -qc "create database warehouse"
-  echo "stack: started warehouse on 127.0.0.1:$WAREHOUSE_PORT (pid $(pid_of warehouse))"
+    || psql "host=127.0.0.1 port=$POSTGRES_PORT user=sandbox dbname=postgres" -qc "create database warehouse"
+  echo "stack: started postgres on 127.0.0.1:$POSTGRES_PORT (pid $(pid_of postgres))"
 }
 
-stop_warehouse() {
+stop_postgres() {
   local root
   [ -f "$STATE/warehouse.path" ] || return 0
   root=$(cat "$STATE/warehouse.path")
   if [ -f "$root/data/postmaster.pid" ]; then
-    as_postgres "$(pg_bin)/pg_ctl" -D "$root/data" -m fast -w stop >/dev/null && echo "stack: stopped warehouse"
+    as_postgres "$(pg_bin)/pg_ctl" -D "$root/data" -m fast -w stop >/dev/null && echo "stack: stopped postgres"
   fi
-  rm -f "$PIDS/warehouse.pid"
+  rm -f "$PIDS/postgres.pid"
 }
 
 remove_warehouse_data() {

@@ -18,6 +18,7 @@ public class NativeStackScriptTests
         Assert.Equal(NativePorts.DynamoDb, ports["DYNAMODB_PORT"]);
         Assert.Equal(NativePorts.S3, ports["S3_PORT"]);
         Assert.Equal(NativePorts.Warehouse, ports["WAREHOUSE_PORT"]);
+        Assert.Equal(NativePorts.Postgres, ports["POSTGRES_PORT"]);
     }
 
     [Fact]
@@ -27,11 +28,16 @@ public class NativeStackScriptTests
         squatter.Start();
         var port = ((IPEndPoint)squatter.LocalEndpoint).Port;
         var home = Directory.CreateTempSubdirectory("sandbox-state-").FullName;
+        using var spare = new TcpListener(IPAddress.Loopback, 0); // a port nothing listens on, for PostgreSQL
+        spare.Start();
+        var postgresPort = ((IPEndPoint)spare.LocalEndpoint).Port;
+        spare.Stop();
 
         var result = await ProcessRunner.RunAsync(NativeStack.Script, ["up"], new Dictionary<string, string>
         {
             ["SANDBOX_HOME"] = home,
             ["WAREHOUSE_PORT"] = port.ToString(),
+            ["POSTGRES_PORT"] = postgresPort.ToString(),
             ["SANDBOX_KINESIS_ENGINE"] = "kinesis-local", // the port check comes first whichever engine
         });
 

@@ -1,0 +1,41 @@
+using Sandbox.Redshift.Dialect;
+
+namespace Sandbox.Redshift.Session;
+
+internal enum ReplyKind { Startup, SimpleQuery, Parse, Bind, Describe, Execute, Close, Sync, FunctionCall, Followup }
+
+/// <summary>A prepared statement as the client wrote it, and what has to run after each successful execution.</summary>
+internal sealed record PreparedStatement(string Sql, IReadOnlyList<string> Followups);
+
+/// <summary>
+/// A reply the backend owes for one client message (or one hidden followup), in the order the backend
+/// will answer: lets the backend relay attribute each backend message without parsing the stream twice.
+/// </summary>
+internal sealed class PendingReply(ReplyKind kind)
+{
+    public ReplyKind Kind => kind;
+
+    /// <summary>Units end with ReadyForQuery; the others end with their own completion message or an error.</summary>
+    public bool IsUnit => kind is ReplyKind.Startup or ReplyKind.SimpleQuery or ReplyKind.Sync or ReplyKind.Followup;
+
+    /// <summary>The statement log entry being measured (SimpleQuery, Execute).</summary>
+    public StatementRun? Run { get; init; }
+
+    /// <summary>
+    /// Set when the rewriter refused the statement: the backend was sent a statement that fails at parse
+    /// time (so it aborts the transaction and skips to Sync exactly as for any error) and its ErrorResponse
+    /// is answered with this one instead.
+    /// </summary>
+    public DialectError? RewriteError { get; init; }
+
+    /// <summary>For Execute: the statement whose followups run after the batch succeeded.</summary>
+    public PreparedStatement? Statement { get; init; }
+
+    /// <summary>For SimpleQuery: statements to run, hidden, after it succeeded.</summary>
+    public IReadOnlyList<string> Followups { get; init; } = [];
+
+    /// <summary>Set on units after which followups may run: the client relay waits on it before reading on.</summary>
+    public TaskCompletionSource? Completed { get; init; }
+
+    public bool Failed { get; set; }
+}

@@ -1,0 +1,47 @@
+using Sandbox.Redshift.QueryLog;
+
+namespace Sandbox.Redshift.Session;
+
+/// <summary>What both relays of one client connection share.</summary>
+internal sealed class SessionContext(string user, string database, IQueryLogSink log)
+{
+    private readonly Queue<PendingReply> _pending = new();
+
+    public string User => user;
+    public string Database => database;
+    public int BackendPid { get; set; }
+
+    /// <summary>PostgreSQL sent CopyInResponse and the client has not finished or failed the COPY yet.</summary>
+    public volatile bool CopyInProgress;
+
+    public void Expect(PendingReply reply)
+    {
+        lock (_pending) _pending.Enqueue(reply);
+    }
+
+    public PendingReply? Peek()
+    {
+        lock (_pending) return _pending.TryPeek(out var reply) ? reply : null;
+    }
+
+    public PendingReply? Dequeue()
+    {
+        lock (_pending) return _pending.TryDequeue(out var reply) ? reply : null;
+    }
+
+    public void Finish(StatementRun? run, bool aborted)
+    {
+        if (run == null) return;
+        log.Record(new QueryLogEntry(user, BackendPid, database, run.Sql, run.Start, DateTime.UtcNow, run.Rows, aborted));
+    }
+
+    /// <summary>The connection is gone: statements still running are logged as aborted, waiters released.</summary>
+    public void Abandon()
+    {
+        while (Dequeue() is { } reply)
+        {
+            Finish(reply.Run, aborted: true);
+            reply.Completed?.TrySetCanceled();
+        }
+    }
+}

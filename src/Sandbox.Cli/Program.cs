@@ -4,6 +4,7 @@ using Sandbox.Analytics.Engines;
 using Sandbox.Cli.Commands;
 using Sandbox.ClickLog.Cli;
 using Sandbox.Core.Endpoints;
+using Sandbox.Lessons.Cli;
 using Sandbox.Firehose.Cli;
 using Sandbox.Generator.Cli;
 using Sandbox.Generator.Sinks.Cli;
@@ -39,6 +40,8 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
         new DuckDbEngine(await LakeSession.OpenAsync(EndpointsLoader.Load(), cancellationToken: cancellationToken), "lake", ownsConnection: true)),
     ExportCommand.Build(),
     VerifyCommand.Build(),
+    // Learning SQL on all of the above.
+    LearnCommand.Build(),
 };
 try
 {

@@ -8,8 +8,10 @@ public static class EndpointsLoader
 {
     public const string EnvFileName = "endpoints.env";
 
-    public static SandboxEndpoints Load() =>
-        FromSettings(Merge(Environment.GetEnvironmentVariables(), FindEnvFile()));
+    public static SandboxEndpoints Load() => FromSettings(LoadSettings());
+
+    /// <summary>The merged settings themselves, for contract variables a box reads on its own (e.g. the console's roles).</summary>
+    public static IReadOnlyDictionary<string, string> LoadSettings() => Merge(Environment.GetEnvironmentVariables(), FindEnvFile());
 
     public static SandboxEndpoints FromSettings(IReadOnlyDictionary<string, string> settings)
     {
@@ -48,7 +50,10 @@ public static class EndpointsLoader
                 ?? $"Host=127.0.0.1;Port={NativePorts.Warehouse};Username=sandbox;Password=sandbox;Database=warehouse",
             Get("SANDBOX_REGION") ?? Get("AWS_REGION") ?? "ap-northeast-1",
             keys,
-            resources);
+            resources)
+        {
+            ConsoleUrl = Get("SANDBOX_CONSOLE_URL") is { } console ? ParseUrl("SANDBOX_CONSOLE_URL", console) : null,
+        };
     }
 
     /// <summary>Parses KEY=VALUE lines (blank lines and # comments ignored, optional quotes).</summary>

@@ -15,6 +15,9 @@ public sealed record SandboxEndpoints(
     ResourceNames Resources)
 {
     public bool IsLocal => Target != StackTarget.Aws;
+
+    /// <summary>The Sandbox Console (sandbox-console) when the stack runs one; null otherwise.</summary>
+    public Uri? ConsoleUrl { get; init; }
 }
 
 public enum StackTarget { Native, Compose, Aws }

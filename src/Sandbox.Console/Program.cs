@@ -13,6 +13,8 @@ catch (ArgumentException error)
     return 2;
 }
 
+// --state names the stack's folder: its endpoints.env is the contract to use.
+if (options.StateDirectory != null) Environment.SetEnvironmentVariable("SANDBOX_HOME", Path.GetFullPath(options.StateDirectory));
 var contract = EndpointsLoader.LoadSettings();
 var stateDirectory = options.StateDirectory
     ?? Path.GetDirectoryName(EndpointsLoader.FindEnvFile())
@@ -22,6 +24,16 @@ if (options.StatementTimeoutSeconds is { } timeout) settings = settings with { S
 if (options.GridRowCap is { } cap) settings = settings with { GridRowCap = cap };
 
 var app = ConsoleApp.Build(settings, anyInterface: options.Container);
-await ConsoleApp.PrepareAsync(app);
+try
+{
+    await ConsoleApp.PrepareAsync(app);
+}
+catch (Npgsql.NpgsqlException error) when (error is not Npgsql.PostgresException)
+{
+    var target = new Npgsql.NpgsqlConnectionStringBuilder(settings.StateConnectionString);
+    await System.Console.Error.WriteLineAsync(
+        $"sandbox-console: the stack's PostgreSQL at {target.Host}:{target.Port} does not answer (start it with 'make up'): {error.Message}");
+    return 1;
+}
 await app.RunAsync();
 return 0;

@@ -21,8 +21,12 @@ public static class ErrorBody
 
 public static class ConsoleJson
 {
+    /// <summary>Results are served as application/json only: no need to escape +, &lt;, non-ASCII and the like.</summary>
+    public static readonly System.Text.Encodings.Web.JavaScriptEncoder Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
+        Encoder = Encoder,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 }

@@ -16,7 +16,7 @@ public sealed class GridStreamSink(HttpResponse response) : IResultSink
     private const int BatchRows = 2_000;
     private static readonly TimeSpan BatchAge = TimeSpan.FromMilliseconds(100);
     private readonly PipeWriter _body = response.BodyWriter;
-    private readonly Utf8JsonWriter _json = new(response.BodyWriter, new JsonWriterOptions { SkipValidation = true });
+    private readonly Utf8JsonWriter _json = new(response.BodyWriter, new JsonWriterOptions { SkipValidation = true, Encoder = ConsoleJson.Encoder });
     private readonly Stopwatch _sinceFlush = new();
     private int _batched;
     private bool _firstBatchSent;

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 using Sandbox.Console.Api;
 using Sandbox.Console.Auth;
@@ -21,6 +22,7 @@ public static class ConsoleApp
         // In a container it listens inside its own network namespace; compose publishes 127.0.0.1 only.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(anyInterface ? IPAddress.Any : IPAddress.Loopback, settings.Port));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var services = builder.Services;
         services.AddSingleton(settings);
@@ -34,6 +36,8 @@ public static class ConsoleApp
         services.AddSingleton(sp => new AccountSeeder(sp.GetRequiredService<UserStore>(), settings.StateDirectory, sp.GetRequiredService<ILogger<AccountSeeder>>()));
         services.AddSingleton<RunRegistry>();
         services.AddConsoleAuth();
+        // Sign-in cookies survive restarts: the keys live with the stack's state (mode 700 folder).
+        services.AddDataProtection().PersistKeysToFileSystem(KeyFolder(settings.StateDirectory));
 
         var app = builder.Build();
         app.Use(RefuseBadInput);
@@ -61,6 +65,13 @@ public static class ConsoleApp
         if (settings.SeedAccounts) await app.Services.GetRequiredService<AccountSeeder>().SeedAsync(ct);
         if (settings.QueryRoleIsFallback)
             app.Logger.LogWarning("SANDBOX_WAREHOUSE_ANALYST is not set: queries run as SANDBOX_WAREHOUSE inside read-only transactions");
+    }
+
+    private static DirectoryInfo KeyFolder(string stateDirectory)
+    {
+        var folder = Path.Combine(stateDirectory, "console-keys");
+        if (OperatingSystem.IsWindows()) return Directory.CreateDirectory(folder);
+        return Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private static void MapPages(WebApplication app, string webRoot)

@@ -21,8 +21,11 @@ public sealed class QueryRunner(NpgsqlDataSource warehouse, ConsoleSettings sett
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LimitAsync(connection, transaction, cancellationToken);
 
-        await using var command = new NpgsqlCommand(query.Sql, connection, transaction);
-        command.Parameters.AddRange(query.Parameters.ToArray());
+        // One batch command: Npgsql sends its text as one statement (no splitting at ';'), so
+        // "select 1; commit; insert ..." is refused by the server instead of escaping the read-only transaction.
+        var statement = new NpgsqlBatchCommand(query.Sql);
+        statement.Parameters.AddRange(query.Parameters.ToArray());
+        await using var command = new NpgsqlBatch(connection, transaction) { BatchCommands = { statement } };
         NpgsqlDataReader reader;
         try
         {

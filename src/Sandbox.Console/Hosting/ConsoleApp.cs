@@ -49,7 +49,7 @@ public static class ConsoleApp
         {
             status = "ok",
             schemaVersion = await database.SchemaVersionAsync(ct),
-            queryRole = s.QueryRoleIsFallback ? "fallback (SANDBOX_WAREHOUSE in read-only transactions)" : "analyst",
+            queryRole = s.QueryRoleIsFallback ? "the pipeline role (no analyst role yet), read-only transactions" : "analyst",
         })).AllowAnonymous();
         app.MapSessionEndpoints();
         app.MapRunEndpoints();

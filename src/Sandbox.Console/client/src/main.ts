@@ -5,7 +5,8 @@ import { ApiError, call, errorOf, ParameterDefinition, QueryError, SavedQuery } 
 import { Grid } from "./grid";
 import { streamRun } from "./stream";
 
-const GRID_CAP = 100_000;
+// The server caps what it sends (--grid-row-cap); the grid's own cap is a second guard.
+const GRID_CAP = 1_000_000;
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const nameInput = $<HTMLInputElement>("#name");
 const descriptionInput = $<HTMLInputElement>("#description");
@@ -83,7 +84,7 @@ async function run(): Promise<void> {
   const started = performance.now();
   let firstRows = 0;
   try {
-    await streamRun({ sql: editor.state.doc.toString(), parameters: currentParameters(), runId, maxRows: GRID_CAP },
+    await streamRun({ sql: editor.state.doc.toString(), parameters: currentParameters(), runId },
       running.abort.signal, event => {
         if ("columns" in event) grid.reset(event.columns);
         else if ("rows" in event) {

@@ -21,13 +21,13 @@ if [[ ",$selected," == *",e2e,"* ]]; then
   EVENTS=$([ "$small" = yes ] && echo 100000 || echo 1000000) tools/bench-e2e.sh
 fi
 if [ "$small" = yes ]; then
-  run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 200000 --baseline-records 2000
-  run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --ceiling-rows 500000 --events 500000 --gzip-events 500000 --users 50000 --threads 2
+  run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 200000 --compare-records 2000 --rounds 1
+  run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --events 500000 --gzip-events 500000 --users 50000 --threads 2 --rounds 1
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 100000 --rounds 1
   run redshift tools/Sandbox.Redshift.Bench/Sandbox.Redshift.Bench.csproj sandbox-redshift-bench.dll --rows 100000 --rounds 3 --queries 2000
 else
-  run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 10000000 --baseline-records 10000
-  run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --ceiling-rows 5000000 --events 10000000 --gzip-events 30000000 --users 2000000 --threads 2
+  run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 10000000 --compare-records 5000 --rounds 5
+  run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --events 10000000 --gzip-events 10000000 --users 2000000 --threads 2 --rounds 3
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 1000000 --rounds 3
   run redshift tools/Sandbox.Redshift.Bench/Sandbox.Redshift.Bench.csproj sandbox-redshift-bench.dll --rows 1000000 --rounds 5 --queries 10000
 fi

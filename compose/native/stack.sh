@@ -75,7 +75,7 @@ start_dynamodb() {
 }
 
 start_s3() {
-  # --openssl-legacy-provider: without it s3rver answers paginated listings with 500 (FACTS.md).
+  # --openssl-legacy-provider: without it s3rver answers paginated listings with 500 (docs/FACTS-LOCAL.md).
   spawn s3 "$S3_PORT" node --openssl-legacy-provider "$NODE_MODULES/s3rver/bin/s3rver.js" \
     --address 127.0.0.1 --port "$S3_PORT" --directory "$DATA/s3" --silent
 }

@@ -1,13 +1,13 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Sandbox.Aws;
 using Sandbox.ClickLog.Failures;
 using Sandbox.ClickLog.Handler;
 using Sandbox.ClickLog.Mapping;
 using Sandbox.Core.Endpoints;
 using Sandbox.Kinesis;
-using Sandbox.Stack.Aws;
 
 namespace Sandbox.ClickLog;
 

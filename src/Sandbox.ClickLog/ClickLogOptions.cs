@@ -1,4 +1,4 @@
-using Sandbox.Firehose.Consumer;
+using Sandbox.Kinesis.Consumer;
 
 namespace Sandbox.ClickLog;
 

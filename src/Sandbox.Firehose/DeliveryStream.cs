@@ -5,6 +5,7 @@ using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Consumer;
 using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Metrics;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis;
 
 namespace Sandbox.Firehose;

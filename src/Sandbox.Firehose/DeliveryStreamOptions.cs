@@ -1,5 +1,6 @@
 using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Consumer;
+using Sandbox.Kinesis.Consumer;
 
 namespace Sandbox.Firehose;
 

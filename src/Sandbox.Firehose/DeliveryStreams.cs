@@ -1,19 +1,20 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.TrackingPlan;
-using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Destinations.Archive;
 using Sandbox.Firehose.Destinations.Warehouse;
+using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Metrics;
 using Sandbox.Firehose.Naming;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis;
-using Sandbox.Stack.Aws;
-using Sandbox.Warehouse;
 using Sandbox.Warehouse.Loading;
+using Sandbox.Warehouse;
 
 namespace Sandbox.Firehose;
 

@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Lake.Partitions;
-using Sandbox.Stack.Aws;
 
 namespace Sandbox.Lake;
 

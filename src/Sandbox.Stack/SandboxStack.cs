@@ -1,13 +1,13 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Npgsql;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Kinesis;
-using Sandbox.Stack.Aws;
 using Sandbox.Stack.Bootstrap;
 using Sandbox.Stack.Probes;
-using Sandbox.Warehouse;
 using Sandbox.Warehouse.Schema;
+using Sandbox.Warehouse;
 
 namespace Sandbox.Stack;
 

@@ -11,7 +11,7 @@ namespace Sandbox.Testing;
 /// </summary>
 public sealed class ContainerStackFixture : IAsyncLifetime
 {
-    // Pinned free tags: LocalStack :latest needs an auth token since 2026-03 (FACTS.md). Same tags as compose/.
+    // Pinned free tags: LocalStack :latest needs an auth token since 2026-03 (docs/FACTS-LOCAL.md). Same tags as compose/.
     public const string LocalStackImage = "localstack/localstack:3.8.1";
     public const string PostgresImage = "postgres:15.10";
 

@@ -1,10 +1,12 @@
 using Sandbox.Analytics.Definitions;
+using Sandbox.Analytics.Sql;
 
 namespace Sandbox.Analytics.Bench;
 
 /// <summary>
-/// Hand-written PostgreSQL queries for a day-scoped ordered funnel, the baselines the rendered SQL is
-/// measured against. Each returns (day, c0 .. cN-1) like the rendered query.
+/// Hand-written queries for a day-scoped ordered funnel, the baselines the rendered SQL is measured
+/// against. Each returns (day, c0 .. cN-1) like the rendered query. The join chain and the window flags
+/// are other approaches than the rendered one; string_agg + regex is the rendered query's own shape.
 /// </summary>
 internal static class HandTunedFunnels
 {
@@ -50,6 +52,33 @@ internal static class HandTunedFunnels
               where event_name in ({string.Join(", ", f.Steps.Select(s => $"'{s}'"))}) and event_time >= {from} and event_time < {to}
               group by 1, 2) paths
             group by d order by d
+            """;
+    }
+
+    /// <summary>
+    /// Window functions, one sort order: per user-day in time order, r0 = "step 0 seen so far" and
+    /// rk = "a step-k event seen after rk-1 held" (a running bool_or per step over the same ordering,
+    /// so the planner can stack the windows on one sort). Reaching step k is rk at the day's end.
+    /// Ties in time order by step, as the rendered query's code (epoch_ms * 32 + step) does.
+    /// </summary>
+    public static string WindowFlags(FunnelDefinition f, SqlDialect sql)
+    {
+        var window = "window w as (partition by a, d order by t, step rows between unbounded preceding and current row)";
+        var stepCase = $"case event_name {string.Join(" ", f.Steps.Select((s, i) => $"when {SqlDialect.Text(s)} then {i}"))} end";
+        var levels = new List<string> { $"f0 as (select *, bool_or(step = 0) over w as r0 from s {window})" };
+        for (var k = 1; k < f.Steps.Count; k++)
+            levels.Add($"f{k} as (select *, bool_or(step = {k} and r{k - 1}) over w as r{k} from f{k - 1} {window})");
+        var flags = string.Join(", ", Enumerable.Range(0, f.Steps.Count).Select(k => $"bool_or(r{k}) as r{k}"));
+        var counts = string.Join(", ", Enumerable.Range(0, f.Steps.Count).Select(k => $"count(*) filter (where r{k})"));
+        return $"""
+            with s as (
+              select anonymous_id as a, {sql.UtcDay("event_time")} as d, event_time as t, {stepCase} as step
+              from events
+              where event_name in ({string.Join(", ", f.Steps.Select(SqlDialect.Text))})
+                and event_time >= {sql.Midnight(f.Range.From)} and event_time < {sql.Midnight(f.Range.To.AddDays(1))}),
+            {string.Join(",\n", levels)},
+            users as (select d, {flags} from f{f.Steps.Count - 1} group by a, d)
+            select d, {counts} from users where r0 group by d order by d
             """;
     }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Sandbox.Aws;
 using Sandbox.ClickLog.Bench;
 using Sandbox.Core.Endpoints;
-using Sandbox.Stack.Aws;
 
 // `sandbox clicks` read latency: Query (a user's latest N clicks, newest first) against the
 // baseline of a bare GetItem on the same table, interleaved call by call in one run so both see

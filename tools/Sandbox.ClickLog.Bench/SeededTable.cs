@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sandbox.ClickLog.Handler;
 using Sandbox.ClickLog.Lambda;
-using Sandbox.Stack.Bootstrap;
 
 namespace Sandbox.ClickLog.Bench;
 
@@ -26,7 +25,7 @@ public sealed class SeededTable(IAmazonDynamoDB dynamo, string name, int users, 
     public static async Task<SeededTable> CreateAsync(IAmazonDynamoDB dynamo, int users, int clicksPerUser, CancellationToken cancellationToken)
     {
         var name = $"bench_click_logs_{Guid.NewGuid():N}";
-        await dynamo.CreateTableAsync(TableDefinitions.ClickLogs(name), cancellationToken);
+        await dynamo.CreateTableAsync(ClickLogTable.Definition(name), cancellationToken);
         while ((await dynamo.DescribeTableAsync(name, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE)
             await Task.Delay(50, cancellationToken);
         var function = new ClickLogFunction(new ClickLogWriter(dynamo, name), TimeSpan.FromDays(90), NullLogger.Instance);

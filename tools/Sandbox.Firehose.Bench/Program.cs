@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Npgsql;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.Events;
-using Sandbox.Firehose;
 using Sandbox.Firehose.Buffering;
-using Sandbox.Kinesis;
+using Sandbox.Firehose;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis.Model;
-using Sandbox.Stack.Aws;
-using Sandbox.Stack.Bootstrap;
+using Sandbox.Kinesis;
 using Sandbox.Warehouse;
 
 // Firehose bench: how fast the delivery streams drain a pre-filled stream, against the raw
@@ -29,7 +29,7 @@ var stream = Name("stream");
 await kinesis.CreateStreamAsync(new CreateStreamRequest { StreamName = stream, ShardCount = shards });
 await kinesis.WaitForStreamActiveAsync(stream);
 var leaseTable = Name("leases");
-await dynamo.CreateTableAsync(TableDefinitions.Leases(leaseTable));
+await dynamo.CreateTableAsync(LeaseTable.Definition(leaseTable));
 while ((await dynamo.DescribeTableAsync(leaseTable)).Table.TableStatus != Amazon.DynamoDBv2.TableStatus.ACTIVE) await Task.Delay(50);
 var (archiveBucket, stagingBucket, errorBucket) = (Name("archive"), Name("staging"), Name("errors"));
 foreach (var bucket in new[] { archiveBucket, stagingBucket, errorBucket }) await s3.PutBucketAsync(bucket);

@@ -21,6 +21,7 @@ public static class GeneratorWorkload
         var started = System.Diagnostics.Stopwatch.StartNew();
         var (manifest, _) = FileGeneration.Run(config, outputDirectory, threads, overwrite: true, TrackingPlanLoader.LoadEmbedded());
         var seconds = started.Elapsed.TotalSeconds;
+        Directory.Delete(outputDirectory, recursive: true);
         return new StageResult(stage, manifest.Totals!.Events, seconds, manifest.Totals.Bytes, threads);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class EngineProcess(string name, int pid, Uri url, Func<Task> st
         });
     }
 
-    /// <summary>kinesis-local 0.6.2 (FACTS.md), pinned to 127.0.0.1 by the loopback.js preload.</summary>
+    /// <summary>kinesis-local 0.6.2 (docs/FACTS-LOCAL.md), pinned to 127.0.0.1 by the loopback.js preload.</summary>
     public static async Task<EngineProcess> StartKinesisLocalAsync(string nativeFolder)
     {
         var package = Path.Combine(nativeFolder, "node_modules", "kinesis-local");

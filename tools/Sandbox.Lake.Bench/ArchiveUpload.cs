@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
 using DuckDB.NET.Data;
+using Sandbox.Aws;
 
 namespace Sandbox.Lake.Bench;
 
@@ -61,7 +62,7 @@ internal static class ArchiveUpload
             var (hour, part) = (Path.GetFileName(file)[..13], Path.GetFileName(file)[14]);
             var key = $"{hour.Replace('-', '/')}/to-archive-1-{hour}-00-0{part}-{Guid.NewGuid()}.gz";
             await using var body = File.OpenRead(file);
-            await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = body, UseChunkEncoding = false }, ct);
+            await s3.PutStreamAsync(bucket, key, body, cancellationToken: ct);
         });
         Directory.Delete(folder, recursive: true);
         Console.WriteLine($"uploaded {files.Count} objects in {clock.Elapsed.TotalSeconds:F0} s");

@@ -3,11 +3,11 @@ using System.Diagnostics;
 using DuckDB.NET.Data;
 using Sandbox.Analytics.Definitions;
 using Sandbox.Analytics.Sql;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
-using Sandbox.Lake;
 using Sandbox.Lake.Bench;
 using Sandbox.Lake.Partitions;
-using Sandbox.Stack.Aws;
+using Sandbox.Lake;
 
 // The 14-day funnel (Sandbox.Analytics' FunnelSql for DuckDB) on the same events three ways, in
 // alternating rounds of one run: a native DuckDB table (baseline), the lake over its Parquet cache,

@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
+using Sandbox.Aws;
 
 namespace Sandbox.Warehouse.Bench;
 
@@ -34,8 +35,7 @@ internal sealed class StagedObjects(IAmazonS3 s3, string bucket) : IAsyncDisposa
     private async Task PutAsync(string key, byte[] body)
     {
         CompressedBytes += body.Length;
-        // s3rver keeps aws-chunked framing inside the object unless chunk encoding is off (FACTS.md).
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(body), UseChunkEncoding = false });
+        await s3.PutBytesAsync(bucket, key, body);
     }
 
     private static byte[] Gzip(IEnumerable<SyntheticEvent> rows)

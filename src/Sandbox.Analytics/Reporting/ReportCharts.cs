@@ -6,7 +6,7 @@ namespace Sandbox.Analytics.Reporting;
 /// <summary>The report's charts as PNG files (ScottPlot). Labels may be Japanese: the CJK font is named explicitly.</summary>
 public static class ReportCharts
 {
-    /// <summary>Debian fonts-noto-cjk; ScottPlot's font detection does not find it by itself (FACTS.md).</summary>
+    /// <summary>Debian fonts-noto-cjk; ScottPlot's font detection does not find it by itself (docs/FACTS-LOCAL.md).</summary>
     public const string CjkFont = "Noto Sans CJK JP";
     private const int Width = 800;
     private const int Height = 420;

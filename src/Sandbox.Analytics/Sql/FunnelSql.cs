@@ -9,7 +9,7 @@ namespace Sandbox.Analytics.Sql;
 /// Ordered funnels without a conversion window are one sort and aggregate: each attempt's steps as a
 /// string of letters in time order, step k reached when "a%b%..%k" matches (greedy first match is
 /// exactly "the steps appear as a subsequence"). With a window, step k is resolved by one
-/// whole-partition window per step. No self-joins (FACTS.md: they can get nested-loop plans).
+/// whole-partition window per step. No self-joins (docs/FACTS-LOCAL.md: they can get nested-loop plans).
 /// </summary>
 public static class FunnelSql
 {

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Sandbox.Aws;
 using Sandbox.ClickLog.Reading;
 using Sandbox.Core.Endpoints;
-using Sandbox.Stack.Aws;
 
 namespace Sandbox.ClickLog.Cli;
 

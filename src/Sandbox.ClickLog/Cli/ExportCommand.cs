@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Sandbox.Aws;
 using Sandbox.ClickLog.Export;
 using Sandbox.Core.Endpoints;
-using Sandbox.Stack.Aws;
 
 namespace Sandbox.ClickLog.Cli;
 

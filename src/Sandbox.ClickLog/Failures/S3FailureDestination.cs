@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
+using Sandbox.Aws;
 
 namespace Sandbox.ClickLog.Failures;
 
@@ -16,14 +17,7 @@ public sealed class S3FailureDestination(IAmazonS3 s3, string bucket, string pre
     {
         var at = batch.Timestamp.UtcDateTime;
         var key = $"{prefix}aws/lambda/{mappingUuid}/{batch.KinesisBatchInfo.ShardId}/{at:yyyy'/'MM'/'dd}/{at:yyyy-MM-dd'T'HH.mm.ss}-{Guid.NewGuid()}";
-        await s3.PutObjectAsync(new PutObjectRequest
-        {
-            BucketName = bucket,
-            Key = key,
-            ContentBody = JsonSerializer.Serialize(batch),
-            ContentType = "application/json",
-            UseChunkEncoding = false, // s3rver would store the chunk framing inside the object (FACTS.md)
-        }, cancellationToken);
+        await s3.PutBytesAsync(bucket, key, JsonSerializer.SerializeToUtf8Bytes(batch), "application/json", cancellationToken);
     }
 
     /// <summary>Reads every descriptor under the prefix back (tests, replay tools).</summary>

@@ -2,7 +2,7 @@ using Amazon.DynamoDBv2;
 using Microsoft.Extensions.Logging;
 using Sandbox.ClickLog.Lambda;
 using Sandbox.Core.Pipeline;
-using Sandbox.Firehose.Consumer;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis;
 
 namespace Sandbox.ClickLog.Mapping;

@@ -1,5 +1,5 @@
 using Sandbox.ClickLog.Failures;
-using Sandbox.Firehose.Consumer;
+using Sandbox.Kinesis.Consumer;
 
 namespace Sandbox.ClickLog.Mapping;
 

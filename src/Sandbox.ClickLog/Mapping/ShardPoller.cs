@@ -1,6 +1,6 @@
 using Sandbox.ClickLog.Failures;
 using Sandbox.Core.Pipeline;
-using Sandbox.Firehose.Consumer;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis.Model;
 using Sandbox.Kinesis.Resilience;
 

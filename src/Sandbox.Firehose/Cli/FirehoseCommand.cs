@@ -1,10 +1,10 @@
 using System.CommandLine;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.Logging;
 using Sandbox.Core.Pipeline;
 using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Destinations.Warehouse;
-using Sandbox.Stack.Aws;
 using Sandbox.Warehouse;
 
 namespace Sandbox.Firehose.Cli;

@@ -1,3 +1,4 @@
+using Sandbox.Kinesis.Consumer;
 namespace Sandbox.Firehose.Consumer;
 
 /// <summary>How a delivery stream reads its source stream.</summary>

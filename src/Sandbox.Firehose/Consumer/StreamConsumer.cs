@@ -3,8 +3,9 @@ using Sandbox.Core.Pipeline;
 using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Metrics;
-using Sandbox.Kinesis;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis.Resilience;
+using Sandbox.Kinesis;
 
 namespace Sandbox.Firehose.Consumer;
 

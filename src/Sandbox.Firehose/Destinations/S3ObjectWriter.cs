@@ -1,14 +1,15 @@
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
 using Microsoft.Extensions.Logging;
-using Polly;
 using Polly.Retry;
+using Polly;
+using Sandbox.Aws;
 
 namespace Sandbox.Firehose.Destinations;
 
 /// <summary>
 /// Puts whole objects, retrying until S3 takes them (Firehose retries S3 for 24 h; we retry until
-/// stopped). Chunk encoding off: s3rver would store the chunk framing inside the object.
+/// stopped). Chunk encoding off (<see cref="S3Uploads"/>).
 /// </summary>
 public sealed class S3ObjectWriter(IAmazonS3 s3, TimeProvider clock, ILogger logger)
 {
@@ -34,13 +35,6 @@ public sealed class S3ObjectWriter(IAmazonS3 s3, TimeProvider clock, ILogger log
     public async Task PutAsync(string bucket, string key, byte[] body, string contentType, CancellationToken cancellationToken) =>
         await _retry.ExecuteAsync(async token =>
         {
-            await s3.PutObjectAsync(new PutObjectRequest
-            {
-                BucketName = bucket,
-                Key = key,
-                InputStream = new MemoryStream(body, writable: false),
-                ContentType = contentType,
-                UseChunkEncoding = false,
-            }, token);
+            await s3.PutBytesAsync(bucket, key, body, contentType, token);
         }, cancellationToken);
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Lake.Partitions;
-using Sandbox.Stack.Aws;
 
 namespace Sandbox.Lake.Cli;
 

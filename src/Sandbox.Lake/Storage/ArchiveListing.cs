@@ -3,7 +3,7 @@ using Amazon.S3.Model;
 
 namespace Sandbox.Lake.Storage;
 
-/// <summary>Lists a bucket prefix WITHOUT a delimiter: s3rver's delimiter listings miss prefixes that hold no direct objects (FACTS.md).</summary>
+/// <summary>Lists a bucket prefix WITHOUT a delimiter: s3rver's delimiter listings miss prefixes that hold no direct objects (docs/FACTS-LOCAL.md).</summary>
 public static class ArchiveListing
 {
     public static async Task<IReadOnlyList<S3Object>> ListAsync(IAmazonS3 s3, string bucket, string prefix, CancellationToken cancellationToken)

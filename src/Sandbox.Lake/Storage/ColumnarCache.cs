@@ -6,7 +6,7 @@ namespace Sandbox.Lake.Storage;
 
 /// <summary>
 /// A Parquet copy of each cached object, converted once per ETag next to the raw entry
-/// (<c>&lt;key&gt;.&lt;etag&gt;.v1.parquet</c>): gzip JSON is parse-bound (FACTS.md: ~13 s vs ~4 s native for
+/// (<c>&lt;key&gt;.&lt;etag&gt;.v1.parquet</c>): gzip JSON is parse-bound (docs/FACTS-LOCAL.md: ~13 s vs ~4 s native for
 /// the 14-day funnel), Parquet is not. The raw object is fetched only when no copy exists for its ETag.
 /// </summary>
 public sealed class ColumnarCache(ObjectCache raw, LakeStats stats)

@@ -1,5 +1,6 @@
 using Amazon.S3.Model;
 using Sandbox.Core.Endpoints;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis.Model;
 using Sandbox.Stack;
 using Sandbox.Warehouse.Schema;

@@ -1,16 +1,16 @@
 using System.Text;
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Firehose.Buffering;
-using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Destinations.Archive;
+using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Naming;
-using Sandbox.Lake;
 using Sandbox.Lake.Partitions;
-using Sandbox.Stack.Aws;
+using Sandbox.Lake;
 
 namespace Sandbox.Analytics.Tests.Support;
 

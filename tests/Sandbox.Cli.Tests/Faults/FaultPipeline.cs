@@ -1,11 +1,11 @@
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Amazon.DynamoDBv2;
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
 using Npgsql;
-using Sandbox.Stack.Aws;
+using Sandbox.Aws;
 using Sandbox.Testing;
 using Sandbox.Warehouse.Schema;
 

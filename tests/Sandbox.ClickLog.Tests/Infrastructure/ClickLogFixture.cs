@@ -1,11 +1,12 @@
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.DynamoDBv2;
 using Amazon.S3;
+using Sandbox.Aws;
+using Sandbox.ClickLog.Handler;
 using Sandbox.Core.Endpoints;
-using Sandbox.Kinesis;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis.Model;
-using Sandbox.Stack.Aws;
-using Sandbox.Stack.Bootstrap;
+using Sandbox.Kinesis;
 
 namespace Sandbox.ClickLog.Tests.Infrastructure;
 
@@ -53,9 +54,9 @@ public sealed class ClickLogFixture : IAsyncLifetime
         return name;
     }
 
-    public Task<string> CreateClickTableAsync() => CreateTableAsync(TableDefinitions.ClickLogs(Unique("click_logs")));
+    public Task<string> CreateClickTableAsync() => CreateTableAsync(ClickLogTable.Definition(Unique("click_logs")));
 
-    public Task<string> CreateLeaseTableAsync() => CreateTableAsync(TableDefinitions.Leases(Unique("leases")));
+    public Task<string> CreateLeaseTableAsync() => CreateTableAsync(LeaseTable.Definition(Unique("leases")));
 
     /// <summary>Puts each line with its partition key, in order; returns the stored records' shard and sequence number.</summary>
     public async Task<IReadOnlyList<PutRecordsResultEntry>> PutAsync(string stream, IEnumerable<(string Key, string Line)> records)

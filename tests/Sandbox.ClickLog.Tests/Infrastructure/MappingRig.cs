@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Sandbox.ClickLog.Failures;
 using Sandbox.ClickLog.Lambda;
 using Sandbox.ClickLog.Mapping;
-using Sandbox.Firehose.Consumer;
+using Sandbox.Kinesis.Consumer;
 
 namespace Sandbox.ClickLog.Tests.Infrastructure;
 

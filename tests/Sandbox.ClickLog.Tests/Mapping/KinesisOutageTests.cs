@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Sandbox.ClickLog.Mapping;
 using Sandbox.ClickLog.Tests.Infrastructure;
-using Sandbox.Firehose.Consumer;
-using Sandbox.Kinesis;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis.Model;
+using Sandbox.Kinesis;
 
 namespace Sandbox.ClickLog.Tests.Mapping;
 

@@ -1,5 +1,5 @@
 using Sandbox.ClickLog.Tests.Infrastructure;
-using Sandbox.Firehose.Consumer;
+using Sandbox.Kinesis.Consumer;
 
 namespace Sandbox.ClickLog.Tests.Mapping;
 

@@ -1,8 +1,9 @@
 using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Consumer;
 using Sandbox.Firehose.Tests.Infrastructure;
-using Sandbox.Kinesis;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis.Model;
+using Sandbox.Kinesis;
 
 namespace Sandbox.Firehose.Tests.Consumer;
 

@@ -1,4 +1,5 @@
 using Sandbox.Firehose.Consumer;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis.Model;
 using Sandbox.Testing;
 

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Tests.Infrastructure;
-using Sandbox.Kinesis;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis.Model;
+using Sandbox.Kinesis;
 using Sandbox.Testing;
 
 namespace Sandbox.Firehose.Tests.Consumer;

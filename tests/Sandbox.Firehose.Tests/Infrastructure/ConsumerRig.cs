@@ -4,6 +4,7 @@ using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Consumer;
 using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Metrics;
+using Sandbox.Kinesis.Consumer;
 
 namespace Sandbox.Firehose.Tests.Infrastructure;
 

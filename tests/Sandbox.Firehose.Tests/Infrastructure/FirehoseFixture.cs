@@ -1,14 +1,14 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Npgsql;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
-using Sandbox.Kinesis;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis.Model;
-using Sandbox.Stack.Aws;
-using Sandbox.Stack.Bootstrap;
+using Sandbox.Kinesis;
 using Sandbox.Testing;
-using Sandbox.Warehouse;
 using Sandbox.Warehouse.Schema;
+using Sandbox.Warehouse;
 
 namespace Sandbox.Firehose.Tests.Infrastructure;
 
@@ -66,7 +66,7 @@ public sealed class FirehoseFixture : IAsyncLifetime
     public async Task<string> CreateLeaseTableAsync()
     {
         var name = UniqueName("fh_leases");
-        await Dynamo.CreateTableAsync(TableDefinitions.Leases(name));
+        await Dynamo.CreateTableAsync(LeaseTable.Definition(name));
         while ((await Dynamo.DescribeTableAsync(name)).Table.TableStatus != Amazon.DynamoDBv2.TableStatus.ACTIVE)
             await Task.Delay(50);
         return name;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sandbox.Generator.Cli;
 using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Sinks.Cli;
 
 namespace Sandbox.Generator.Tests.Cli;
 

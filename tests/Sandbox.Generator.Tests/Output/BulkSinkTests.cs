@@ -4,7 +4,7 @@ using Amazon.S3.Model;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Manifest;
-using Sandbox.Generator.Output.Bulk;
+using Sandbox.Generator.Sinks.Bulk;
 using Sandbox.Testing;
 
 namespace Sandbox.Generator.Tests.Output;

@@ -1,8 +1,8 @@
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
 using Npgsql;
-using Sandbox.Generator.Output.Bulk;
-using Sandbox.Stack.Aws;
+using Sandbox.Aws;
+using Sandbox.Generator.Sinks.Bulk;
 using Sandbox.Testing;
 using Sandbox.Warehouse.Schema;
 

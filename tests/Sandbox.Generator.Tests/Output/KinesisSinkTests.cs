@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Output.Kinesis;
+using Sandbox.Generator.Sinks.Kinesis;
 using Sandbox.Kinesis.Resilience;
 using Sandbox.Shipper.Records;
 using Sandbox.Testing;

@@ -1,4 +1,4 @@
-using Sandbox.Generator.Output.Kinesis;
+using Sandbox.Generator.Sinks.Kinesis;
 
 namespace Sandbox.Generator.Tests.Output;
 

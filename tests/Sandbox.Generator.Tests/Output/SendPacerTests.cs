@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Sandbox.Generator.Output.Kinesis;
+using Sandbox.Generator.Sinks.Kinesis;
 
 namespace Sandbox.Generator.Tests.Output;
 

@@ -1,14 +1,14 @@
 using System.IO.Compression;
 using System.Text;
-using Amazon.S3;
 using Amazon.S3.Model;
+using Amazon.S3;
 using Microsoft.Extensions.Logging.Abstractions;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Firehose.Buffering;
-using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Destinations.Archive;
+using Sandbox.Firehose.Destinations;
 using Sandbox.Firehose.Naming;
-using Sandbox.Stack.Aws;
 
 namespace Sandbox.Lake.Tests.Support;
 
@@ -62,11 +62,7 @@ public sealed class ArchiveFixture : IAsyncLifetime
 
     /// <summary>Rewrites an existing object with new lines: its ETag changes.</summary>
     public async Task OverwriteAsync(string bucket, string key, IEnumerable<string> lines) =>
-        await S3.PutObjectAsync(new PutObjectRequest
-        {
-            BucketName = bucket, Key = key, UseChunkEncoding = false,
-            InputStream = new MemoryStream(JsonLines.EncodeGzip(lines.Select(l => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(l)))),
-        });
+        await S3.PutBytesAsync(bucket, key, JsonLines.EncodeGzip(lines.Select(l => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(l))));
 
     public async Task<IReadOnlyList<string>> KeysAsync(string bucket) =>
         (await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket })).S3Objects?.Select(o => o.Key).ToList() ?? [];

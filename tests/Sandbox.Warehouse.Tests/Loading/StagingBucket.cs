@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using Amazon.S3;
 using Amazon.S3.Model;
-using Sandbox.Stack.Aws;
+using Amazon.S3;
+using Sandbox.Aws;
 using Sandbox.Testing;
 
 namespace Sandbox.Warehouse.Tests.Loading;
@@ -32,8 +32,7 @@ internal sealed class StagingBucket : IAsyncDisposable
 
     public async Task<string> PutAsync(string key, byte[] body)
     {
-        // s3rver stores aws-chunked framing inside the object unless chunk encoding is off (FACTS.md).
-        await S3.PutObjectAsync(new PutObjectRequest { BucketName = Name, Key = key, InputStream = new MemoryStream(body), UseChunkEncoding = false });
+        await S3.PutBytesAsync(Name, key, body);
         return $"s3://{Name}/{key}";
     }
 

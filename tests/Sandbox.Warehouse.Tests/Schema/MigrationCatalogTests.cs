@@ -41,4 +41,28 @@ public class MigrationCatalogTests
 
         Assert.Contains("0002_a and 0002_b", error.Message);
     }
+
+    [Fact]
+    public void Checksum_ignores_comments_and_blank_lines_but_not_statements()
+    {
+        var original = new Migration(1, "m", "-- why\ncreate table t (id int);\n\ninsert into t values (1); -- one\n");
+
+        Assert.Equal(original.Checksum, new Migration(1, "m", "-- a better why\r\ncreate table t (id int);   \ninsert into t values (1);\n").Checksum);
+        Assert.NotEqual(original.Checksum, new Migration(1, "m", "create table t (id bigint);\ninsert into t values (1);\n").Checksum);
+    }
+
+    [Fact]
+    public void Dashes_inside_a_literal_are_statement_text()
+    {
+        Assert.NotEqual(new Migration(1, "m", "insert into t values ('a--b')").Checksum, new Migration(1, "m", "insert into t values ('a--c')").Checksum);
+    }
+
+    [Fact]
+    public void Embedded_events_migration_accepts_its_whole_file_checksum_from_before_the_comment_fix()
+    {
+        var events = MigrationCatalog.Embedded.Single(m => m.Version == 1);
+
+        Assert.True(events.IsLegacyChecksum("8b1264503be17b9770dfb269927ace2077c43470834ec952e02e40719b8f208a"));
+        Assert.False(events.IsLegacyChecksum(new string('0', 64)));
+    }
 }

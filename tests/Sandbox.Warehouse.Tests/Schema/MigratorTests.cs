@@ -54,6 +54,32 @@ public class MigratorTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task Comment_only_edit_of_an_applied_migration_is_accepted()
+    {
+        await using var database = await ScratchDatabase.CreateAsync(stack);
+        await new Migrator(database.DataSource, [new Migration(1, "first", "-- old note\ncreate table t (id int)")]).MigrateAsync();
+
+        var applied = await new Migrator(database.DataSource, [new Migration(1, "first", "-- corrected note\ncreate table t (id int) -- why\n")]).MigrateAsync();
+
+        Assert.Empty(applied);
+    }
+
+    [Fact]
+    public async Task Whole_file_checksum_of_an_earlier_version_is_accepted_and_left_for_older_binaries()
+    {
+        await using var database = await ScratchDatabase.CreateAsync(stack);
+        var migration = new Migration(1, "first", "-- note\ncreate table t (id int)");
+        await new Migrator(database.DataSource, [migration]).MigrateAsync();
+        var wholeFile = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(migration.Sql)));
+        await database.ScalarAsync<int>($"update schema_migrations set checksum = '{wholeFile}' where version = 1 returning version");
+
+        var applied = await new Migrator(database.DataSource, [migration]).MigrateAsync();
+
+        Assert.Empty(applied);
+        Assert.Equal(wholeFile, await database.ScalarAsync<string>("select checksum from schema_migrations where version = 1"));
+    }
+
+    [Fact]
     public async Task Failing_migration_leaves_nothing_half_applied()
     {
         await using var database = await ScratchDatabase.CreateAsync(stack);

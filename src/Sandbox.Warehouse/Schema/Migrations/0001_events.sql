@@ -16,7 +16,7 @@ create table events (
   properties    jsonb       not null default '{}'::jsonb,
   loaded_at     timestamptz not null default now()
 );
--- Measured useful in FACTS.md: BRIN for time ranges, btree for per-event funnels.
+-- BRIN for time ranges, btree for per-event funnels (docs/FACTS-LOCAL.md).
 create index events_event_time_brin on events using brin (event_time);
 create index events_name_time on events (event_name, event_time);
 

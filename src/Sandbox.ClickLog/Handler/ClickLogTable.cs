@@ -1,0 +1,14 @@
+using Amazon.DynamoDBv2.Model;
+using Sandbox.Aws;
+
+namespace Sandbox.ClickLog.Handler;
+
+/// <summary>The click_logs table the function writes, keyed as <see cref="ClickLogItem"/> says.</summary>
+public static class ClickLogTable
+{
+    public static CreateTableRequest Definition(string table) =>
+        DynamoDbTables.OnDemand(table, ClickLogItem.UserId, ClickLogItem.EventKey);
+
+    /// <summary>The attribute holding the expiry epoch seconds.</summary>
+    public const string TimeToLiveAttribute = ClickLogItem.ExpiresAt;
+}

@@ -7,6 +7,8 @@ DOCKER_ANSWERS := $(shell docker info >/dev/null 2>&1 && echo yes)
 SANDBOX_STACK ?= $(if $(DOCKER_ANSWERS),compose,native)
 SANDBOX := tools/sandbox
 CLI_DLL := src/Sandbox.Cli/bin/Release/net10.0/sandbox.dll
+# The warehouse's passwords live in .sandbox/warehouse.secrets (generated once), compose's --env-file.
+COMPOSE := compose/write-endpoints.sh secrets && docker compose --env-file .sandbox/warehouse.secrets --env-file .sandbox/appdb.secrets -f compose/docker-compose.yml
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 .PHONY: help deps build up down status clean bootstrap test demo bench lint-compose
@@ -27,7 +29,7 @@ build: deps
 
 up: build
 ifeq ($(SANDBOX_STACK),compose)
-	@docker compose -f compose/docker-compose.yml up -d --build --wait
+	@$(COMPOSE) up -d --build --wait
 	@compose/write-endpoints.sh
 else
 	@compose/native/stack.sh up
@@ -36,14 +38,14 @@ endif
 
 down:
 ifeq ($(SANDBOX_STACK),compose)
-	@docker compose -f compose/docker-compose.yml stop
+	@$(COMPOSE) stop
 else
 	@compose/native/stack.sh down
 endif
 
 clean:
 ifeq ($(SANDBOX_STACK),compose)
-	@docker compose -f compose/docker-compose.yml down -v
+	@$(COMPOSE) down -v
 	@rm -rf .sandbox
 else
 	@compose/native/stack.sh clean

@@ -6,7 +6,7 @@
 #   BENCH=e2e make bench                             # the whole pipeline on the running stack (tools/bench-e2e.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-selected=${BENCH:-stack,kinesis,generator,warehouse,redshift,e2e}
+selected=${BENCH:-stack,kinesis,generator,warehouse,redshift,sync,e2e}
 small=$([ "${BENCH_SCALE:-full}" = small ] && echo yes || echo no)
 run() { # NAME PROJECT DLL ARGS...
   local name=$1 project=$2 dll=$3; shift 3
@@ -25,9 +25,11 @@ if [ "$small" = yes ]; then
   run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --events 500000 --gzip-events 500000 --users 50000 --threads 2 --rounds 1
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 100000 --rounds 1
   run redshift tools/Sandbox.Redshift.Bench/Sandbox.Redshift.Bench.csproj sandbox-redshift-bench.dll --rows 100000 --rounds 3 --queries 2000
+  run sync tools/Sandbox.Sync.Bench/Sandbox.Sync.Bench.csproj sandbox-sync-bench.dll --rows 100000 --rounds 1
 else
   run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 10000000 --compare-records 5000 --rounds 5
   run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --events 10000000 --gzip-events 10000000 --users 2000000 --threads 2 --rounds 3
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 1000000 --rounds 3
   run redshift tools/Sandbox.Redshift.Bench/Sandbox.Redshift.Bench.csproj sandbox-redshift-bench.dll --rows 1000000 --rounds 5 --queries 10000
+  run sync tools/Sandbox.Sync.Bench/Sandbox.Sync.Bench.csproj sandbox-sync-bench.dll --rows 1000000 --rounds 3
 fi

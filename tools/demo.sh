@@ -25,8 +25,8 @@ phase_done() {
   phase_start=$now
 }
 
-echo "demo: 1/3 generate $events events for $users users, $first..$day (seed $seed) -> $work/logs"
-tools/sandbox generate --from "$first" --to "$day" --users "$users" --events-per-day $((events / days)) --seed "$seed" --gzip -o "$work/logs"
+echo "demo: 1/3 generate $events events for $users users, $first..$day (seed $seed) -> $work/logs, and the app database they refer to"
+tools/sandbox generate --from "$first" --to "$day" --users "$users" --events-per-day $((events / days)) --seed "$seed" --gzip -o "$work/logs" --appdb
 phase_done "1/3 generate"
 
 echo "demo: 2/3 ship and deliver (shipper -> Kinesis -> Firehose to-archive + to-warehouse) until drained"

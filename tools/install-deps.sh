@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 
 apt_packages=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || apt_packages+=(postgresql-15)
+# MariaDB 10.11 plays the app's "RDS for MySQL" (compose/native/lib/appdb.sh); the client for provisioning.
+[ -x /usr/sbin/mariadbd ] && command -v mariadb >/dev/null || apt_packages+=(mariadb-server mariadb-client)
 command -v node >/dev/null || apt_packages+=(nodejs npm)
 command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 || apt_packages+=(docker-compose)
 # Report charts label Japanese search terms; ScottPlot finds no CJK glyphs without it.

@@ -22,14 +22,16 @@ source "$HERE/ports.env"
 source "$HERE/lib/probes.sh"
 source "$HERE/lib/processes.sh"
 source "$HERE/lib/warehouse.sh"
+source "$HERE/lib/appdb.sh"
 
 # postgres before warehouse: the Redshift endpoint (sandbox-redshift) on WAREHOUSE_PORT fronts it.
 # console last: it reads the endpoints contract, written once the others answer.
-SERVICES=(postgres warehouse dynamodb s3 kinesis console)
+SERVICES=(postgres warehouse appdb dynamodb s3 kinesis console)
 
 port_of() {
   case $1 in
-    postgres) echo "$POSTGRES_PORT" ;; warehouse) echo "$WAREHOUSE_PORT" ;; dynamodb) echo "$DYNAMODB_PORT" ;;
+    postgres) echo "$POSTGRES_PORT" ;; warehouse) echo "$WAREHOUSE_PORT" ;; appdb) echo "$APPDB_PORT" ;;
+    dynamodb) echo "$DYNAMODB_PORT" ;;
     s3) echo "$S3_PORT" ;; kinesis) echo "$KINESIS_PORT" ;; console) echo "$CONSOLE_PORT" ;;
   esac
 }
@@ -43,6 +45,7 @@ require_prerequisites() {
   command -v curl >/dev/null || missing+=("curl (apt-get install curl)")
   command -v ss >/dev/null || missing+=("ss (apt-get install iproute2)")
   pg_bin >/dev/null 2>&1 || missing+=("PostgreSQL 15 server (apt-get install postgresql-15)")
+  appdb_bin >/dev/null 2>&1 || missing+=("MariaDB server (apt-get install mariadb-server)")
   [ -d "$NODE_MODULES/dynalite" ] || missing+=("emulators from npm (npm ci --prefix compose/native)")
   case $KINESIS_ENGINE in
     sandbox)
@@ -59,7 +62,8 @@ require_prerequisites() {
 
 # The query log connection goes straight to PostgreSQL (the front must not log its own log writes).
 start_warehouse() {
-  SANDBOX_REDSHIFT_QUERY_LOG="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=sandbox;Password=sandbox;Database=warehouse" \
+  # The statement log is written with the pipeline's role: INSERT on redshift.query_log (0004's default privileges).
+  SANDBOX_REDSHIFT_QUERY_LOG="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=sandbox_delivery;Password=$DELIVERY_PASSWORD;Database=warehouse" \
     spawn warehouse "$WAREHOUSE_PORT" dotnet "$REDSHIFT_DLL" \
       --host 127.0.0.1 --port "$WAREHOUSE_PORT" --backend-host 127.0.0.1 --backend-port "$POSTGRES_PORT"
 }
@@ -94,14 +98,15 @@ start_kinesis() {
 }
 
 write_endpoints() {
-  cat > "$STATE/endpoints.env.tmp" <<ENV
+  (umask 077; cat > "$STATE/endpoints.env.tmp" <<ENV
 # Written by compose/native/stack.sh up: the endpoints contract for the native stack.
-# Source it (set -a; . .sandbox/endpoints.env) to point the awscli at the stack too.
+# Source it (set -a; . .sandbox/endpoints.env) to point the awscli at the stack too. Mode 600:
+# the SANDBOX_WAREHOUSE* connection strings carry the generated role passwords.
 SANDBOX_TARGET=native
 SANDBOX_KINESIS_URL=http://127.0.0.1:$KINESIS_PORT
 SANDBOX_DYNAMODB_URL=http://127.0.0.1:$DYNAMODB_PORT
 SANDBOX_S3_URL=http://127.0.0.1:$S3_PORT
-SANDBOX_WAREHOUSE='Host=127.0.0.1;Port=$WAREHOUSE_PORT;Username=sandbox;Password=sandbox;Database=warehouse'
+$(warehouse_endpoints 127.0.0.1 "$WAREHOUSE_PORT")
 SANDBOX_CONSOLE_URL=http://127.0.0.1:$CONSOLE_PORT
 SANDBOX_REGION=ap-northeast-1
 SANDBOX_ACCESS_KEY_ID=S3RVER
@@ -110,6 +115,9 @@ AWS_ACCESS_KEY_ID=S3RVER
 AWS_SECRET_ACCESS_KEY=S3RVER
 AWS_DEFAULT_REGION=ap-northeast-1
 ENV
+  appdb_endpoints >> "$STATE/endpoints.env.tmp"
+  )
+  chmod 600 "$STATE/endpoints.env.tmp"   # it holds the warehouse passwords
   mv "$STATE/endpoints.env.tmp" "$STATE/endpoints.env"
 }
 
@@ -138,6 +146,7 @@ cmd_down() {
 cmd_clean() {
   cmd_down
   remove_warehouse_data
+  remove_appdb_data
   rm -rf "$STATE"
   echo "stack: removed all native stack data"
 }

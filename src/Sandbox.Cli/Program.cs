@@ -4,6 +4,7 @@ using Sandbox.Analytics.Engines;
 using Sandbox.Cli.Commands;
 using Sandbox.ClickLog.Cli;
 using Sandbox.Core.Endpoints;
+using Sandbox.Lessons.Cli;
 using Sandbox.Firehose.Cli;
 using Sandbox.Generator.Cli;
 using Sandbox.Generator.Sinks.Cli;
@@ -11,6 +12,7 @@ using Sandbox.Lake.Cli;
 using Sandbox.Lake;
 using Sandbox.Scenarios.Steps.Cli;
 using Sandbox.Shipper.Cli;
+using Sandbox.Sync.Cli;
 using Sandbox.Warehouse.Maintenance;
 using Spectre.Console;
 
@@ -27,6 +29,8 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
     ShipCommand.Build(),
     FirehoseCommand.Build(),
     WarehouseCommand.Build(),
+    // The app database's tables beside the events (app.*).
+    SyncCommand.Build(),
     ClicksCommand.Build(),
     ClickLogCommand.Build(),
     RunCommand.Build(),
@@ -36,6 +40,8 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
         new DuckDbEngine(await LakeSession.OpenAsync(EndpointsLoader.Load(), cancellationToken: cancellationToken), "lake", ownsConnection: true)),
     ExportCommand.Build(),
     VerifyCommand.Build(),
+    // Learning SQL on all of the above.
+    LearnCommand.Build(),
 };
 try
 {

@@ -19,6 +19,23 @@ public static class FileGeneration
         OutputFolderGuard.Check(outputDirectory, ConfigJson.Fingerprint(config, plan.Version), config.Seed, overwrite);
     }
 
+    /// <summary>
+    /// The folder's complete output of this very seed and config, every file still there at the size
+    /// the manifest lists; null when anything differs. The generator is deterministic, so running it
+    /// again would write the same bytes as new files (new inodes), which a tailing shipper would take
+    /// for new logs and ship again: callers leave such output alone instead.
+    /// </summary>
+    public static GenerationManifest? Reusable(GeneratorConfig config, string outputDirectory, Plan plan)
+    {
+        if (!Directory.Exists(outputDirectory) || ManifestFileStore.TryRead(outputDirectory) is not { } previous) return null;
+        if (previous.Status != GenerationManifest.StatusComplete || previous.Fingerprint != ConfigJson.Fingerprint(config, plan.Version)) return null;
+        var root = Path.GetFullPath(outputDirectory);
+        return previous.Files.Concat(previous.Dimensions).All(file =>
+            new FileInfo(Path.Combine(root, file.Path)) is { Exists: true } info && info.Length == file.Bytes)
+            ? previous
+            : null;
+    }
+
     public static (GenerationManifest Manifest, GenerationResult Result) Run(
         GeneratorConfig config, string outputDirectory, int threads, bool overwrite, Plan plan,
         Action<GeneratorRunner>? onStarted = null)

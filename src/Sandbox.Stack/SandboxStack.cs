@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Npgsql;
+using Sandbox.AppDatabase.Schema;
 using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Kinesis;
@@ -24,13 +25,17 @@ public sealed class SandboxStack : IAsyncDisposable
         S3 = AwsClients.S3(endpoints);
         DynamoDb = AwsClients.DynamoDb(endpoints);
         Warehouse = WarehouseDataSource.Create(endpoints);
+        WarehouseAdmin = WarehouseDataSource.CreateAdmin(endpoints);
     }
 
     public SandboxEndpoints Endpoints { get; }
     public KinesisClient Kinesis { get; }
     public IAmazonS3 S3 { get; }
     public IAmazonDynamoDB DynamoDb { get; }
+    /// <summary>The pipeline's role (sandbox_delivery).</summary>
     public NpgsqlDataSource Warehouse { get; }
+    /// <summary>Bootstrap's role (sandbox_admin): migrations.</summary>
+    public NpgsqlDataSource WarehouseAdmin { get; }
 
     public static SandboxStack FromContract() => new(EndpointsLoader.Load());
 
@@ -39,6 +44,7 @@ public sealed class SandboxStack : IAsyncDisposable
         List<IServiceProbe> probes =
         [
             new WarehouseProbe(Warehouse, Endpoints),
+            new AppDatabaseProbe(Endpoints),
             new DynamoDbProbe(DynamoDb, Endpoints),
             new S3Probe(S3, Endpoints),
             new KinesisProbe(Kinesis, Endpoints),
@@ -52,7 +58,8 @@ public sealed class SandboxStack : IAsyncDisposable
 
     public IReadOnlyList<IBootstrapStep> BootstrapSteps() =>
     [
-        new WarehouseSchemaStep(new Migrator(Warehouse), MigrationCatalog.Embedded),
+        new MigrationsStep("warehouse", new Migrator(WarehouseAdmin).MigrateAsync, MigrationCatalog.Embedded),
+        new MigrationsStep("appdb", new AppDbMigrator(Endpoints.AppDatabaseConnectionString).MigrateAsync, AppDbMigrations.Embedded),
         new BucketsStep(S3, Endpoints.Resources),
         new TablesStep(DynamoDb, Endpoints.Resources),
         new StreamStep(Kinesis, Endpoints.Resources),
@@ -64,6 +71,7 @@ public sealed class SandboxStack : IAsyncDisposable
         S3.Dispose();
         DynamoDb.Dispose();
         await Warehouse.DisposeAsync();
+        await WarehouseAdmin.DisposeAsync();
         _http.Dispose();
     }
 }

@@ -3,8 +3,14 @@ using Sandbox.Core.Endpoints;
 
 namespace Sandbox.Warehouse;
 
+/// <summary>Data sources per warehouse role (CONTRACTS.md): the pipeline's and bootstrap's.</summary>
 public static class WarehouseDataSource
 {
+    /// <summary>sandbox_delivery: what the pipeline loads with.</summary>
     public static NpgsqlDataSource Create(SandboxEndpoints endpoints) =>
         NpgsqlDataSource.Create(endpoints.WarehouseConnectionString);
+
+    /// <summary>sandbox_admin: migrations, history rewrites, VACUUM.</summary>
+    public static NpgsqlDataSource CreateAdmin(SandboxEndpoints endpoints) =>
+        NpgsqlDataSource.Create(endpoints.WarehouseAdminConnectionString);
 }

@@ -37,7 +37,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var contract = EndpointsLoader.LoadSettings();
-        AdminConnectionString = contract.GetValueOrDefault("SANDBOX_WAREHOUSE_ADMIN") ?? EndpointsLoader.FromSettings(contract).WarehouseConnectionString;
+        AdminConnectionString = EndpointsLoader.FromSettings(contract).WarehouseAdminConnectionString;
         _state = await ThrowawayDatabase.CreateAsync(AdminConnectionString, "console_tests", migrate: false);
         Settings = ConsoleSettings.FromContract(contract, StateDirectory) with
         {

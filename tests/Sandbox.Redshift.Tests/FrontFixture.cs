@@ -32,11 +32,11 @@ public sealed class FrontFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _postgres = await PrivateWarehouse.StartAsync();
-        await using (var admin = new NpgsqlConnection(_postgres.ServerConnectionString))
+        await using (var admin = new NpgsqlConnection(_postgres.SuperuserConnectionString))
         {
             await admin.OpenAsync();
             await Execute(admin, $"create database {Database}");
-            await Execute(admin, $"alter role sandbox password '{Password}'");
+            await Execute(admin, $"create role sandbox login superuser password '{Password}'");
             await Execute(admin, "create role raw_client login");
             var hba = Path.Combine(_postgres.DataDirectory, "pg_hba.conf");
             await File.WriteAllTextAsync(hba,

@@ -34,10 +34,23 @@ public sealed class ContainerStackFixture : IAsyncLifetime
         _localStack = new LocalStackBuilder(LocalStackImage)
             .WithEnvironment("SERVICES", "kinesis,firehose,s3,dynamodb")
             .WithCreateParameterModifier(LoopbackPorts.Only).Build();
+        string NewPassword() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        var passwords = new Dictionary<string, string>
+        {
+            ["sandbox_admin"] = NewPassword(), ["sandbox_delivery"] = NewPassword(), ["analyst"] = NewPassword(),
+        };
         _postgres = new PostgreSqlBuilder(PostgresImage)
-            .WithDatabase("warehouse").WithUsername("sandbox").WithPassword("sandbox")
+            .WithDatabase("warehouse").WithUsername("postgres").WithPassword(NewPassword())
             .WithCreateParameterModifier(LoopbackPorts.Only).Build();
         await Task.WhenAll(_localStack.StartAsync(), _postgres.StartAsync());
+        // The contract's roles, by the same roles.sql as the native and compose stacks.
+        var roles = await _postgres.ExecAsync(["bash", "-c",
+            $"psql -X -q -v ON_ERROR_STOP=1 -U postgres -d postgres -v admin_password={passwords["sandbox_admin"]} " +
+            $"-v delivery_password={passwords["sandbox_delivery"]} -v analyst_password={passwords["analyst"]} -v analyst_timeout=120s " +
+            $"<<'ROLES_SQL'\n{File.ReadAllText(RepositoryRoot.Combine("compose", "warehouse", "roles.sql"))}\nROLES_SQL\n"]);
+        if (roles.ExitCode != 0) throw new InvalidOperationException($"creating the warehouse roles failed: {roles.Stderr}");
+        string As(string role) => new Npgsql.NpgsqlConnectionStringBuilder(_postgres.GetConnectionString())
+            { Username = role, Password = passwords[role], Database = "warehouse" }.ConnectionString;
 
         var url = _localStack.GetConnectionString();
         Endpoints = EndpointsLoader.FromSettings(new Dictionary<string, string>
@@ -46,7 +59,9 @@ public sealed class ContainerStackFixture : IAsyncLifetime
             ["SANDBOX_KINESIS_URL"] = url,
             ["SANDBOX_S3_URL"] = url,
             ["SANDBOX_DYNAMODB_URL"] = url,
-            ["SANDBOX_WAREHOUSE"] = _postgres.GetConnectionString(),
+            ["SANDBOX_WAREHOUSE"] = As("sandbox_delivery"),
+            ["SANDBOX_WAREHOUSE_ADMIN"] = As("sandbox_admin"),
+            ["SANDBOX_WAREHOUSE_ANALYST"] = As("analyst"),
             ["SANDBOX_ACCESS_KEY_ID"] = "test",
             ["SANDBOX_SECRET_ACCESS_KEY"] = "test",
         });

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Sandbox.Testing;
@@ -9,12 +7,18 @@ namespace Sandbox.Testing;
 /// started and stopped with pg_ctl like compose/native/lib/warehouse.sh does for the stack: a
 /// warehouse outage that is a real stopped server, without touching the shared one. As root,
 /// initdb and pg_ctl run as the postgres user (they refuse root), which then owns the folder.
+/// Locked like the stack's: SCRAM passwords for every role, the contract's roles made by the same
+/// compose/warehouse/roles.sql, passwords generated per cluster.
 /// </summary>
 public sealed class PrivateWarehouse : IAsyncDisposable
 {
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
     private static readonly bool IsRoot = Environment.UserName == "root";
     private readonly string _root;
+    private readonly string _superuserPassword = NewPassword();
+    private readonly string _adminPassword = NewPassword();
+    private readonly string _deliveryPassword = NewPassword();
+    private readonly string _analystPassword = NewPassword();
 
     private PrivateWarehouse(string root, int port)
     {
@@ -26,9 +30,19 @@ public sealed class PrivateWarehouse : IAsyncDisposable
     public string DataDirectory => Path.Combine(_root, "data");
     public string LogPath => Path.Combine(_root, "postgres.log");
 
-    /// <summary>The maintenance database of the cluster; create databases for the run on it.</summary>
-    public string ServerConnectionString =>
-        $"Host=127.0.0.1;Port={Port};Username=sandbox;Password=sandbox;Database=postgres;Pooling=false";
+    /// <summary>sandbox_admin on the maintenance database of the cluster; create databases for the run on it.</summary>
+    public string ServerConnectionString => As("sandbox_admin", _adminPassword);
+
+    /// <summary>The pipeline's role (sandbox_delivery); set the database with the run's.</summary>
+    public string DeliveryConnectionString => As("sandbox_delivery", _deliveryPassword);
+
+    public string AnalystConnectionString => As("analyst", _analystPassword);
+
+    /// <summary>The cluster's superuser (`postgres`), for tests that set up roles or pg_hba of their own.</summary>
+    public string SuperuserConnectionString => As("postgres", _superuserPassword);
+
+    private string As(string role, string password) =>
+        $"Host=127.0.0.1;Port={Port};Username={role};Password={password};Database=postgres;Pooling=false";
 
     public static bool Available => File.Exists(Path.Combine(BinDirectory, "pg_ctl"));
 
@@ -36,16 +50,21 @@ public sealed class PrivateWarehouse : IAsyncDisposable
     {
         if (!Available) throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinDirectory}/pg_ctl): run 'make deps'");
         var root = Directory.CreateTempSubdirectory("sandbox-tests-warehouse-").FullName;
+        var warehouse = new PrivateWarehouse(root, FreeLoopbackPort.Next());
+        var passwordFile = Path.Combine(root, "superuser.pw");
+        await File.WriteAllTextAsync(passwordFile, warehouse._superuserPassword + "\n");
         if (IsRoot)
         {
             // CreateTempSubdirectory makes it 700 root: postgres has to own it.
-            await RunAsync("chown", ["postgres:", root]);
+            await RunAsync("chown", ["-R", "postgres:", root]);
         }
-        var warehouse = new PrivateWarehouse(root, FreePort());
         try
         {
-            await warehouse.PgAsync("initdb", ["-D", warehouse.DataDirectory, "-U", "sandbox", "--auth=trust", "-E", "UTF8", "--no-locale"]);
+            await warehouse.PgAsync("initdb", ["-D", warehouse.DataDirectory, "-U", "postgres", "--pwfile", passwordFile,
+                "--auth=scram-sha-256", "-E", "UTF8", "--no-locale"]);
+            File.Delete(passwordFile);
             await warehouse.StartAgainAsync();
+            await warehouse.CreateRolesAsync();
         }
         catch
         {
@@ -54,6 +73,23 @@ public sealed class PrivateWarehouse : IAsyncDisposable
         }
         return warehouse;
     }
+
+    // The stack's roles.sql, its passwords set as psql variables by a file only root/postgres read.
+    private async Task CreateRolesAsync()
+    {
+        var script = Path.Combine(_root, "roles.psql");
+        await File.WriteAllTextAsync(script,
+            $"\\set admin_password {_adminPassword}\n\\set delivery_password {_deliveryPassword}\n" +
+            $"\\set analyst_password {_analystPassword}\n\\set analyst_timeout 120s\n" +
+            $"\\i {RepositoryRoot.Combine("compose", "warehouse", "roles.sql")}\n");
+        var result = await ProcessRunner.RunAsync(Path.Combine(BinDirectory, "psql"),
+            ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", script, $"host=127.0.0.1 port={Port} user=postgres dbname=postgres"],
+            new Dictionary<string, string> { ["PGPASSWORD"] = _superuserPassword });
+        File.Delete(script);
+        if (result.ExitCode != 0) throw new InvalidOperationException($"creating the warehouse roles failed:\n{result.Output}");
+    }
+
+    private static string NewPassword() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
 
     /// <summary>pg_ctl stop -m fast: open connections are cut, the port stops answering until <see cref="StartAgainAsync"/>.</summary>
     public Task StopAsync() => PgAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"]);
@@ -106,12 +142,5 @@ public sealed class PrivateWarehouse : IAsyncDisposable
     {
         var result = await ProcessRunner.RunAsync(fileName, arguments);
         if (result.ExitCode != 0) throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed:\n{result.Output}");
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -7,5 +7,5 @@ namespace Sandbox.Warehouse.Tests;
 public static class ScratchDatabase
 {
     public static Task<ThrowawayDatabase> CreateAsync(StackFixture stack) =>
-        ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseConnectionString, "scratch", migrate: false);
+        ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseAdminConnectionString, "scratch", migrate: false);
 }

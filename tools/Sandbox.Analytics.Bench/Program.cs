@@ -28,7 +28,7 @@ root.SetAction(async (parse, _) =>
         EventsPerDay = parse.GetValue(eventsOption) / days, Seed = 42, Servers = 4,
     };
     var duckDbPath = Path.Combine(parse.GetValue(dataOption)!, $"{config.EventsPerDay}x{days}-{config.Users}", "events.duckdb");
-    var data = new BenchData(config, EndpointsLoader.Load().WarehouseConnectionString, duckDbPath);
+    var data = new BenchData(config, EndpointsLoader.Load().WarehouseAdminConnectionString, duckDbPath);
     var manifest = await data.EnsureLoadedAsync();
     await using var warehouse = data.OpenWarehouse();
     using var duck = new DuckDBConnection($"DataSource={duckDbPath}");

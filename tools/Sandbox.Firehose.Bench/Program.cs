@@ -134,8 +134,9 @@ Row("to-archive alone (gzip JSON lines -> s3rver)", archiveAlone);
 Row("to-warehouse alone (stage + manifest + COPY)", warehouseAlone);
 Row("both delivery streams together", both);
 
-// Leave the shared warehouse as we found it.
-await using (var cleanup = warehouse.CreateBatch())
+// Leave the shared warehouse as we found it (deleting is the admin's right, not the pipeline's).
+await using (var admin = WarehouseDataSource.CreateAdmin(endpoints))
+await using (var cleanup = admin.CreateBatch())
 {
     cleanup.BatchCommands.Add(new NpgsqlBatchCommand("delete from events where event_id = any($1)") { Parameters = { new NpgsqlParameter { Value = ids } } });
     foreach (var table in new[] { "load_commits", "delivery_metrics" })

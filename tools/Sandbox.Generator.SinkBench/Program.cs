@@ -31,12 +31,12 @@ List<string> Lines(GeneratorConfig config, string name)
 
 Console.WriteLine($"# Generator sinks bench {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
 var endpoints = EndpointsLoader.Load();
-await using var server = NpgsqlDataSource.Create(endpoints.WarehouseConnectionString);
+await using var server = NpgsqlDataSource.Create(endpoints.WarehouseAdminConnectionString);
 
 async Task<NpgsqlDataSource> ScratchDatabase(string name)
 {
     await using (var create = server.CreateCommand($"drop database if exists {name} with (force); create database {name}")) await create.ExecuteNonQueryAsync();
-    var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(endpoints.WarehouseConnectionString) { Database = name }.ConnectionString);
+    var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(endpoints.WarehouseAdminConnectionString) { Database = name }.ConnectionString);
     await new Migrator(source).MigrateAsync();
     return source;
 }

@@ -26,7 +26,7 @@ root.SetAction(async (parse, _) =>
     var encoded = PreEncodedRows.Encode(rows);
     using var s3 = AwsClients.S3(endpoints);
     await using var staged = await StagedObjects.UploadAsync(s3, rows, objects);
-    await using var database = await BenchDatabase.CreateAsync(endpoints.WarehouseConnectionString);
+    await using var database = await BenchDatabase.CreateAsync(endpoints.WarehouseAdminConnectionString);
     foreach (var index in parse.GetValue(dropIndexOption) ?? [])
         await database.DropIndexAsync(index);
     await encoded.CheckSameAsTypedAsync(database.DataSource, rows);

@@ -1,4 +1,4 @@
-# Readiness probes: a real API call per service (ListStreams, ListTables, ListBuckets, a query),
+# Readiness probes: a real API call per service (ListStreams, ListTables, ListBuckets, a query on each database),
 # not a port check. Sourced by stack.sh.
 
 # Emulators require a well-formed SigV4 header but never check the signature.
@@ -12,6 +12,12 @@ aws_json_call() { # URL SERVICE CONTENT_TYPE TARGET
     -H "Content-Type: $3" -H "X-Amz-Target: $4" -d '{}' >/dev/null 2>&1
 }
 
+# The pipeline's role, with its generated password (none yet: not ready).
+delivery_psql() { # PORT SQL
+  [ -f "$STATE/warehouse.secrets" ] && load_warehouse_secrets || return 1
+  PGPASSWORD=$DELIVERY_PASSWORD psql -X "host=127.0.0.1 port=$1 user=sandbox_delivery dbname=warehouse connect_timeout=5" -tAc "$2"
+}
+
 probe() {
   case $1 in
     kinesis) aws_json_call "http://127.0.0.1:$KINESIS_PORT/" kinesis application/x-amz-json-1.1 Kinesis_20131202.ListStreams ;;
@@ -19,8 +25,9 @@ probe() {
     s3) curl -sf --max-time 5 "http://127.0.0.1:$S3_PORT/" | grep -q ListAllMyBucketsResult ;; # anonymous ListBuckets
     # A real request: the console answers /api/health after reading its schema version.
     console) curl -sf --max-time 5 "http://127.0.0.1:$CONSOLE_PORT/api/health" | grep -q '"status":"ok"' ;;
-    postgres) psql "host=127.0.0.1 port=$POSTGRES_PORT user=sandbox dbname=warehouse connect_timeout=5" -tAc 'select 1' >/dev/null 2>&1 ;;
-    # Through the Redshift endpoint: the front relays a whole session to PostgreSQL and back.
-    warehouse) psql "host=127.0.0.1 port=$WAREHOUSE_PORT user=sandbox dbname=warehouse connect_timeout=5" -tAc 'select current_user' 2>/dev/null | grep -qx sandbox ;;
+    appdb) probe_appdb ;;
+    postgres) delivery_psql "$POSTGRES_PORT" 'select 1' >/dev/null 2>&1 ;;
+    # Through the Redshift endpoint: the front relays a whole session (SCRAM login included) to PostgreSQL and back.
+    warehouse) delivery_psql "$WAREHOUSE_PORT" 'select current_user' 2>/dev/null | grep -qx sandbox_delivery ;;
   esac
 }

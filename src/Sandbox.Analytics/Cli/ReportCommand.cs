@@ -90,7 +90,7 @@ public static class ReportCommand
         if (choice is not ("warehouse" or "lake" or "all")) throw new ReportInputException($"--engine '{choice}': expected warehouse, lake or all");
         if (choice == "lake" && lake is null) throw new ReportInputException("--engine lake: the lake engine is not available in this build (Sandbox.Lake is not wired)");
         var engines = new List<IAnalyticsEngine>();
-        await using var warehouse = NpgsqlDataSource.Create(EndpointsLoader.Load().WarehouseConnectionString);
+        await using var warehouse = NpgsqlDataSource.Create(EndpointsLoader.Load().WarehouseAnalystConnectionString);
         try
         {
             if (choice is "warehouse" or "all") engines.Add(new WarehouseEngine(warehouse));

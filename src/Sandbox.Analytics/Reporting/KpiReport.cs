@@ -17,6 +17,9 @@ public sealed record KpiReport(
     IReadOnlyList<TopValue> TopClickedProducts,
     long Events)
 {
+    /// <summary>Names for the top products' ids (warehouse app.products/app.brands), or a note why there are none.</summary>
+    public ProductNames Products { get; init; } = ProductNames.Unavailable("product names: only the warehouse has app.products/app.brands");
+
     /// <summary>
     /// Day-1 retention by cohort: the cohorts whose next day falls within the report and that have installs.
     /// A day without data (the day before a one-day demo) is no cohort: "0 of 0, n/a" would say nothing.

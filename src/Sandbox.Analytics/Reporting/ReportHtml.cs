@@ -35,17 +35,18 @@ public static class ReportHtml
         Table(h, ["cohort", "installs", "active next day", "rate"], report.DayOneRetention.Select(r =>
             (IReadOnlyList<string>)[$"{r.Cohort:yyyy-MM-dd}", $"{r.Size:N0}", $"{r.Retained:N0}", ReportText.Percent(r.Rate)]));
         TopTable(h, "Top searched terms", "term", "searches", report.TopSearches);
-        TopTable(h, "Top searched products (opened from search)", "product", "views", report.TopSearchedProducts);
-        TopTable(h, "Top clicked products", "product", "clicks", report.TopClickedProducts);
+        TopTable(h, "Top searched products (opened from search)", "product", "views", report.TopSearchedProducts, report.Products.Label);
+        TopTable(h, "Top clicked products", "product", "clicks", report.TopClickedProducts, report.Products.Label);
+        if (report.Products.Note is { } note) h.Append($"<p>{E(note)}</p>");
         foreach (var (title, file) in charts) h.Append($"<h2>{E(title)}</h2><img src=\"{E(file)}\" alt=\"{E(title)}\">");
         h.Append("</body></html>\n");
         File.WriteAllText(path, h.ToString());
     }
 
-    private static void TopTable(StringBuilder h, string title, string valueHeader, string countHeader, IReadOnlyList<TopValue> values)
+    private static void TopTable(StringBuilder h, string title, string valueHeader, string countHeader, IReadOnlyList<TopValue> values, Func<string, string>? label = null)
     {
         h.Append("<h2>").Append(E(title)).Append("</h2>");
-        Table(h, ["#", valueHeader, countHeader], values.Select((t, i) => (IReadOnlyList<string>)[$"{i + 1}", t.Value, $"{t.Count:N0}"]));
+        Table(h, ["#", valueHeader, countHeader], values.Select((t, i) => (IReadOnlyList<string>)[$"{i + 1}", label?.Invoke(t.Value) ?? t.Value, $"{t.Count:N0}"]));
     }
 
     private static void Table(StringBuilder h, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)

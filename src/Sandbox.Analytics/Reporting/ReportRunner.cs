@@ -23,6 +23,8 @@ public static class ReportRunner
         var reports = new List<KpiReport>();
         foreach (var engine in engines) reports.Add(await KpiReportBuilder.BuildAsync(new AnalyticsQueries(engine), request.Range, funnels, ct));
         var check = ConsistencyCheck.Of(reports, request.Manifest, request.Range);
+        if (engines.FirstOrDefault(e => e is WarehouseEngine) is { } warehouse)
+            reports[0] = reports[0] with { Products = await ProductNames.LookUpAsync(warehouse, TopProductIds(reports[0]), ct) };
         ReportText.Write(output, reports[0], check);
 
         string? htmlPath = null;
@@ -36,4 +38,7 @@ public static class ReportRunner
         }
         return new ReportOutcome(reports[0], check, htmlPath);
     }
+
+    private static IReadOnlyCollection<string> TopProductIds(KpiReport report) =>
+        report.TopSearchedProducts.Concat(report.TopClickedProducts).Select(t => t.Value).ToHashSet();
 }

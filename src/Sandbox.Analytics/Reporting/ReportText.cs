@@ -15,8 +15,9 @@ public static class ReportText
         foreach (var funnel in report.Funnels) WriteFunnel(o, funnel);
         WriteRetention(o, report);
         WriteTop(o, "Top searched terms", report.TopSearches);
-        WriteTop(o, "Top searched products (opened from search)", report.TopSearchedProducts);
-        WriteTop(o, "Top clicked products", report.TopClickedProducts);
+        WriteTop(o, "Top searched products (opened from search)", report.TopSearchedProducts, report.Products.Label);
+        WriteTop(o, "Top clicked products", report.TopClickedProducts, report.Products.Label);
+        if (report.Products.Note is { } note) o.WriteLine(note);
     }
 
     public static string Percent(double? rate) => rate is { } r ? $"{r * 100:0.0}%" : "n/a";
@@ -61,10 +62,10 @@ public static class ReportText
         o.WriteLine();
     }
 
-    private static void WriteTop(TextWriter o, string title, IReadOnlyList<TopValue> values)
+    private static void WriteTop(TextWriter o, string title, IReadOnlyList<TopValue> values, Func<string, string>? label = null)
     {
         o.WriteLine(title);
-        for (var i = 0; i < values.Count; i++) o.WriteLine($"  {i + 1,2}. {values[i].Value}  {values[i].Count:N0}");
+        for (var i = 0; i < values.Count; i++) o.WriteLine($"  {i + 1,2}. {label?.Invoke(values[i].Value) ?? values[i].Value}  {values[i].Count:N0}");
         if (values.Count == 0) o.WriteLine("  none");
         o.WriteLine();
     }

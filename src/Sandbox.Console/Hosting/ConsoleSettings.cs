@@ -35,14 +35,12 @@ public sealed record ConsoleSettings
     /// <summary>SANDBOX_WAREHOUSE_ADMIN for the state (else SANDBOX_WAREHOUSE); SANDBOX_WAREHOUSE_ANALYST for queries.</summary>
     public static ConsoleSettings FromContract(IReadOnlyDictionary<string, string> contract, string stateDirectory)
     {
-        string? Get(string key) => contract.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
-        var warehouse = Get("SANDBOX_WAREHOUSE") ?? EndpointsLoader.FromSettings(contract).WarehouseConnectionString;
-        var analyst = Get("SANDBOX_WAREHOUSE_ANALYST");
+        var endpoints = EndpointsLoader.FromSettings(contract);
         return new ConsoleSettings
         {
-            StateConnectionString = WithApplicationName(Get("SANDBOX_WAREHOUSE_ADMIN") ?? warehouse, "sandbox-console"),
-            QueryConnectionString = WithApplicationName(analyst ?? warehouse, "sandbox-console-query"),
-            QueryRoleIsFallback = analyst is null,
+            StateConnectionString = WithApplicationName(endpoints.WarehouseAdminConnectionString, "sandbox-console"),
+            QueryConnectionString = WithApplicationName(endpoints.WarehouseAnalystConnectionString, "sandbox-console-query"),
+            QueryRoleIsFallback = !contract.TryGetValue("SANDBOX_WAREHOUSE_ANALYST", out var analyst) || analyst.Length == 0,
             StateDirectory = stateDirectory,
         };
     }

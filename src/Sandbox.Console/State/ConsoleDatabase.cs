@@ -1,4 +1,5 @@
 using Npgsql;
+using Sandbox.Core.Schema;
 using Sandbox.Warehouse.Schema;
 
 namespace Sandbox.Console.State;

@@ -46,15 +46,24 @@ public static class EndpointsLoader
             Url("SANDBOX_KINESIS_URL", NativePorts.Kinesis),
             Url("SANDBOX_S3_URL", NativePorts.S3),
             Url("SANDBOX_DYNAMODB_URL", NativePorts.DynamoDb),
-            Get("SANDBOX_WAREHOUSE")
-                ?? $"Host=127.0.0.1;Port={NativePorts.Warehouse};Username=sandbox;Password=sandbox;Database=warehouse",
+            Get("SANDBOX_WAREHOUSE") ?? NativeWarehouse("sandbox_delivery"),
             Get("SANDBOX_REGION") ?? Get("AWS_REGION") ?? "ap-northeast-1",
             keys,
             resources)
         {
             ConsoleUrl = Get("SANDBOX_CONSOLE_URL") is { } console ? ParseUrl("SANDBOX_CONSOLE_URL", console) : null,
+            AppDatabaseConnectionString = Get("SANDBOX_APPDB") ?? SandboxEndpoints.AppDatabaseDefault,
+            AppDatabaseSyncConnectionString = Get("SANDBOX_APPDB_SYNC"),
+            // One connection string for every role (e.g. a Redshift user) unless the roles are split.
+            WarehouseAdminConnectionString = Get("SANDBOX_WAREHOUSE_ADMIN") ?? Get("SANDBOX_WAREHOUSE") ?? NativeWarehouse("sandbox_admin"),
+            WarehouseAnalystConnectionString = Get("SANDBOX_WAREHOUSE_ANALYST") ?? Get("SANDBOX_WAREHOUSE") ?? NativeWarehouse("analyst"),
         };
     }
+
+    // No password: the native stack generates them at `make up` into .sandbox/endpoints.env, so
+    // without that file the server refuses the login (by design) instead of a guessable default.
+    private static string NativeWarehouse(string role) =>
+        $"Host=127.0.0.1;Port={NativePorts.Warehouse};Username={role};Database=warehouse";
 
     /// <summary>Parses KEY=VALUE lines (blank lines and # comments ignored, optional quotes).</summary>
     public static Dictionary<string, string> ParseEnvFile(string path)

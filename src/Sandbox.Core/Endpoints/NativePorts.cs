@@ -7,6 +7,7 @@ public static class NativePorts
     public const int DynamoDb = 4568;
     public const int S3 = 4569;
     public const int Warehouse = 5439;
+    public const int AppDatabase = 3306;
 
     /// <summary>PostgreSQL behind the Redshift endpoint (Warehouse); clients never need it.</summary>
     public const int Postgres = 5438;

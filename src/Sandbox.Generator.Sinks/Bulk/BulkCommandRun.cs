@@ -19,7 +19,7 @@ public static class BulkCommandRun
         if (targets.Length == 0 || targets.FirstOrDefault(t => !TargetNames.Contains(t)) is { } unknown)
             throw new InvalidGeneratorConfigException([$"--bulk-targets: '{targetList}' must list {string.Join(" and/or ", TargetNames)}"]);
         var endpoints = EndpointsLoader.Load();
-        using var warehouse = targets.Contains("warehouse") ? WarehouseDataSource.Create(endpoints) : null;
+        using var warehouse = targets.Contains("warehouse") ? WarehouseDataSource.CreateAdmin(endpoints) : null;
         using var s3 = targets.Contains("lake") ? AwsClients.S3(endpoints) : null;
         var expected = config.EventsPerDay * Math.Max(1, config.DayCount);
         GeneratorRunner? runner = null;

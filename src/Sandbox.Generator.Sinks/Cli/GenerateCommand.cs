@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Sandbox.Core.TrackingPlan;
+using Sandbox.Generator.AppData;
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Manifest;
 using Sandbox.Generator.Output;
@@ -35,12 +36,13 @@ public static class GenerateCommand
         var speedup = new Option<double?>("--speedup") { Description = "kinesis: replay received_at compressed by this factor (24 = a day in an hour)" };
         var senders = new Option<int>("--senders") { Description = "kinesis: concurrent PutRecords senders", DefaultValueFactory = _ => 4 };
         var stream = new Option<string?>("--stream") { Description = "kinesis: stream name (default: the endpoints contract's)" };
+        var appDb = new Option<bool>("--appdb") { Description = "Also fill the app (service) database SANDBOX_APPDB from the same users, products and posts" };
         var bulkTargets = new Option<string>("--bulk-targets") { Description = "bulk: warehouse, lake or both", DefaultValueFactory = _ => "warehouse,lake" };
 
         var command = new Command("generate", "Generate app-server event logs (JSON lines, hourly per server) and manifest.json")
         {
             from, to, users, eventsPerDay, seed, output, gzip, threads, servers, faults, configFile, overwrite, dimensions,
-            sinkKind, rate, speedup, senders, stream, bulkTargets,
+            sinkKind, rate, speedup, senders, stream, bulkTargets, appDb,
         };
         command.SetAction(parse =>
         {
@@ -65,12 +67,14 @@ public static class GenerateCommand
                 if (parse.GetValue(sinkKind) != "kinesis" && (Given(rate) || Given(speedup)))
                     throw new InvalidGeneratorConfigException(["--rate/--speedup: pacing applies to --sink kinesis only"]);
                 var (folder, workers, replace) = (parse.GetValue(output)!, parse.GetValue(threads), parse.GetValue(overwrite));
-                return parse.GetValue(sinkKind) switch
+                if (parse.GetValue(appDb) && AppDbGeneration.Check() is var notReady and not 0) return notReady;
+                var exitCode = parse.GetValue(sinkKind) switch
                 {
                     "kinesis" => KinesisCommandRun.Run(config, folder, replace, parse.GetValue(stream), parse.GetValue(senders), parse.GetValue(rate), parse.GetValue(speedup)),
                     "bulk" => BulkCommandRun.Run(config, folder, workers, replace, parse.GetValue(bulkTargets)!),
                     _ => Run(config, folder, workers, replace),
                 };
+                return exitCode == 0 && parse.GetValue(appDb) ? AppDbGeneration.Run(config, folder) : exitCode;
             }
             catch (Exception e) when (e is InvalidGeneratorConfigException or OutputFolderException)
             {
@@ -90,6 +94,13 @@ public static class GenerateCommand
     {
         // Bad config or a guarded folder fail here, before the progress display and before any output.
         FileGeneration.Check(config, output, overwrite, TrackingPlanLoader.LoadEmbedded());
+        if (FileGeneration.Reusable(config, output, TrackingPlanLoader.LoadEmbedded()) is { Totals: { } done } existing)
+        {
+            Console.WriteLine(
+                $"generate: {Path.GetFullPath(output)} already holds this output (seed {existing.Seed}, fingerprint {existing.Fingerprint}: " +
+                $"{done.Events:N0} events in {done.Files} files); left as is, so a shipper does not see new files");
+            return 0;
+        }
         var stopwatch = Stopwatch.StartNew();
         var expected = config.EventsPerDay * Math.Max(1, config.DayCount);
         GenerationManifest? manifest = null;

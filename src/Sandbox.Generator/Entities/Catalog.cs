@@ -4,6 +4,8 @@ namespace Sandbox.Generator.Entities;
 public sealed class Catalog(int brands, int products, int shops)
 {
     public string[] BrandNames { get; } = new string[brands];
+    /// <summary>ISO country of each brand (JP, KR, FR, US).</summary>
+    public string[] BrandCountry { get; } = new string[brands];
     public string[] ShopNames { get; } = new string[shops];
     /// <summary>Shop base URL; a product link is base + "/items/" + product id.</summary>
     public string[] ShopUrls { get; } = new string[shops];

@@ -47,22 +47,23 @@ public static class EntityPoolBuilder
             brands: Math.Clamp(config.Users / 400, 40, 1_500),
             products: Math.Clamp(config.Users / 20, 500, 30_000),
             shops: 12);
-        var ja = new Faker("ja") { Random = new Randomizer(SeedFor(config, 3)) };
-        var en = new Faker("en") { Random = new Randomizer(SeedFor(config, 4)) };
+        var names = new Xoshiro256(Mix.Derive(config.Seed, 0xE17171E5, 3));
         for (var i = 0; i < catalog.BrandCount; i++)
-            catalog.BrandNames[i] = i % 3 == 0 ? ja.Company.CompanyName() : en.Company.CompanyName(0);
+        {
+            catalog.BrandNames[i] = CosmeticsNames.Brand(ref names);
+            catalog.BrandCountry[i] = CosmeticsNames.Country(catalog.BrandNames[i], ref names);
+        }
         for (var i = 0; i < catalog.ShopNames.Length; i++)
         {
-            var word = en.Internet.DomainWord();
-            catalog.ShopNames[i] = $"{ja.Company.CompanyName()} {(i % 2 == 0 ? "ストア" : "SHOP")}";
-            catalog.ShopUrls[i] = $"https://{word}-{i}.shop.example.jp";
+            catalog.ShopNames[i] = CosmeticsNames.Shops[i % CosmeticsNames.Shops.Length];
+            catalog.ShopUrls[i] = $"https://shop-{i + 1:D2}.cosme.example.jp";
         }
         var prices = new Xoshiro256(Mix.Derive(config.Seed, 0xE17171E5, 5));
         for (var i = 0; i < catalog.ProductCount; i++)
         {
             catalog.ProductBrand[i] = prices.Skewed(catalog.BrandCount, 2);
             catalog.ProductCategory[i] = (byte)prices.Next(Vocabulary.Categories.Length);
-            catalog.ProductNames[i] = en.Commerce.ProductName();
+            catalog.ProductNames[i] = CosmeticsNames.Product(catalog.ProductCategory[i], ref names);
             catalog.ProductPrice[i] = (int)Math.Round(Math.Exp(6.2 + prices.NextDouble() * 3.0)) / 10 * 10 + 10;
             catalog.ProductShop[i] = prices.Next(catalog.ShopNames.Length);
         }

@@ -33,6 +33,8 @@ public sealed record GenerationManifest
     public IReadOnlyList<ManifestDay> Days { get; init; } = [];
     public IReadOnlyList<ManifestCohort> Retention { get; init; } = [];
     public FaultCounts? Faults { get; init; }
+    /// <summary>The app (service) database, when the "appdb" output filled it.</summary>
+    public ManifestAppDatabase? AppDatabase { get; init; }
 }
 
 public sealed record AppVersionRelease(string Version, DateOnly? Released);

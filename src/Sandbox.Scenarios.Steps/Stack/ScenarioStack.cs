@@ -32,10 +32,12 @@ public sealed class ScenarioStack : IAsyncDisposable
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         // Migrated by the bootstrap steps below, like any warehouse.
-        var database = await ThrowawayDatabase.CreateAsync(shared.WarehouseConnectionString, "scenario", migrate: false, ct);
+        var database = await ThrowawayDatabase.CreateAsync(shared.WarehouseAdminConnectionString, "scenario", migrate: false, ct);
         var own = shared with
         {
-            WarehouseConnectionString = database.ConnectionString,
+            WarehouseConnectionString = database.ConnectionStringAs(shared.WarehouseConnectionString),
+            WarehouseAdminConnectionString = database.ConnectionString,
+            WarehouseAnalystConnectionString = database.ConnectionStringAs(shared.WarehouseAnalystConnectionString),
             Resources = shared.Resources with
             {
                 Stream = $"scenario-{id}",

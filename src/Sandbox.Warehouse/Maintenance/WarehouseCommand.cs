@@ -7,7 +7,7 @@ namespace Sandbox.Warehouse.Maintenance;
 /// <summary>`sandbox warehouse ...`: commands on the warehouse itself. Register <see cref="Build()"/> on the root command.</summary>
 public static class WarehouseCommand
 {
-    public static Command Build() => Build(() => WarehouseDataSource.Create(EndpointsLoader.Load()), Console.Out);
+    public static Command Build() => Build(() => WarehouseDataSource.CreateAdmin(EndpointsLoader.Load()), Console.Out);
 
     /// <param name="dataSource">Opened when the command runs, not when it is built (help must work without a warehouse).</param>
     public static Command Build(Func<NpgsqlDataSource> dataSource, TextWriter output) =>

@@ -1,44 +1,15 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 
 namespace Sandbox.Warehouse.Schema;
 
-/// <summary>The migrations shipped in this assembly (Schema/Migrations/NNNN_name.sql), in version order.</summary>
-public static partial class MigrationCatalog
+/// <summary>The warehouse migrations shipped in this assembly (Schema/Migrations/NNNN_name.sql), in version order.</summary>
+public static class MigrationCatalog
 {
-    private const string Prefix = "migrations/";
-
     public static IReadOnlyList<Migration> Embedded { get; } = Load(typeof(MigrationCatalog).Assembly);
 
-    public static IReadOnlyList<Migration> Load(Assembly assembly)
-    {
-        var migrations = new List<Migration>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
-        {
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
-            migrations.Add(Parse(resource[Prefix.Length..], reader.ReadToEnd()));
-        }
-        return Ordered(migrations);
-    }
+    public static IReadOnlyList<Migration> Load(Assembly assembly) => MigrationFiles.Load(assembly);
 
-    public static Migration Parse(string fileName, string sql)
-    {
-        var match = FileNamePattern().Match(fileName);
-        if (!match.Success)
-            throw new FormatException($"migration file '{fileName}' must be named NNNN_name.sql (e.g. 0001_events.sql)");
-        return new Migration(int.Parse(match.Groups[1].Value), match.Groups[2].Value, sql);
-    }
+    public static Migration Parse(string fileName, string sql) => MigrationFiles.Parse(fileName, sql);
 
-    public static IReadOnlyList<Migration> Ordered(IEnumerable<Migration> migrations)
-    {
-        var ordered = migrations.OrderBy(m => m.Version).ToList();
-        var clash = ordered.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
-        if (clash != null)
-            throw new InvalidOperationException(
-                $"migrations {string.Join(" and ", clash)} share version {clash.Key}: give each a unique number");
-        return ordered;
-    }
-
-    [GeneratedRegex(@"^(\d{4})_([a-z0-9_]+)\.sql$")]
-    private static partial Regex FileNamePattern();
+    public static IReadOnlyList<Migration> Ordered(IEnumerable<Migration> migrations) => MigrationFiles.Ordered(migrations);
 }

@@ -4,7 +4,9 @@ namespace Sandbox.Warehouse.Schema;
 
 /// <summary>
 /// A database of its own on the warehouse server — for a test, a scenario or a benchmark run —
-/// created (and migrated, unless asked not to) up front and dropped on dispose.
+/// created (and migrated, unless asked not to) up front and dropped on dispose. Created with the
+/// admin role's connection string (CREATE DATABASE); <see cref="ConnectionStringAs"/> gives the
+/// other roles' way in, so the pipeline runs there with the rights it has on the warehouse.
 /// </summary>
 public sealed class ThrowawayDatabase : IAsyncDisposable
 {
@@ -23,6 +25,10 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The role of <paramref name="roleConnectionString"/> (e.g. the contract's delivery one) on this database.</summary>
+    public string ConnectionStringAs(string roleConnectionString) =>
+        new NpgsqlConnectionStringBuilder(roleConnectionString) { Database = Name }.ConnectionString;
 
     /// <param name="prefix">Lower-case letters, digits and underscores: the database is named prefix_&lt;random&gt;.</param>
     public static async Task<ThrowawayDatabase> CreateAsync(

@@ -29,6 +29,7 @@ public sealed class ReportRunnerTests(GeneratedDaysFixture fixture) : IDisposabl
         var cohort = fixture.Data.Manifest.Retention.Single(c => c.InstallDate == day.AddDays(-1));
         Assert.Contains($"{day.AddDays(-1):yyyy-MM-dd}  {cohort.RetainedByDay["1"]:N0} of {cohort.CohortSize:N0}", text);
         Assert.Equal(KpiReportBuilder.TopCount, outcome.Report.TopSearches.Count);
+        Assert.Contains("product names: the warehouse has no app.products/app.brands yet", text); // the fixture syncs no app tables
 
         var html = await File.ReadAllTextAsync(outcome.HtmlPath!);
         Assert.Contains(outcome.Check.Line, html);

@@ -15,7 +15,7 @@ public sealed class ScratchWarehouse : IAsyncDisposable
     public NpgsqlDataSource DataSource => _database.DataSource;
 
     public static async Task<ScratchWarehouse> CreateAsync() =>
-        new(await ThrowawayDatabase.CreateAsync(EndpointsLoader.Load().WarehouseConnectionString, "analytics_scratch"));
+        new(await ThrowawayDatabase.CreateAsync(EndpointsLoader.Load().WarehouseAdminConnectionString, "analytics_scratch"));
 
     public async Task LoadAsync(IEnumerable<EventRow> events)
     {
@@ -39,6 +39,14 @@ public sealed class ScratchWarehouse : IAsyncDisposable
         await using var analyze = new NpgsqlCommand("analyze events", connection);
         await analyze.ExecuteNonQueryAsync();
     }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public Task<T?> ScalarAsync<T>(string sql) => _database.ScalarAsync<T>(sql);
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -49,19 +49,26 @@ public sealed class FaultPipeline : IAsyncDisposable
     public string ArchiveBucket => Environment["SANDBOX_ARCHIVE_BUCKET"];
     public string ErrorBucket => Environment["SANDBOX_ERROR_BUCKET"];
 
+    /// <summary>The `sandbox generate` that wrote <see cref="Logs"/>.</summary>
+    public string[] GenerateArguments { get; private set; } = [];
+
     /// <summary>Every event id in the generated logs (no faults injected: each line is one planned event).</summary>
     public IReadOnlySet<string> Expected { get; private set; } = new HashSet<string>();
 
     /// <summary>The manifest's totals.events.</summary>
     public long ManifestEvents { get; private set; }
 
-    /// <param name="warehouseServer">A PostgreSQL server to create the run's database on; the shared stack's by default.</param>
+    /// <param name="warehouseServer">A PostgreSQL server of the test's own to create the run's database on; the shared stack's by default.</param>
     /// <param name="kinesisUrl">A Kinesis engine of the test's own; the shared stack's by default.</param>
     public static async Task<FaultPipeline> CreateAsync(
-        StackFixture stack, ulong seed, int eventsPerDay = 20_000, string? warehouseServer = null, Uri? kinesisUrl = null)
+        StackFixture stack, ulong seed, int eventsPerDay = 20_000, PrivateWarehouse? warehouseServer = null, Uri? kinesisUrl = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var database = await ThrowawayDatabase.CreateAsync(warehouseServer ?? stack.Endpoints.WarehouseConnectionString, "faults", migrate: false);
+        var (admin, delivery, analyst) = warehouseServer is null
+            ? (stack.Endpoints.WarehouseAdminConnectionString, stack.Endpoints.WarehouseConnectionString, stack.Endpoints.WarehouseAnalystConnectionString)
+            : (warehouseServer.ServerConnectionString, warehouseServer.DeliveryConnectionString, warehouseServer.AnalystConnectionString);
+        var database = await ThrowawayDatabase.CreateAsync(admin, "faults", migrate: false);
+        string Unpooled(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
         var folder = Directory.CreateTempSubdirectory("sandbox-faults-").FullName;
         var environment = new Dictionary<string, string>
         {
@@ -71,7 +78,10 @@ public sealed class FaultPipeline : IAsyncDisposable
             ["SANDBOX_STAGING_BUCKET"] = $"faults-staging-{suffix}",
             ["SANDBOX_ERROR_BUCKET"] = $"faults-errors-{suffix}",
             ["SANDBOX_CLICKLOG_TABLE"] = $"faults-clicks-{suffix}",
-            ["SANDBOX_WAREHOUSE"] = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString,
+            // Each role on the run's database: bootstrap migrates as admin, the pipeline loads as delivery.
+            ["SANDBOX_WAREHOUSE"] = Unpooled(database.ConnectionStringAs(delivery)),
+            ["SANDBOX_WAREHOUSE_ADMIN"] = Unpooled(database.ConnectionString),
+            ["SANDBOX_WAREHOUSE_ANALYST"] = Unpooled(database.ConnectionStringAs(analyst)),
         };
         if (kinesisUrl is not null) environment["SANDBOX_KINESIS_URL"] = kinesisUrl.ToString().TrimEnd('/');
         var pipeline = new FaultPipeline(stack, database, folder, environment);
@@ -79,8 +89,9 @@ public sealed class FaultPipeline : IAsyncDisposable
         {
             // bootstrap also applies the migrations to the run's empty database: the path users take.
             await pipeline.RunToEndAsync("bootstrap");
-            await pipeline.RunToEndAsync("generate", "--from", "2026-11-02", "--events-per-day", eventsPerDay.ToString(),
-                "--users", "2000", "--seed", seed.ToString(), "--threads", "1", "-o", pipeline.Logs);
+            pipeline.GenerateArguments = ["generate", "--from", "2026-11-02", "--events-per-day", eventsPerDay.ToString(),
+                "--users", "2000", "--seed", seed.ToString(), "--threads", "1", "-o", pipeline.Logs];
+            await pipeline.RunToEndAsync(pipeline.GenerateArguments);
             pipeline.ReadGroundTruth();
         }
         catch

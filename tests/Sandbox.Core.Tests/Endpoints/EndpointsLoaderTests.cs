@@ -22,6 +22,31 @@ public class EndpointsLoaderTests
     }
 
     [Fact]
+    public void Each_warehouse_role_has_its_own_connection_string_and_none_defaults_to_a_password()
+    {
+        var defaults = Load();
+        Assert.Contains("Username=sandbox_delivery", defaults.WarehouseConnectionString);
+        Assert.Contains("Username=sandbox_admin", defaults.WarehouseAdminConnectionString);
+        Assert.Contains("Username=analyst", defaults.WarehouseAnalystConnectionString);
+        Assert.All([defaults.WarehouseConnectionString, defaults.WarehouseAdminConnectionString, defaults.WarehouseAnalystConnectionString],
+            s => Assert.DoesNotContain("Password", s));
+
+        var split = Load(("SANDBOX_WAREHOUSE", "Host=h;Username=d"), ("SANDBOX_WAREHOUSE_ADMIN", "Host=h;Username=a"),
+            ("SANDBOX_WAREHOUSE_ANALYST", "Host=h;Username=r"));
+        Assert.Equal(("Host=h;Username=d", "Host=h;Username=a", "Host=h;Username=r"),
+            (split.WarehouseConnectionString, split.WarehouseAdminConnectionString, split.WarehouseAnalystConnectionString));
+    }
+
+    [Fact]
+    public void One_warehouse_connection_string_serves_every_role_when_the_roles_are_not_split()
+    {
+        var endpoints = Load(("SANDBOX_TARGET", "aws"), ("SANDBOX_WAREHOUSE", "Host=cluster;Username=me"));
+
+        Assert.Equal("Host=cluster;Username=me", endpoints.WarehouseAdminConnectionString);
+        Assert.Equal("Host=cluster;Username=me", endpoints.WarehouseAnalystConnectionString);
+    }
+
+    [Fact]
     public void Settings_override_each_endpoint_and_resource()
     {
         var endpoints = Load(

@@ -34,7 +34,8 @@ public sealed class FirehoseFixture : IAsyncLifetime
         S3 = AwsClients.S3(Endpoints);
         Dynamo = AwsClients.DynamoDb(Endpoints);
         Warehouse = WarehouseDataSource.Create(Endpoints);
-        await new Migrator(Warehouse).MigrateAsync(); // idempotent; the loader's tables must exist
+        await using var admin = WarehouseDataSource.CreateAdmin(Endpoints);
+        await new Migrator(admin).MigrateAsync(); // idempotent; the loader's tables must exist
     }
 
     public async Task DisposeAsync()

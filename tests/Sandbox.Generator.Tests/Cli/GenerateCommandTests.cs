@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sandbox.Generator.Cli;
 using Sandbox.Generator.Manifest;
 using Sandbox.Generator.Sinks.Cli;
+using Sandbox.Testing;
 
 namespace Sandbox.Generator.Tests.Cli;
 
@@ -92,5 +93,72 @@ public class GenerateCommandTests
         Assert.Equal(0, Invoke("tracking-plan", "docs", "--out", path, "--schemas-out", folder.Sub("schemas")).Exit);
         Assert.Contains("### click_product_link", File.ReadAllText(path));
         Assert.Contains("\"const\": \"click_product_link\"", File.ReadAllText(folder.Sub("schemas/click_product_link.schema.json")));
+    }
+
+    [Fact]
+    public void With_the_app_database_down_appdb_fails_first_naming_it_and_writes_no_events()
+    {
+        using var folder = new TempFolder();
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var saved = Environment.GetEnvironmentVariable("SANDBOX_APPDB");
+        Environment.SetEnvironmentVariable("SANDBOX_APPDB", $"Server=127.0.0.1;Port={port};Database=app;User ID=sandbox_app;Password=x;ConnectionTimeout=3");
+        try
+        {
+            var (exit, _, error) = Invoke("generate", "--from", "2026-11-01", "--users", "300", "--events-per-day", "2000", "--out", folder.Path, "--appdb");
+
+            Assert.Equal(1, exit);
+            Assert.Contains($"generate --appdb: the app database at 127.0.0.1:{port}/app (SANDBOX_APPDB) is not available", error);
+            Assert.Empty(OutputFiles.Logs(folder.Path));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SANDBOX_APPDB", saved);
+        }
+    }
+
+    [Fact]
+    public void The_same_seed_and_config_again_leaves_the_output_alone_and_only_reports()
+    {
+        using var folder = new TempFolder();
+        string[] args = ["generate", "--from", "2026-11-01", "--users", "300", "--events-per-day", "2000", "--seed", "5", "--out", folder.Path, "--gzip"];
+        Assert.Equal(0, Invoke(args).Exit);
+        var before = InodesAndMtimes(folder.Path);
+
+        var (exit, output, _) = Invoke([.. args, "--threads", "3"]); // thread count does not change the bytes
+
+        Assert.Equal(0, exit);
+        Assert.Contains("already holds this output (seed 5", output);
+        Assert.Contains("left as is", output);
+        Assert.Equal(before, InodesAndMtimes(folder.Path));
+    }
+
+    [Fact]
+    public void Output_that_no_longer_matches_its_manifest_is_generated_again()
+    {
+        using var folder = new TempFolder();
+        string[] args = ["generate", "--from", "2026-11-01", "--users", "300", "--events-per-day", "2000", "--seed", "5", "--out", folder.Path];
+        Assert.Equal(0, Invoke(args).Exit);
+        var log = Directory.EnumerateFiles(folder.Path, "*.log", SearchOption.AllDirectories).First();
+        var size = new FileInfo(log).Length;
+        File.WriteAllText(log, "cut short\n");
+
+        var (exit, output, _) = Invoke(args);
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"generated [\d,]+ events", output);
+        Assert.Equal(size, new FileInfo(log).Length);
+    }
+
+    // inode and mtime of every file: a shipper tailing the folder sees a new file when either changes.
+    private static string InodesAndMtimes(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order().ToList();
+        Assert.NotEmpty(files);
+        var stat = ProcessRunner.RunAsync("stat", ["-c", "%n %i %.9Y", .. files]).GetAwaiter().GetResult();
+        Assert.Equal(0, stat.ExitCode);
+        return stat.StandardOutput;
     }
 }

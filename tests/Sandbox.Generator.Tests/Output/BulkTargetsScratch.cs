@@ -29,9 +29,9 @@ public sealed class BulkTargetsScratch : IAsyncDisposable
     public static async Task<BulkTargetsScratch> CreateAsync(StackFixture stack)
     {
         var database = $"gen_bulk_{Guid.NewGuid():N}";
-        await using (var create = stack.Stack.Warehouse.CreateCommand($"create database {database}"))
+        await using (var create = stack.Stack.WarehouseAdmin.CreateCommand($"create database {database}"))
             await create.ExecuteNonQueryAsync();
-        var connection = new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString) { Database = database, Pooling = false };
+        var connection = new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseAdminConnectionString) { Database = database, Pooling = false };
         var warehouse = NpgsqlDataSource.Create(connection.ConnectionString);
         await new Migrator(warehouse).MigrateAsync();
         var s3 = AwsClients.S3(stack.Endpoints);
@@ -49,7 +49,7 @@ public sealed class BulkTargetsScratch : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Warehouse.DisposeAsync();
-        await using (var drop = _stack.Stack.Warehouse.CreateCommand($"drop database if exists {_database} with (force)"))
+        await using (var drop = _stack.Stack.WarehouseAdmin.CreateCommand($"drop database if exists {_database} with (force)"))
             await drop.ExecuteNonQueryAsync();
         // Leave the shared s3rver as found: the bucket and everything in it go.
         ListObjectsV2Response page;

@@ -18,6 +18,7 @@ public class NativeStackScriptTests
         Assert.Equal(NativePorts.DynamoDb, ports["DYNAMODB_PORT"]);
         Assert.Equal(NativePorts.S3, ports["S3_PORT"]);
         Assert.Equal(NativePorts.Warehouse, ports["WAREHOUSE_PORT"]);
+        Assert.Equal(NativePorts.AppDatabase, ports["APPDB_PORT"]);
         Assert.Equal(NativePorts.Postgres, ports["POSTGRES_PORT"]);
         Assert.Equal(NativePorts.Console, ports["CONSOLE_PORT"]);
     }

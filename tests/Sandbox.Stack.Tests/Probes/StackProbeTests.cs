@@ -14,9 +14,26 @@ public class StackProbeTests(StackFixture stack)
     {
         var results = await stack.Stack.Probe().ProbeAllAsync(TimeSpan.FromSeconds(5));
 
-        Assert.Equal(["warehouse", "dynamodb", "s3", "kinesis"], results.Select(r => r.Service));
+        Assert.Equal(["warehouse", "appdb", "dynamodb", "s3", "kinesis"], results.Select(r => r.Service));
         Assert.All(results, r => Assert.True(r.Ready, $"{r.Service}: {r.Detail}"));
         Assert.Contains(results, r => r.Detail.StartsWith("ListStreams:"));
+        Assert.Contains(results, r => r.Detail.StartsWith("MySQL-compatible 10.11") || r.Detail.StartsWith("MySQL-compatible 8.0"));
+    }
+
+    [Fact]
+    public async Task An_app_database_that_does_not_answer_is_reported_with_the_reason()
+    {
+        var deadPort = FreePort();
+        await using var broken = new SandboxStack(stack.Endpoints with
+        {
+            AppDatabaseConnectionString = $"Server=127.0.0.1;Port={deadPort};Database=app;User ID=sandbox_app;Password=x;ConnectionTimeout=3",
+        });
+
+        var appdb = Assert.Single(await broken.Probe().ProbeAllAsync(TimeSpan.FromSeconds(5)), r => r.Service == "appdb");
+
+        Assert.False(appdb.Ready);
+        Assert.Equal(new Uri($"mysql://127.0.0.1:{deadPort}/app"), appdb.Endpoint);
+        Assert.Contains("Unable to connect to any of the specified MySQL hosts", appdb.Detail);
     }
 
     [Fact]

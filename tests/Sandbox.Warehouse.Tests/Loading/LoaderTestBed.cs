@@ -1,3 +1,4 @@
+using Npgsql;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Testing;
 using Sandbox.Warehouse.Loading;
@@ -10,11 +11,14 @@ internal sealed class LoaderTestBed : IAsyncDisposable
 {
     public const string Delivery = "to-warehouse";
 
-    private LoaderTestBed(ThrowawayDatabase database, StagingBucket bucket)
+    private readonly NpgsqlDataSource _delivery;
+
+    private LoaderTestBed(ThrowawayDatabase database, NpgsqlDataSource delivery, StagingBucket bucket)
     {
         Database = database;
         Bucket = bucket;
-        Loader = new WarehouseLoader(database.DataSource, bucket.S3, TrackingPlanLoader.LoadEmbedded());
+        _delivery = delivery;
+        Loader = new WarehouseLoader(delivery, bucket.S3, TrackingPlanLoader.LoadEmbedded());
     }
 
     public ThrowawayDatabase Database { get; }
@@ -23,8 +27,10 @@ internal sealed class LoaderTestBed : IAsyncDisposable
 
     public static async Task<LoaderTestBed> CreateAsync(StackFixture stack)
     {
-        var database = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseConnectionString, "scratch");
-        return new LoaderTestBed(database, await StagingBucket.CreateAsync(stack));
+        var database = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseAdminConnectionString, "scratch");
+        // The loader runs as the pipeline does, as sandbox_delivery: its grants are tested by every load.
+        var delivery = NpgsqlDataSource.Create(database.ConnectionStringAs(stack.Endpoints.WarehouseConnectionString));
+        return new LoaderTestBed(database, delivery, await StagingBucket.CreateAsync(stack));
     }
 
     /// <summary>Stages each object, writes a manifest naming them all (mandatory), and loads it.</summary>
@@ -42,6 +48,7 @@ internal sealed class LoaderTestBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Bucket.DisposeAsync();
+        await _delivery.DisposeAsync();
         await Database.DisposeAsync();
     }
 }

@@ -52,11 +52,11 @@ public class WarehouseCommandTests(StackFixture stack)
     }
 
     private Task<ThrowawayDatabase> MigratedDatabaseAsync() =>
-        ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseConnectionString, "scratch");
+        ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseAdminConnectionString, "scratch");
 
     private async Task<(int ExitCode, string Output)> RunAsync(ThrowawayDatabase database, params string[] args)
     {
-        var connection = new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseConnectionString)
+        var connection = new NpgsqlConnectionStringBuilder(stack.Endpoints.WarehouseAdminConnectionString)
         {
             Database = new NpgsqlConnectionStringBuilder(database.DataSource.ConnectionString).Database,
         };

@@ -9,7 +9,7 @@ public class ThrowawayDatabaseTests(StackFixture stack)
     [Fact]
     public async Task Is_created_migrated_and_dropped_on_dispose()
     {
-        var database = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseConnectionString, "throwaway");
+        var database = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseAdminConnectionString, "throwaway");
         Assert.Equal(0L, await database.ScalarAsync<long>("select count(*) from events"));
 
         await database.DisposeAsync();

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Sandbox.Warehouse.Schema;
+namespace Sandbox.Core.Schema;
 
 /// <summary>
 /// One schema change, applied once, in version order. The checksum catches edits after the fact; it
@@ -14,16 +14,32 @@ public sealed record Migration(int Version, string Name, string Sql)
     /// Whole-file checksums recorded before checksums ignored comments, of migrations whose comments
     /// were corrected since: a stack that applied the old text keeps working.
     /// </summary>
-    private static readonly Dictionary<int, string> CommentCorrected = new()
+    private static readonly Dictionary<string, string> CommentCorrected = new()
     {
-        [1] = "8b1264503be17b9770dfb269927ace2077c43470834ec952e02e40719b8f208a", // 0001_events before its index comment pointed into docs/
+        ["0001_events"] = "8b1264503be17b9770dfb269927ace2077c43470834ec952e02e40719b8f208a", // before its index comment pointed into docs/
     };
 
     public string Checksum { get; } = Hash(StatementsOnly(Sql));
 
+    public override string ToString() => $"{Version:D4}_{Name}";
+
+    /// <summary>
+    /// True when <paramref name="recordedChecksum"/> says this migration is applied (a legacy whole-file
+    /// checksum is left as recorded, so a binary from before statement-only checksums still accepts the
+    /// stack); throws when it was applied in another form.
+    /// </summary>
+    public bool IsApplied(string? recordedChecksum)
+    {
+        if (recordedChecksum is null) return false;
+        if (recordedChecksum == Checksum || IsLegacyChecksum(recordedChecksum)) return true;
+        throw new InvalidOperationException(
+            $"migration {this} was changed after it was applied (checksum {recordedChecksum[..12]} in schema_migrations, " +
+            $"{Checksum[..12]} now): add a new migration instead of editing an applied one");
+    }
+
     /// <summary>True for a checksum an earlier version recorded for this very migration (whole-file hash).</summary>
     public bool IsLegacyChecksum(string recorded) =>
-        recorded == Hash(Sql) || CommentCorrected.GetValueOrDefault(Version) == recorded;
+        recorded == Hash(Sql) || CommentCorrected.GetValueOrDefault(ToString()) == recorded;
 
     /// <summary>The SQL without <c>--</c> comments (outside quoted literals), trailing blanks and blank lines.</summary>
     public static string StatementsOnly(string sql)
@@ -49,6 +65,4 @@ public sealed record Migration(int Version, string Name, string Sql)
     }
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    public override string ToString() => $"{Version:D4}_{Name}";
 }

@@ -1,0 +1,50 @@
+using Sandbox.Core.Endpoints;
+using Sandbox.Generator.Config;
+using Sandbox.Generator.Entities;
+using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Simulation;
+
+namespace Sandbox.Generator.AppData;
+
+/// <summary>
+/// `sandbox generate --appdb`: after the events (any sink), fills the app database from the same
+/// entity pools and records what it wrote in the folder's manifest.json.
+/// </summary>
+public static class AppDbGeneration
+{
+    public static async Task<ManifestAppDatabase> RunAsync(GeneratorConfig config, string outputDirectory, string connectionString, CancellationToken cancellationToken = default)
+    {
+        var manifest = ManifestFileStore.TryRead(outputDirectory)
+            ?? throw new InvalidOperationException($"no {GenerationManifest.FileName} in '{outputDirectory}': the events must be generated first");
+        var timeline = new AppDataTimeline(new SimulationModel(config, EntityPoolBuilder.Build(config)));
+        var written = await AppDbWriter.WriteAsync(timeline, connectionString, cancellationToken);
+        ManifestFileStore.Write(outputDirectory, manifest with { AppDatabase = written });
+        return written;
+    }
+
+    /// <summary>The command's steps: a check before the events, then the fill with one summary line; failures print the reason and give exit code 1.</summary>
+    public static int Check() => Guarded(() => AppDbWriter.EnsureReadyAsync(EndpointsLoader.Load().AppDatabaseConnectionString).GetAwaiter().GetResult());
+
+    public static int Run(GeneratorConfig config, string outputDirectory) => Guarded(() =>
+    {
+        var written = RunAsync(config, outputDirectory, EndpointsLoader.Load().AppDatabaseConnectionString).GetAwaiter().GetResult();
+        var changed = written.Days.Sum(d => d.NewUsers + d.ProfileEdits + d.PriceChanges + d.DeletedPosts);
+        Console.WriteLine(
+            $"app database {written.Database}: {string.Join(", ", written.Rows.Select(r => $"{r.Key} {r.Value:N0}"))} " +
+            $"in {written.Seconds:N1} s; {changed:N0} sign-ups, profile edits, price changes and deletions over the range (manifest app_database)");
+    });
+
+    private static int Guarded(Action step)
+    {
+        try
+        {
+            step();
+            return 0;
+        }
+        catch (Exception e) when (e is Sandbox.AppDatabase.AppDatabaseUnavailableException or InvalidOperationException or MySqlConnector.MySqlException)
+        {
+            Console.Error.WriteLine($"generate --appdb: {e.Message}");
+            return 1;
+        }
+    }
+}

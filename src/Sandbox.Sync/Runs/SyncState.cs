@@ -1,0 +1,49 @@
+using Npgsql;
+using Sandbox.Sync.Config;
+
+namespace Sandbox.Sync.Runs;
+
+/// <summary>app.sync_state: the last record per table, kept in the warehouse so it commits with the rows.</summary>
+public static class SyncState
+{
+    /// <returns>The stored cursor JSON, or null before the table's first committed run.</returns>
+    /// <summary>A warehouse that never ran migrations 0010/0011 is told so, instead of failing on a missing relation.</summary>
+    public static async Task EnsureMigratedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var migrated = new NpgsqlCommand("select to_regclass('app.sync_state') is not null", connection);
+        if (!(bool)(await migrated.ExecuteScalarAsync(cancellationToken))!)
+            throw new InvalidOperationException(
+                $"the warehouse ({connection.Host}:{connection.Port}/{connection.Database}) has no app.sync_state: apply its migrations with 'sandbox bootstrap' (make up)");
+    }
+
+    public static async Task<string?> ReadAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("select last_record::text from app.sync_state where table_name = $1", connection);
+        command.Parameters.Add(new() { Value = table });
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    /// <summary>Inside the run's transaction, after the rows are written.</summary>
+    public static async Task WriteAsync(NpgsqlConnection connection, SyncTableConfig config, string lastRecord, long runId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            insert into app.sync_state (table_name, target, last_record, run_id) values ($1, $2, $3::jsonb, $4)
+            on conflict (table_name) do update set target = excluded.target, last_record = excluded.last_record,
+              run_id = excluded.run_id, updated_at = now()
+            """, connection);
+        command.Parameters.Add(new() { Value = config.Name });
+        command.Parameters.Add(new() { Value = config.Target });
+        command.Parameters.Add(new() { Value = lastRecord });
+        command.Parameters.Add(new() { Value = runId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets the cursor (--full): the next read starts from the first row.</summary>
+    public static async Task ClearAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("delete from app.sync_state where table_name = $1", connection);
+        command.Parameters.Add(new() { Value = table });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,177 @@
+using System.Data;
+using System.Text;
+using MySqlConnector;
+using Sandbox.Sync.Config;
+
+namespace Sandbox.Sync.Source;
+
+/// <summary>
+/// The app database (MySQL/MariaDB) side of a table's sync: what the source returns, its primary
+/// key, and the rows after a cursor in cursor order, streamed.
+/// </summary>
+public sealed class AppDbSource : IAsyncDisposable
+{
+    private readonly MySqlConnection _connection;
+    private readonly SyncTableConfig _config;
+    private MySqlTransaction? _snapshot;
+
+    private AppDbSource(MySqlConnection connection, SyncTableConfig config)
+    {
+        _connection = connection;
+        _config = config;
+    }
+
+    /// <summary>Ids are strings (CHAR(36) is not a Guid), TINYINT(1) is a number, a zero date is an error to report, not a DateTime.MinValue.</summary>
+    public static string Normalize(string connectionString) => new MySqlConnectionStringBuilder(connectionString)
+    {
+        GuidFormat = MySqlGuidFormat.None,
+        TreatTinyAsBoolean = false,
+        ConvertZeroDateTime = false,
+        AllowZeroDateTime = false,
+        DateTimeKind = MySqlDateTimeKind.Unspecified,
+    }.ConnectionString;
+
+    /// <summary>Where the source is, for messages (no password).</summary>
+    public static string Describe(string connectionString)
+    {
+        var builder = new MySqlConnectionStringBuilder(connectionString);
+        return $"{builder.Server}:{builder.Port}/{builder.Database} as {builder.UserID}";
+    }
+
+    public static async Task<AppDbSource> OpenAsync(string connectionString, SyncTableConfig config, CancellationToken cancellationToken)
+    {
+        var connection = new MySqlConnection(Normalize(connectionString));
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch (MySqlException e)
+        {
+            await connection.DisposeAsync();
+            throw new SourceUnavailableException($"the app database ({Describe(connectionString)}) does not answer: {e.Message}", e);
+        }
+        return new AppDbSource(connection, config);
+    }
+
+    /// <summary>The columns the source returns (the query runs with LIMIT 0).</summary>
+    public async Task<IReadOnlyList<SourceColumn>> DescribeAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand($"select * from {From} limit 0", _connection);
+        await using var reader = await ExecuteAsync(command, CommandBehavior.Default, cancellationToken);
+        return Columns(reader);
+    }
+
+    /// <summary>The primary key of a table source in key order; empty for a query or a table without one.</summary>
+    public async Task<IReadOnlyList<string>> PrimaryKeyAsync(CancellationToken cancellationToken)
+    {
+        if (_config.SourceTable is null) return [];
+        await using var command = new MySqlCommand(
+            """
+            select column_name from information_schema.key_column_usage
+            where table_schema = database() and table_name = @table and constraint_name = 'PRIMARY'
+            order by ordinal_position
+            """, _connection);
+        command.Parameters.AddWithValue("@table", _config.SourceTable);
+        var key = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) key.Add(reader.GetString(0));
+        return key;
+    }
+
+    /// <summary>Columns of a table source that allow NULL (an incremental column must not: its NULL rows would never sync).</summary>
+    public async Task<IReadOnlySet<string>> NullableColumnsAsync(CancellationToken cancellationToken)
+    {
+        if (_config.SourceTable is null) return new HashSet<string>();
+        await using var command = new MySqlCommand(
+            "select column_name from information_schema.columns where table_schema = database() and table_name = @table and is_nullable = 'YES'",
+            _connection);
+        command.Parameters.AddWithValue("@table", _config.SourceTable);
+        var nullable = new HashSet<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) nullable.Add(reader.GetString(0));
+        return nullable;
+    }
+
+    /// <summary>How many rows a read after <paramref name="after"/> would return (the dry-run's estimate).</summary>
+    public async Task<long> CountAsync(IReadOnlyList<string> cursorColumns, Cursor? after, CancellationToken cancellationToken)
+    {
+        await using var command = new MySqlCommand { Connection = _connection };
+        command.CommandText = $"select count(*) from {From}{Where(cursorColumns, after, command)}";
+        command.CommandTimeout = 0;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The rows after <paramref name="after"/> (all rows when null), in no particular order: a run
+    /// commits all of them or none, so order does not matter, and MySQL need not sort. The read opens
+    /// a REPEATABLE READ transaction: one InnoDB snapshot for these rows and <see cref="LastCursorAsync"/>.
+    /// </summary>
+    public async Task<SourceRows> ReadAsync(IReadOnlyList<string> cursorColumns, Cursor? after, CancellationToken cancellationToken)
+    {
+        _snapshot ??= await _connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var command = new MySqlCommand { Connection = _connection, Transaction = _snapshot, CommandTimeout = 0 };
+        command.CommandText = $"select * from {From}{Where(cursorColumns, after, command)}";
+        return new SourceRows(command, await ExecuteAsync(command, CommandBehavior.Default, cancellationToken));
+    }
+
+    /// <summary>
+    /// The greatest (c1, c2, ...) among the rows <see cref="ReadAsync"/> returned, in MySQL's own
+    /// ordering (collations included), from the same snapshot: the next run starts right after it.
+    /// </summary>
+    public async Task<Cursor?> LastCursorAsync(IReadOnlyList<string> cursorColumns, Cursor? after, CancellationToken cancellationToken)
+    {
+        if (cursorColumns.Count == 0) return null;
+        await using var command = new MySqlCommand { Connection = _connection, Transaction = _snapshot, CommandTimeout = 0 };
+        command.CommandText = $"select {string.Join(", ", cursorColumns.Select(Quote))} from {From}{Where(cursorColumns, after, command)} " +
+                              $"order by {string.Join(", ", cursorColumns.Select(c => $"{Quote(c)} desc"))} limit 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return after;
+        var values = new object[cursorColumns.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.GetValue(i);
+        return new Cursor(cursorColumns, values);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_snapshot is not null) await _snapshot.DisposeAsync(); // read-only: rolling back changes nothing
+        await _connection.DisposeAsync();
+    }
+
+    internal static IReadOnlyList<SourceColumn> Columns(MySqlDataReader reader) =>
+        reader.GetColumnSchema().Cast<MySqlDbColumn>().Select((column, ordinal) => new SourceColumn(
+            column.ColumnName, ordinal, column.ProviderType, column.DataTypeName ?? column.ProviderType.ToString(),
+            column.ColumnSize ?? 0, column.NumericPrecision ?? 0, column.NumericScale ?? 0)).ToList();
+
+    private string From => _config.SourceTable is { } table ? Quote(table) : $"({_config.SourceQuery}) as sync_source";
+
+    /// <summary>
+    /// (c1, c2, ...) > (v1, v2, ...) spelled out: c1 >= v1 and (c1 > v1 or (c2 > v2 ...)), whose leading
+    /// c1 >= v1 lets MySQL range-scan the (updated_at, pk) index.
+    /// </summary>
+    private static string Where(IReadOnlyList<string> columns, Cursor? after, MySqlCommand command)
+    {
+        if (after is null) return "";
+        for (var i = 0; i < columns.Count; i++) command.Parameters.AddWithValue($"@c{i}", after.Values[i]);
+        var tail = new StringBuilder($"{Quote(columns[^1])} > @c{columns.Count - 1}");
+        for (var i = columns.Count - 2; i >= 0; i--)
+            tail = new StringBuilder($"{Quote(columns[i])} > @c{i} or ({Quote(columns[i])} = @c{i} and ({tail}))");
+        return $" where {Quote(columns[0])} >= @c0 and ({tail})";
+    }
+
+    private async Task<MySqlDataReader> ExecuteAsync(MySqlCommand command, CommandBehavior behavior, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await command.ExecuteReaderAsync(behavior, cancellationToken);
+        }
+        catch (MySqlException e) when (e.ErrorCode is MySqlErrorCode.NoSuchTable or MySqlErrorCode.ParseError or MySqlErrorCode.BadFieldError)
+        {
+            throw new InvalidOperationException($"{_config.File}: the source {_config.SourceDescription} cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static string Quote(string identifier) => $"`{identifier}`";
+}
+
+/// <summary>The app database did not answer: nothing was read, nothing changes.</summary>
+public sealed class SourceUnavailableException(string message, Exception inner) : InvalidOperationException(message, inner);

@@ -1,0 +1,36 @@
+using Npgsql;
+
+namespace Sandbox.Sync.Target;
+
+/// <summary>The columns of an existing warehouse table as format_type() spells their types, in table order.</summary>
+public static class TargetColumns
+{
+    /// <returns>Null when the table does not exist.</returns>
+    public static async Task<IReadOnlyDictionary<string, string>?> ReadAsync(
+        NpgsqlConnection connection, string schema, string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            select a.attname, format_type(a.atttypid, a.atttypmod)
+            from pg_attribute a
+            join pg_class c on c.oid = a.attrelid
+            join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = $1 and c.relname = $2 and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+            order by a.attnum
+            """, connection);
+        command.Parameters.Add(new() { Value = schema });
+        command.Parameters.Add(new() { Value = table });
+        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken)) columns[reader.GetString(0)] = reader.GetString(1);
+        if (columns.Count > 0) return columns;
+        return await ExistsAsync(connection, schema, table, cancellationToken) ? columns : null;
+    }
+
+    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, string schema, string table, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("select to_regclass($1) is not null", connection);
+        command.Parameters.Add(new() { Value = $"{schema}.{table}" });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

@@ -27,16 +27,6 @@ public static class LessonPaths
     public static string ProgressFile() =>
         Path.Combine(Path.GetDirectoryName(EndpointsLoader.FindEnvFile()) ?? Path.Combine(Environment.CurrentDirectory, ".sandbox"), "lessons-progress.json");
 
-    /// <summary>The read-only analyst role (SANDBOX_WAREHOUSE_ANALYST), else SANDBOX_WAREHOUSE.</summary>
-    public static string AnalystConnectionString() =>
-        Setting(AnalystVariable) ?? EndpointsLoader.Load().WarehouseConnectionString;
-
-    /// <summary>A contract variable the endpoints contract does not model yet: the environment, else the stack's endpoints.env.</summary>
-    public static string? Setting(string variable)
-    {
-        if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromEnvironment) return fromEnvironment;
-        return EndpointsLoader.FindEnvFile() is { } file && EndpointsLoader.ParseEnvFile(file).TryGetValue(variable, out var fromFile) && fromFile.Length > 0
-            ? fromFile
-            : null;
-    }
+    /// <summary>The read-only analyst role (SANDBOX_WAREHOUSE_ANALYST in the endpoints contract).</summary>
+    public static string AnalystConnectionString() => EndpointsLoader.Load().WarehouseAnalystConnectionString;
 }

@@ -3,7 +3,7 @@ using Sandbox.Core.Endpoints;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Output.Bulk;
+using Sandbox.Generator.Sinks.Bulk;
 using Sandbox.Lessons.Cli;
 using Sandbox.Lessons.Model;
 using Sandbox.Lessons.Running;
@@ -61,7 +61,7 @@ public sealed class LessonDataFixture : IAsyncLifetime
 
     // Creating databases needs the admin role once the roles exist (CONTRACTS.md); until then the one role.
     private static string ServerConnectionString() =>
-        LessonPaths.Setting("SANDBOX_WAREHOUSE_ADMIN") ?? EndpointsLoader.Load().WarehouseConnectionString;
+        EndpointsLoader.Load().WarehouseAdminConnectionString;
 
     private async Task<bool> AnswersGetdateAsync()
     {

@@ -17,6 +17,7 @@ SANDBOX_KINESIS_URL=http://127.0.0.1:4567
 SANDBOX_DYNAMODB_URL=http://127.0.0.1:4566
 SANDBOX_S3_URL=http://127.0.0.1:4566
 $(warehouse_endpoints 127.0.0.1 5439)
+SANDBOX_CONSOLE_URL=http://127.0.0.1:8088
 SANDBOX_REGION=ap-northeast-1
 SANDBOX_ACCESS_KEY_ID=test
 SANDBOX_SECRET_ACCESS_KEY=test
@@ -30,3 +31,10 @@ STATE=$STATE APPDB_PORT=3306 bash -c 'source "$0/native/lib/appdb.sh" && appdb_e
 chmod 600 "$STATE/endpoints.env.tmp"
 mv "$STATE/endpoints.env.tmp" "$STATE/endpoints.env"
 echo "compose: endpoints in $STATE/endpoints.env"
+# The console's seeded accounts live in its volume; a copy for people, readable by its owner only.
+compose_file=$(cd "$(dirname "$0")" && pwd)/docker-compose.yml
+if (umask 077; docker compose -f "$compose_file" exec -T console cat /state/console-accounts.env > "$STATE/console-accounts.env.tmp") 2>/dev/null; then
+  mv "$STATE/console-accounts.env.tmp" "$STATE/console-accounts.env"
+else
+  rm -f "$STATE/console-accounts.env.tmp"
+fi

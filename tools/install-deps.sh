@@ -12,6 +12,9 @@ command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 |
 # Report charts label Japanese search terms; ScottPlot finds no CJK glyphs without it.
 [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" || apt_packages+=(fonts-noto-cjk)
 
+# The console's browser tests drive Debian's chromium (Playwright cannot download a browser here).
+command -v chromium >/dev/null || apt_packages+=(chromium)
+
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "deps: missing Debian packages: ${apt_packages[*]} (run: sudo apt-get install ${apt_packages[*]})" >&2

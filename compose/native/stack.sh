@@ -16,6 +16,7 @@ KINESIS_LIMITS=${SANDBOX_KINESIS_LIMITS:-on}         # per-shard quotas as on AW
 READY_TIMEOUT=${SANDBOX_READY_TIMEOUT:-60}
 KINESIS_DLL=$REPO/src/Sandbox.Kinesis.Server/bin/Release/net10.0/sandbox-kinesis.dll
 REDSHIFT_DLL=$REPO/src/Sandbox.Redshift/bin/Release/net10.0/sandbox-redshift.dll
+CONSOLE_DLL=$REPO/src/Sandbox.Console/bin/Release/net10.0/sandbox-console.dll
 # shellcheck source=ports.env
 source "$HERE/ports.env"
 source "$HERE/lib/probes.sh"
@@ -24,13 +25,14 @@ source "$HERE/lib/warehouse.sh"
 source "$HERE/lib/appdb.sh"
 
 # postgres before warehouse: the Redshift endpoint (sandbox-redshift) on WAREHOUSE_PORT fronts it.
-SERVICES=(postgres warehouse appdb dynamodb s3 kinesis)
+# console last: it reads the endpoints contract, written once the others answer.
+SERVICES=(postgres warehouse appdb dynamodb s3 kinesis console)
 
 port_of() {
   case $1 in
     postgres) echo "$POSTGRES_PORT" ;; warehouse) echo "$WAREHOUSE_PORT" ;; appdb) echo "$APPDB_PORT" ;;
     dynamodb) echo "$DYNAMODB_PORT" ;;
-    s3) echo "$S3_PORT" ;; kinesis) echo "$KINESIS_PORT" ;;
+    s3) echo "$S3_PORT" ;; kinesis) echo "$KINESIS_PORT" ;; console) echo "$CONSOLE_PORT" ;;
   esac
 }
 
@@ -39,6 +41,7 @@ require_prerequisites() {
   command -v node >/dev/null || missing+=("node (apt-get install nodejs npm)")
   command -v dotnet >/dev/null || missing+=(".NET 10 SDK (dotnet)")
   [ -f "$REDSHIFT_DLL" ] || missing+=("the Redshift endpoint build (make build)")
+  [ -f "$CONSOLE_DLL" ] || missing+=("the console build (make build)")
   command -v curl >/dev/null || missing+=("curl (apt-get install curl)")
   command -v ss >/dev/null || missing+=("ss (apt-get install iproute2)")
   pg_bin >/dev/null 2>&1 || missing+=("PostgreSQL 15 server (apt-get install postgresql-15)")
@@ -63,6 +66,11 @@ start_warehouse() {
   SANDBOX_REDSHIFT_QUERY_LOG="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=sandbox_delivery;Password=$DELIVERY_PASSWORD;Database=warehouse" \
     spawn warehouse "$WAREHOUSE_PORT" dotnet "$REDSHIFT_DLL" \
       --host 127.0.0.1 --port "$WAREHOUSE_PORT" --backend-host 127.0.0.1 --backend-port "$POSTGRES_PORT"
+}
+
+# The Sandbox Console (issue #14): its state in the console schema; seeded passwords under $STATE.
+start_console() {
+  spawn console "$CONSOLE_PORT" dotnet "$CONSOLE_DLL" --port "$CONSOLE_PORT" --state "$STATE"
 }
 
 start_dynamodb() {
@@ -99,6 +107,7 @@ SANDBOX_KINESIS_URL=http://127.0.0.1:$KINESIS_PORT
 SANDBOX_DYNAMODB_URL=http://127.0.0.1:$DYNAMODB_PORT
 SANDBOX_S3_URL=http://127.0.0.1:$S3_PORT
 $(warehouse_endpoints 127.0.0.1 "$WAREHOUSE_PORT")
+SANDBOX_CONSOLE_URL=http://127.0.0.1:$CONSOLE_PORT
 SANDBOX_REGION=ap-northeast-1
 SANDBOX_ACCESS_KEY_ID=S3RVER
 SANDBOX_SECRET_ACCESS_KEY=S3RVER
@@ -118,9 +127,11 @@ cmd_up() {
   local service
   # Every port first: a taken one stops the whole start before anything runs.
   for service in "${SERVICES[@]}"; do is_running "$service" || require_free_port "$service" "$(port_of "$service")"; done
-  for service in "${SERVICES[@]}"; do "start_$service"; done
-  for service in "${SERVICES[@]}"; do wait_ready "$service"; done
+  for service in "${SERVICES[@]}"; do [ "$service" = console ] || "start_$service"; done
+  for service in "${SERVICES[@]}"; do [ "$service" = console ] || wait_ready "$service"; done
   write_endpoints
+  start_console
+  wait_ready console
   echo "stack: native stack ready (endpoints in ${STATE#"$REPO"/}/endpoints.env)"
 }
 

@@ -39,14 +39,22 @@ public sealed class SandboxStack : IAsyncDisposable
 
     public static SandboxStack FromContract() => new(EndpointsLoader.Load());
 
-    public StackProbe Probe() => new(
-    [
-        new WarehouseProbe(Warehouse, Endpoints),
-        new AppDatabaseProbe(Endpoints),
-        new DynamoDbProbe(DynamoDb, Endpoints),
-        new S3Probe(S3, Endpoints),
-        new KinesisProbe(Kinesis, Endpoints),
-    ]);
+    public StackProbe Probe()
+    {
+        List<IServiceProbe> probes =
+        [
+            new WarehouseProbe(Warehouse, Endpoints),
+            new AppDatabaseProbe(Endpoints),
+            new DynamoDbProbe(DynamoDb, Endpoints),
+            new S3Probe(S3, Endpoints),
+            new KinesisProbe(Kinesis, Endpoints),
+        ];
+        // The console is optional in the contract (real AWS has none): probed when the stack names one.
+        if (Endpoints.ConsoleUrl is { } console) probes.Add(new ConsoleProbe(_http, console));
+        return new StackProbe(probes);
+    }
+
+    private readonly HttpClient _http = new();
 
     public IReadOnlyList<IBootstrapStep> BootstrapSteps() =>
     [
@@ -64,5 +72,6 @@ public sealed class SandboxStack : IAsyncDisposable
         DynamoDb.Dispose();
         await Warehouse.DisposeAsync();
         await WarehouseAdmin.DisposeAsync();
+        _http.Dispose();
     }
 }

@@ -23,6 +23,8 @@ probe() {
     kinesis) aws_json_call "http://127.0.0.1:$KINESIS_PORT/" kinesis application/x-amz-json-1.1 Kinesis_20131202.ListStreams ;;
     dynamodb) aws_json_call "http://127.0.0.1:$DYNAMODB_PORT/" dynamodb application/x-amz-json-1.0 DynamoDB_20120810.ListTables ;;
     s3) curl -sf --max-time 5 "http://127.0.0.1:$S3_PORT/" | grep -q ListAllMyBucketsResult ;; # anonymous ListBuckets
+    # A real request: the console answers /api/health after reading its schema version.
+    console) curl -sf --max-time 5 "http://127.0.0.1:$CONSOLE_PORT/api/health" | grep -q '"status":"ok"' ;;
     appdb) probe_appdb ;;
     postgres) delivery_psql "$POSTGRES_PORT" 'select 1' >/dev/null 2>&1 ;;
     # Through the Redshift endpoint: the front relays a whole session (SCRAM login included) to PostgreSQL and back.

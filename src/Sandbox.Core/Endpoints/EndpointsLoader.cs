@@ -8,8 +8,10 @@ public static class EndpointsLoader
 {
     public const string EnvFileName = "endpoints.env";
 
-    public static SandboxEndpoints Load() =>
-        FromSettings(Merge(Environment.GetEnvironmentVariables(), FindEnvFile()));
+    public static SandboxEndpoints Load() => FromSettings(LoadSettings());
+
+    /// <summary>The merged settings themselves, for contract variables a box reads on its own (e.g. the console's roles).</summary>
+    public static IReadOnlyDictionary<string, string> LoadSettings() => Merge(Environment.GetEnvironmentVariables(), FindEnvFile());
 
     public static SandboxEndpoints FromSettings(IReadOnlyDictionary<string, string> settings)
     {
@@ -49,6 +51,7 @@ public static class EndpointsLoader
             keys,
             resources)
         {
+            ConsoleUrl = Get("SANDBOX_CONSOLE_URL") is { } console ? ParseUrl("SANDBOX_CONSOLE_URL", console) : null,
             AppDatabaseConnectionString = Get("SANDBOX_APPDB") ?? SandboxEndpoints.AppDatabaseDefault,
             AppDatabaseSyncConnectionString = Get("SANDBOX_APPDB_SYNC"),
             // One connection string for every role (e.g. a Redshift user) unless the roles are split.

@@ -11,4 +11,7 @@ public static class NativePorts
 
     /// <summary>PostgreSQL behind the Redshift endpoint (Warehouse); clients never need it.</summary>
     public const int Postgres = 5438;
+
+    /// <summary>The Sandbox Console (sandbox-console), a web app.</summary>
+    public const int Console = 8088;
 }

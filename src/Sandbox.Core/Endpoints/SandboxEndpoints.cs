@@ -19,6 +19,9 @@ public sealed record SandboxEndpoints(
 {
     public bool IsLocal => Target != StackTarget.Aws;
 
+    /// <summary>The Sandbox Console (sandbox-console) when the stack runs one; null otherwise.</summary>
+    public Uri? ConsoleUrl { get; init; }
+
     /// <summary>SANDBOX_APPDB: the service's own database ("RDS for MySQL", MySqlConnector syntax), as its admin role.</summary>
     public string AppDatabaseConnectionString { get; init; } = AppDatabaseDefault;
 

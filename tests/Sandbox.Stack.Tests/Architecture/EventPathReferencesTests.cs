@@ -34,6 +34,7 @@ public class EventPathReferencesTests
         ["Sandbox.Lake"] = 5,
         ["Sandbox.Analytics"] = 6,
         ["Sandbox.Lessons"] = 6,
+        ["Sandbox.Console"] = 6, // the people's console over the warehouse (and later the lake, the app database)
         // After every box: what wires boxes together or writes into them from outside the path.
         ["Sandbox.Generator.Sinks"] = 7,
         ["Sandbox.Stack"] = 8,

@@ -20,6 +20,7 @@ public class NativeStackScriptTests
         Assert.Equal(NativePorts.Warehouse, ports["WAREHOUSE_PORT"]);
         Assert.Equal(NativePorts.AppDatabase, ports["APPDB_PORT"]);
         Assert.Equal(NativePorts.Postgres, ports["POSTGRES_PORT"]);
+        Assert.Equal(NativePorts.Console, ports["CONSOLE_PORT"]);
     }
 
     [Fact]

@@ -1,0 +1,116 @@
+using Microsoft.Playwright;
+using Sandbox.Testing;
+
+namespace Sandbox.Console.Tests;
+
+/// <summary>
+/// The editor in Debian's chromium (Playwright drives it; no browser download is possible here):
+/// sign in, write a query with a parameter, run it, save it, reload the permalink. Screenshots go
+/// to .sandbox/test-results/console.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class BrowserTests(ConsoleFixture console, BrowserTests.Chromium chromium) : IClassFixture<BrowserTests.Chromium>
+{
+    private static readonly string Screenshots = RepositoryRoot.Combine(".sandbox", "test-results", "console");
+
+    [Fact]
+    public async Task Sign_in_run_a_query_with_a_parameter_save_it_and_reload_its_permalink()
+    {
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(new Uri(console.BaseUrl, "/queries/new").ToString());
+        Assert.EndsWith("/login?ReturnUrl=%2Fqueries%2Fnew", page.Url);
+        await page.FillAsync("input[name=name]", "alice");
+        await page.FillAsync("input[name=password]", ConsoleFixture.Password);
+        await Shot(page, "1-sign-in");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/queries/new");
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("alice (analyst)");
+
+        await page.Locator(".cm-content").FillAsync("select g as n, g * g as square from generate_series(1, {{ upto }}) g");
+        var parameter = page.Locator("[data-param=upto]");
+        await parameter.Locator("select").SelectOptionAsync("number");
+        await parameter.Locator("input").FillAsync("25");
+        await page.ClickAsync("#run");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("25 rows in");
+        await Assertions.Expect(page.Locator(".grid-scroll")).ToHaveAttributeAsync("data-rows", "25");
+        await Assertions.Expect(page.Locator(".grid-header")).ToHaveTextAsync("nsquare");
+        await Assertions.Expect(page.Locator(".grid-row").First).ToHaveTextAsync("11");
+        await Shot(page, "2-ran");
+
+        await page.FillAsync("#name", "squares");
+        await page.FillAsync("#description", "n and n squared");
+        await page.ClickAsync("#save");
+        // replaceState, not a page load: the address changes in place.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/queries/\d+$"));
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("saved as query");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#name")).ToHaveValueAsync("squares");
+        await Assertions.Expect(page.Locator("#owner")).ToHaveTextAsync("by alice");
+        await Assertions.Expect(page.Locator(".cm-content")).ToContainTextAsync("{{ upto }}");
+        await Assertions.Expect(page.Locator("[data-param=upto] input")).ToHaveValueAsync("25");
+        await Assertions.Expect(page.Locator("[data-param=upto] select")).ToHaveValueAsync("number");
+        await page.ClickAsync("#run");
+        await Assertions.Expect(page.Locator(".grid-scroll")).ToHaveAttributeAsync("data-rows", "25");
+        await Shot(page, "3-permalink");
+    }
+
+    [Fact]
+    public async Task A_sql_error_shows_the_database_message_and_where()
+    {
+        var page = await SignedInPageAsync();
+        await page.Locator(".cm-content").FillAsync("select 1\nfrom nowhere");
+        await page.ClickAsync("#run");
+        await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("ERROR: relation \"nowhere\" does not exist (line 2, column 6)");
+        await Shot(page, "4-sql-error");
+    }
+
+    private async Task<IPage> SignedInPageAsync()
+    {
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(new Uri(console.BaseUrl, "/login").ToString());
+        await page.FillAsync("input[name=name]", "bob");
+        await page.FillAsync("input[name=password]", ConsoleFixture.Password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("bob (analyst)");
+        return page;
+    }
+
+    /// <summary>One Debian chromium for the class (it starts slowly on a busy machine); a fresh context per page.</summary>
+    public sealed class Chromium : IAsyncLifetime
+    {
+        private IPlaywright _playwright = null!;
+        private IBrowser _browser = null!;
+
+        public async Task InitializeAsync()
+        {
+            _playwright = await Playwright.CreateAsync();
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ExecutablePath(),
+                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+            });
+        }
+
+        public async Task<IPage> NewPageAsync() => await (await _browser.NewContextAsync()).NewPageAsync();
+
+        public async Task DisposeAsync()
+        {
+            await _browser.DisposeAsync();
+            _playwright.Dispose();
+        }
+    }
+
+    private static string ExecutablePath()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
+            if (File.Exists(Path.Combine(dir, "chromium"))) return Path.Combine(dir, "chromium");
+        throw new InvalidOperationException("Debian's chromium is not installed (tools/install-deps.sh installs it)");
+    }
+
+    private static async Task Shot(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
+    }
+}

@@ -32,7 +32,7 @@ public sealed class SyncTestBed : IAsyncDisposable
         var (admin, reader) = await server!.CreateDatabaseAsync();
         await server.ExecuteAsync(AppSchema.CreateTables, admin);
         if (users > 0) await server.ExecuteAsync(AppSchema.Fill(users), admin);
-        var warehouse = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseConnectionString, "sync");
+        var warehouse = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseAdminConnectionString, "sync");
         return new SyncTestBed(server, admin, reader, warehouse);
     }
 

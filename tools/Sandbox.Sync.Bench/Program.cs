@@ -25,7 +25,7 @@ root.SetAction(async (parse, _) =>
     await using var mariaDb = await PrivateMariaDb.StartAsync();
     await mariaDb.ExecuteAsync(AppSchema.CreateUsers + AppSchema.FillUsers(rows) + "analyze table users;");
     var appDb = AppSource(mariaDb.ReaderConnectionString);
-    await using var warehouse = await ThrowawayDatabase.CreateAsync(EndpointsLoader.Load().WarehouseConnectionString, "syncbench");
+    await using var warehouse = await ThrowawayDatabase.CreateAsync(EndpointsLoader.Load().WarehouseAdminConnectionString, "syncbench");
     var config = SyncConfigLoader.Parse("users", "bench/users.yml",
         "source:\n  table: users\nincremental_columns: [updated_at, user_id]\ntarget: app.users\nmode: merge\n");
     var runner = new SyncRunner(warehouse.DataSource, mariaDb.ReaderConnectionString);

@@ -109,6 +109,31 @@ public class SyncRunnerTests(StackFixture stack, MariaDbFixture mariaDb)
     }
 
     [SkippableFact]
+    public async Task A_merge_replaces_whole_rows_whether_it_upserts_on_the_key_or_deletes_and_inserts()
+    {
+        await using var bed = await SyncTestBed.CreateAsync(stack, mariaDb.Server, users: 20);
+        await bed.RunAsync("users");
+        // A column only the warehouse has goes back to its default, as if the row had been deleted and inserted.
+        await using (var add = bed.WarehouseData.CreateCommand("alter table app.users add column note text default 'none'; update app.users set note = 'kept?'"))
+            await add.ExecuteNonQueryAsync();
+        await bed.AppDbAsync("update users set nickname = 'upserted', updated_at = '2026-12-01' where user_id = 'u000000003'");
+        var upsert = await bed.RunAsync("users");
+        Assert.StartsWith("COPY into staging, upsert into app.users", upsert.Path);
+        Assert.Equal((1L, 1L, 1L), (upsert.RowsRead, upsert.RowsWritten, upsert.RowsReplaced));
+        Assert.Equal("none", await bed.ScalarAsync<string>("select note from app.users where user_id = 'u000000003'"));
+        await bed.AssertTargetEqualsSourceAsync("users", "user_id, nickname, updated_at");
+
+        // A target keyed otherwise than on the merge keys cannot upsert on them: delete + insert.
+        await using (var drop = bed.WarehouseData.CreateCommand("alter table app.users drop constraint users_pkey"))
+            await drop.ExecuteNonQueryAsync();
+        await bed.AppDbAsync("update users set nickname = 'merged', updated_at = '2026-12-02' where user_id = 'u000000004'");
+        var merge = await bed.RunAsync("users");
+        Assert.StartsWith("COPY into staging, merge into app.users", merge.Path);
+        Assert.Equal((1L, 1L, 1L), (merge.RowsRead, merge.RowsWritten, merge.RowsReplaced));
+        await bed.AssertTargetEqualsSourceAsync("users", "user_id, nickname, updated_at");
+    }
+
+    [SkippableFact]
     public async Task An_incompatible_type_change_stops_before_any_row_moves()
     {
         await using var bed = await SyncTestBed.CreateAsync(stack, mariaDb.Server, users: 20);

@@ -113,24 +113,24 @@ public class SyncRunnerTests(StackFixture stack, MariaDbFixture mariaDb)
     {
         await using var bed = await SyncTestBed.CreateAsync(stack, mariaDb.Server, users: 20);
         await bed.RunAsync("users");
-        // A column only the warehouse has goes back to its default, as if the row had been deleted and inserted.
-        await using (var add = bed.WarehouseData.CreateCommand("alter table app.users add column note text default 'none'; update app.users set note = 'kept?'"))
-            await add.ExecuteNonQueryAsync();
-        await bed.AppDbAsync("update users set nickname = 'upserted', updated_at = '2026-12-01' where user_id = 'u000000003'");
-        var upsert = await bed.RunAsync("users");
-        Assert.StartsWith("COPY into staging, upsert into app.users", upsert.Path);
-        Assert.Equal((1L, 1L, 1L), (upsert.RowsRead, upsert.RowsWritten, upsert.RowsReplaced));
-        Assert.Equal("none", await bed.ScalarAsync<string>("select note from app.users where user_id = 'u000000003'"));
-        await bed.AssertTargetEqualsSourceAsync("users", "user_id, nickname, updated_at");
+        // Alters the target, edits one source row, syncs it: the path taken, and the row replaced.
+        async Task<string> EditAndSync(string warehouseDdl, string userId, string day)
+        {
+            await using (var alter = bed.WarehouseData.CreateCommand(warehouseDdl)) await alter.ExecuteNonQueryAsync();
+            await bed.AppDbAsync($"update users set nickname = 'edited', updated_at = '{day}' where user_id = '{userId}'");
+            var run = await bed.RunAsync("users");
+            Assert.Equal((1L, 1L, 1L), (run.RowsRead, run.RowsWritten, run.RowsReplaced));
+            await bed.AssertTargetEqualsSourceAsync("users", "user_id, nickname, updated_at");
+            return run.Path;
+        }
 
+        // A column only the warehouse has goes back to its default, as if the row had been deleted and inserted.
+        Assert.StartsWith("COPY into staging, upsert into app.users",
+            await EditAndSync("alter table app.users add column note text default 'none'; update app.users set note = 'kept?'", "u000000003", "2026-12-01"));
+        Assert.Equal("none", await bed.ScalarAsync<string>("select note from app.users where user_id = 'u000000003'"));
         // A target keyed otherwise than on the merge keys cannot upsert on them: delete + insert.
-        await using (var drop = bed.WarehouseData.CreateCommand("alter table app.users drop constraint users_pkey"))
-            await drop.ExecuteNonQueryAsync();
-        await bed.AppDbAsync("update users set nickname = 'merged', updated_at = '2026-12-02' where user_id = 'u000000004'");
-        var merge = await bed.RunAsync("users");
-        Assert.StartsWith("COPY into staging, merge into app.users", merge.Path);
-        Assert.Equal((1L, 1L, 1L), (merge.RowsRead, merge.RowsWritten, merge.RowsReplaced));
-        await bed.AssertTargetEqualsSourceAsync("users", "user_id, nickname, updated_at");
+        Assert.StartsWith("COPY into staging, merge into app.users",
+            await EditAndSync("alter table app.users drop constraint users_pkey", "u000000004", "2026-12-02"));
     }
 
     [SkippableFact]

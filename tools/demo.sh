@@ -25,17 +25,21 @@ phase_done() {
   phase_start=$now
 }
 
-echo "demo: 1/3 generate $events events for $users users, $first..$day (seed $seed) -> $work/logs, and the app database they refer to"
+echo "demo: 1/4 generate $events events for $users users, $first..$day (seed $seed) -> $work/logs, and the app database they refer to"
 tools/sandbox generate --from "$first" --to "$day" --users "$users" --events-per-day $((events / days)) --seed "$seed" --gzip -o "$work/logs" --appdb
-phase_done "1/3 generate"
+phase_done "1/4 generate"
 
-echo "demo: 2/3 ship and deliver (shipper -> Kinesis -> Firehose to-archive + to-warehouse) until drained"
+echo "demo: 2/4 ship and deliver (shipper -> Kinesis -> Firehose to-archive + to-warehouse) until drained"
 tools/sandbox run --from "$work/logs" --state "$work/shipper" --once --buffer-seconds 5
-phase_done "2/3 ship and deliver"
+phase_done "2/4 ship and deliver"
 
-echo "demo: 3/3 report"
+echo "demo: 3/4 sync the app database's tables into the warehouse (app.*: names for the report)"
+tools/sandbox sync
+phase_done "3/4 sync"
+
+echo "demo: 4/4 report"
 status=0
 tools/sandbox report --manifest "$work/logs/manifest.json" || status=$?  # its days: the range to check
-phase_done "3/3 report"
+phase_done "4/4 report"
 awk -v a="$started" -v b="$(clock)" 'BEGIN { printf "demo: total %.1f s\n", b - a }'
 exit $status

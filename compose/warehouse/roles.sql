@@ -19,6 +19,9 @@ grant pg_signal_backend to sandbox_admin;
 
 -- The pipeline: loads only (grants in migration 0004).
 alter role sandbox_delivery login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password :'delivery_password';
+-- The admin acts for it where PostgreSQL asks for the owner: default privileges on the app.* tables
+-- the sync creates (so analyst can read them), VACUUM of those tables.
+grant sandbox_delivery to sandbox_admin;
 
 -- People and their tools: read-only (SELECT grants only, migration 0004), and no query runs away
 -- with the warehouse.

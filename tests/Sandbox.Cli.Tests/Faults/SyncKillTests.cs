@@ -32,8 +32,8 @@ public class SyncKillTests(StackFixture stack, ITestOutputHelper output)
         await using var mariaDb = await PrivateMariaDb.StartAsync();
         var (admin, reader) = await mariaDb.CreateDatabaseAsync();
         await mariaDb.ExecuteAsync(AppSchema.CreateTables + AppSchema.Fill(Users), admin);
-        await using var warehouse = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseConnectionString, "synckill");
-        var environment = new Dictionary<string, string> { ["SANDBOX_APPDB"] = reader, ["SANDBOX_WAREHOUSE"] = warehouse.ConnectionString };
+        await using var warehouse = await ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseAdminConnectionString, "synckill");
+        var environment = new Dictionary<string, string> { ["SANDBOX_APPDB"] = reader, ["SANDBOX_APPDB_SYNC"] = reader, ["SANDBOX_WAREHOUSE"] = warehouse.ConnectionString };
         var configs = SyncConfigLoader.LoadDirectory(RepositoryRoot.Combine("sync"));
         var resume = new SyncRunner(warehouse.DataSource, reader);
 

@@ -21,7 +21,7 @@ internal static class AppTables
         var catalogCreated = rangeStart.AddYears(-1);
         await using var connection = await warehouse.OpenConnectionAsync();
         await using (var create = new NpgsqlCommand("""
-            create schema app;
+            create schema if not exists app;
             create table app.users (user_id text primary key, nickname text, gender text, birth_year int, prefecture text, skin_type text,
                                     created_at timestamp not null, updated_at timestamp not null);
             create table app.brands (brand_id text primary key, name text not null, country text, created_at timestamp not null, updated_at timestamp not null);

@@ -23,9 +23,12 @@ public sealed class DialectWarehouse : IAsyncLifetime
     public Task<ThrowawayDatabase> CreateDatabaseAsync() =>
         ThrowawayDatabase.CreateAsync(Server.ServerConnectionString, "dialect");
 
-    /// <summary>libpq keywords for psql (the cluster trusts local connections).</summary>
-    public string PsqlConnection(ThrowawayDatabase database) =>
-        $"host=127.0.0.1 port={Server.Port} user=sandbox dbname={database.Name}";
+    /// <summary>libpq keywords for psql, as the cluster's admin role (SCRAM: the password travels along).</summary>
+    public string PsqlConnection(ThrowawayDatabase database)
+    {
+        var admin = new Npgsql.NpgsqlConnectionStringBuilder(Server.ServerConnectionString);
+        return $"host=127.0.0.1 port={Server.Port} user={admin.Username} password={admin.Password} dbname={database.Name}";
+    }
 }
 
 [CollectionDefinition(Name)]

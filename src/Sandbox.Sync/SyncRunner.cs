@@ -22,11 +22,8 @@ public sealed class SyncRunner(NpgsqlDataSource warehouse, string appDbConnectio
     public async Task<TableRunResult> RunAsync(SyncTableConfig config, bool full, CancellationToken cancellationToken)
     {
         await using var connection = await warehouse.OpenConnectionAsync(cancellationToken);
-        await SyncState.EnsureMigratedAsync(connection, cancellationToken);
         await using var tableLock = await TableLock.AcquireAsync(connection, config, cancellationToken);
-        await SyncRunLog.AbandonStaleAsync(connection, config.Name, cancellationToken);
-        var stored = await SyncState.ReadAsync(connection, config.Name, cancellationToken);
-        var runId = await SyncRunLog.StartAsync(connection, config, full ? null : stored, cancellationToken);
+        var (stored, runId) = await SyncRunLog.StartAsync(connection, config, full, cancellationToken);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -38,10 +35,14 @@ public sealed class SyncRunner(NpgsqlDataSource warehouse, string appDbConnectio
             await using (var rows = await source.ReadAsync(prepared.CursorColumns, prepared.After, cancellationToken))
                 written = await prepared.Writer(config).WriteAsync(rows, connection, createdNow: !prepared.Schema.TargetExists, cancellationToken);
             var after = written.RowsRead > 0 ? await source.LastCursorAsync(prepared.CursorColumns, prepared.After, cancellationToken) : prepared.After;
-            if (after is not null) await SyncState.WriteAsync(connection, config, after.ToJson(), runId, cancellationToken);
-            else if (full) await SyncState.ClearAsync(connection, config.Name, cancellationToken);
-            await SyncRunLog.SucceedAsync(connection, runId, written.RowsRead, written.RowsWritten, written.RowsReplaced,
-                after?.ToJson(), clock.Elapsed, cancellationToken);
+            await using (var finish = new NpgsqlBatch(connection)) // the cursor and the run's row: one round trip
+            {
+                if (after is not null) finish.BatchCommands.Add(SyncState.Write(config, after.ToJson(), runId));
+                else if (full) finish.BatchCommands.Add(SyncState.Clear(config.Name));
+                finish.BatchCommands.Add(SyncRunLog.Succeed(runId, written.RowsRead, written.RowsWritten, written.RowsReplaced,
+                    after?.ToJson(), clock.Elapsed));
+                await finish.ExecuteNonQueryAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
             return new TableRunResult(config, runId, written.RowsRead, written.RowsWritten, written.RowsReplaced,
                 prepared.After, after, prepared.Schema.Changes, written.Path, clock.Elapsed);

@@ -18,19 +18,20 @@ public sealed record TablePreparation(
     IReadOnlyList<string> TargetKey,
     IReadOnlyList<string> PrimaryKey,
     Cursor? After,
-    SchemaPlan Schema)
+    SchemaPlan Schema,
+    MergeUpsert? Upsert)
 {
     public static async Task<TablePreparation> PrepareAsync(
         SyncTableConfig config, AppDbSource source, NpgsqlConnection warehouse, string? storedCursor, bool full, CancellationToken cancellationToken)
     {
         string Fail(string what) => throw new InvalidOperationException($"{config.File}: {what}");
-        var columns = await source.DescribeAsync(cancellationToken);
+        var shape = await source.DescribeAsync(cancellationToken);
+        var (columns, primaryKey) = (shape.Columns, shape.PrimaryKey);
         foreach (var column in columns)
             if (!SyncConfigLoader.IsIdentifier(column.Name))
                 Fail($"source column '{column.Name}' is not a lower-case identifier: alias it in a source query");
         var types = columns.Select(WarehouseType.For).ToList();
         var names = columns.Select(c => c.Name).ToHashSet();
-        var primaryKey = await source.PrimaryKeyAsync(cancellationToken);
 
         IReadOnlyList<string> cursorColumns = !config.Mode.IsIncremental() ? []
             : config.IncrementalColumns.Count > 0 ? config.IncrementalColumns
@@ -42,8 +43,7 @@ public sealed record TablePreparation(
             : [Fail($"source table {config.SourceTable} has no primary key to default merge_keys to: name them")];
         foreach (var column in cursorColumns.Concat(mergeKeys).Where(c => !names.Contains(c)))
             Fail($"'{column}' is not a column of the source {config.SourceDescription} (it has {string.Join(", ", names)})");
-        var nullable = await source.NullableColumnsAsync(cancellationToken);
-        foreach (var column in cursorColumns.Where(nullable.Contains))
+        foreach (var column in cursorColumns.Where(shape.Nullable.Contains))
             Fail($"incremental column {column} allows NULL: rows where it is NULL would never sync; use NOT NULL columns");
 
         Cursor? after = null;
@@ -63,14 +63,18 @@ public sealed record TablePreparation(
             _ => [], // appending modes keep every version a run reads, as embulk's insert does
         };
         var existing = await TargetColumns.ReadAsync(warehouse, config.TargetSchema, config.TargetTable, cancellationToken);
-        var schema = SchemaPlan.For(config, columns, types, existing, targetKey);
-        return new TablePreparation(columns, types, cursorColumns, mergeKeys, targetKey, primaryKey, after, schema);
+        var schema = SchemaPlan.For(config, columns, types, existing?.Columns, targetKey);
+        // A merge upserts on the target's primary key when that is the merge key (always so for a target the sync created).
+        var upsert = config.Mode == SyncMode.Merge && (existing is null || existing.PrimaryKey.SetEquals(mergeKeys))
+            ? new MergeUpsert(existing?.Columns.Keys.Where(c => !names.Contains(c)).ToList() ?? [])
+            : null;
+        return new TablePreparation(columns, types, cursorColumns, mergeKeys, targetKey, primaryKey, after, schema, upsert);
     }
 
     public RowCopier Copier(SyncTableConfig config) => new(
         config.Name, Types, (MergeKeys.Count > 0 ? MergeKeys : PrimaryKey.Count > 0 ? PrimaryKey : CursorColumns).Select(Ordinal).ToList());
 
-    public TableWriter Writer(SyncTableConfig config) => new(config, Copier(config), Columns, Types, TargetKey, MergeKeys);
+    public TableWriter Writer(SyncTableConfig config) => new(config, Copier(config), Columns, Types, TargetKey, MergeKeys, Upsert);
 
     private int Ordinal(string column) => Columns.First(c => c.Name == column).Ordinal;
 }

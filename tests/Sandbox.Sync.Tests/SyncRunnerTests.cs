@@ -109,6 +109,31 @@ public class SyncRunnerTests(StackFixture stack, MariaDbFixture mariaDb)
     }
 
     [SkippableFact]
+    public async Task A_merge_replaces_whole_rows_whether_it_upserts_on_the_key_or_deletes_and_inserts()
+    {
+        await using var bed = await SyncTestBed.CreateAsync(stack, mariaDb.Server, users: 20);
+        await bed.RunAsync("users");
+        // Alters the target, edits one source row, syncs it: the path taken, and the row replaced.
+        async Task<string> EditAndSync(string warehouseDdl, string userId, string day)
+        {
+            await using (var alter = bed.WarehouseData.CreateCommand(warehouseDdl)) await alter.ExecuteNonQueryAsync();
+            await bed.AppDbAsync($"update users set nickname = 'edited', updated_at = '{day}' where user_id = '{userId}'");
+            var run = await bed.RunAsync("users");
+            Assert.Equal((1L, 1L, 1L), (run.RowsRead, run.RowsWritten, run.RowsReplaced));
+            await bed.AssertTargetEqualsSourceAsync("users", "user_id, nickname, updated_at");
+            return run.Path;
+        }
+
+        // A column only the warehouse has goes back to its default, as if the row had been deleted and inserted.
+        Assert.StartsWith("COPY into staging, upsert into app.users",
+            await EditAndSync("alter table app.users add column note text default 'none'; update app.users set note = 'kept?'", "u000000003", "2026-12-01"));
+        Assert.Equal("none", await bed.ScalarAsync<string>("select note from app.users where user_id = 'u000000003'"));
+        // A target keyed otherwise than on the merge keys cannot upsert on them: delete + insert.
+        Assert.StartsWith("COPY into staging, merge into app.users",
+            await EditAndSync("alter table app.users drop constraint users_pkey", "u000000004", "2026-12-02"));
+    }
+
+    [SkippableFact]
     public async Task An_incompatible_type_change_stops_before_any_row_moves()
     {
         await using var bed = await SyncTestBed.CreateAsync(stack, mariaDb.Server, users: 20);

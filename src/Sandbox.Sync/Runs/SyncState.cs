@@ -11,10 +11,11 @@ public static class SyncState
     public static async Task EnsureMigratedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var migrated = new NpgsqlCommand("select to_regclass('app.sync_state') is not null", connection);
-        if (!(bool)(await migrated.ExecuteScalarAsync(cancellationToken))!)
-            throw new InvalidOperationException(
-                $"the warehouse ({connection.Host}:{connection.Port}/{connection.Database}) has no app.sync_state: apply its migrations with 'sandbox bootstrap' (make up)");
+        if (!(bool)(await migrated.ExecuteScalarAsync(cancellationToken))!) throw NotMigrated(connection);
     }
+
+    public static InvalidOperationException NotMigrated(NpgsqlConnection connection) => new(
+        $"the warehouse ({connection.Host}:{connection.Port}/{connection.Database}) has no app.sync_state: apply its migrations with 'sandbox bootstrap' (make up)");
 
     public static async Task<string?> ReadAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
     {
@@ -23,27 +24,27 @@ public static class SyncState
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    /// <summary>Inside the run's transaction, after the rows are written.</summary>
-    public static async Task WriteAsync(NpgsqlConnection connection, SyncTableConfig config, string lastRecord, long runId, CancellationToken cancellationToken)
+    /// <summary>Inside the run's transaction, after the rows are written (batched with the run log's row).</summary>
+    public static NpgsqlBatchCommand Write(SyncTableConfig config, string lastRecord, long runId)
     {
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             """
             insert into app.sync_state (table_name, target, last_record, run_id) values ($1, $2, $3::jsonb, $4)
             on conflict (table_name) do update set target = excluded.target, last_record = excluded.last_record,
               run_id = excluded.run_id, updated_at = now()
-            """, connection);
+            """);
         command.Parameters.Add(new() { Value = config.Name });
         command.Parameters.Add(new() { Value = config.Target });
         command.Parameters.Add(new() { Value = lastRecord });
         command.Parameters.Add(new() { Value = runId });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     /// <summary>Forgets the cursor (--full): the next read starts from the first row.</summary>
-    public static async Task ClearAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
+    public static NpgsqlBatchCommand Clear(string table)
     {
-        await using var command = new NpgsqlCommand("delete from app.sync_state where table_name = $1", connection);
+        var command = new NpgsqlBatchCommand("delete from app.sync_state where table_name = $1");
         command.Parameters.Add(new() { Value = table });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 }

@@ -53,43 +53,40 @@ public sealed class AppDbSource : IAsyncDisposable
         return new AppDbSource(connection, config);
     }
 
-    /// <summary>The columns the source returns (the query runs with LIMIT 0).</summary>
-    public async Task<IReadOnlyList<SourceColumn>> DescribeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The columns the source returns (the query runs with LIMIT 0) and, for a table source, its
+    /// primary key and nullable columns: one batch, one round trip (the fixed cost of every run).
+    /// </summary>
+    public async Task<SourceShape> DescribeAsync(CancellationToken cancellationToken)
     {
         await using var command = new MySqlCommand($"select * from {From} limit 0", _connection);
+        if (_config.SourceTable is not null)
+        {
+            // Key columns carry their position in the key (null for others); nullability comes from the same rows.
+            command.CommandText +=
+                """
+                ;
+                select c.column_name, c.is_nullable = 'YES', k.ordinal_position
+                from information_schema.columns c
+                left join information_schema.key_column_usage k
+                  on k.table_schema = c.table_schema and k.table_name = c.table_name
+                 and k.column_name = c.column_name and k.constraint_name = 'PRIMARY'
+                where c.table_schema = database() and c.table_name = @table
+                """;
+            command.Parameters.AddWithValue("@table", _config.SourceTable);
+        }
         await using var reader = await ExecuteAsync(command, CommandBehavior.Default, cancellationToken);
-        return Columns(reader);
-    }
-
-    /// <summary>The primary key of a table source in key order; empty for a query or a table without one.</summary>
-    public async Task<IReadOnlyList<string>> PrimaryKeyAsync(CancellationToken cancellationToken)
-    {
-        if (_config.SourceTable is null) return [];
-        await using var command = new MySqlCommand(
-            """
-            select column_name from information_schema.key_column_usage
-            where table_schema = database() and table_name = @table and constraint_name = 'PRIMARY'
-            order by ordinal_position
-            """, _connection);
-        command.Parameters.AddWithValue("@table", _config.SourceTable);
-        var key = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) key.Add(reader.GetString(0));
-        return key;
-    }
-
-    /// <summary>Columns of a table source that allow NULL (an incremental column must not: its NULL rows would never sync).</summary>
-    public async Task<IReadOnlySet<string>> NullableColumnsAsync(CancellationToken cancellationToken)
-    {
-        if (_config.SourceTable is null) return new HashSet<string>();
-        await using var command = new MySqlCommand(
-            "select column_name from information_schema.columns where table_schema = database() and table_name = @table and is_nullable = 'YES'",
-            _connection);
-        command.Parameters.AddWithValue("@table", _config.SourceTable);
+        var columns = Columns(reader);
+        var key = new SortedList<long, string>();
         var nullable = new HashSet<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) nullable.Add(reader.GetString(0));
-        return nullable;
+        if (await reader.NextResultAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var name = reader.GetString(0);
+                if (Convert.ToInt64(reader.GetValue(1)) != 0) nullable.Add(name);
+                if (!reader.IsDBNull(2)) key.Add(Convert.ToInt64(reader.GetValue(2)), name);
+            }
+        return new SourceShape(columns, key.Values.ToList(), nullable);
     }
 
     /// <summary>How many rows a read after <paramref name="after"/> would return (the dry-run's estimate).</summary>

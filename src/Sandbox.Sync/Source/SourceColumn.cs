@@ -15,3 +15,6 @@ public sealed record SourceColumn(string Name, int Ordinal, MySqlDbType Type, st
         _ => TypeName.ToLowerInvariant(),
     };
 }
+
+/// <summary>What a source returns and, for a table, its primary key (in key order) and the columns that allow NULL.</summary>
+public sealed record SourceShape(IReadOnlyList<SourceColumn> Columns, IReadOnlyList<string> PrimaryKey, IReadOnlySet<string> Nullable);

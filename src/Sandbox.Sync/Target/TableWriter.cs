@@ -9,7 +9,7 @@ namespace Sandbox.Sync.Target;
 /// the data, the cursor and the run log commit together or not at all).
 /// </summary>
 public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadOnlyList<SourceColumn> source,
-    IReadOnlyList<WarehouseType> types, IReadOnlyList<string> primaryKey, IReadOnlyList<string> mergeKeys)
+    IReadOnlyList<WarehouseType> types, IReadOnlyList<string> primaryKey, IReadOnlyList<string> mergeKeys, MergeUpsert? upsert = null)
 {
     private const string Stage = "sync_stage";
 
@@ -28,8 +28,9 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
             }
             case SyncMode.Insert:
             {
+                if (!rows.Reader.HasRows) return new(0, 0, 0, $"nothing new: {target} unchanged");
                 var copied = await StageAsync(rows, connection, cancellationToken);
-                var inserted = await InsertFromStageAsync(connection, cancellationToken);
+                var inserted = await ExecuteAsync(connection, InsertFromStage, cancellationToken);
                 return new(copied, inserted, 0, $"COPY into staging, insert into {target}");
             }
             case SyncMode.TruncateInsert:
@@ -37,7 +38,7 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
                 var copied = await StageAsync(rows, connection, cancellationToken);
                 // DELETE, as embulk does on Redshift: readers keep the old rows until the commit instead of waiting on TRUNCATE's lock.
                 var removed = await ExecuteAsync(connection, $"delete from {target}", cancellationToken);
-                var inserted = await InsertFromStageAsync(connection, cancellationToken);
+                var inserted = await ExecuteAsync(connection, InsertFromStage, cancellationToken);
                 return new(copied, inserted, removed, $"COPY into staging, empty {target}, insert");
             }
             case SyncMode.Replace:
@@ -47,6 +48,7 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
                 await ExecuteAsync(connection, $"drop table if exists {fresh}", cancellationToken);
                 await ExecuteAsync(connection, SchemaPlan.CreateTable(fresh, source, types, primaryKey, $"{freshName}_pkey"), cancellationToken);
                 var copied = await copier.CopyAsync(rows, connection, fresh, cancellationToken, freeze: true);
+                await AnalyzeLoadedAsync(connection, fresh, cancellationToken);
                 var replaced = await CountAsync(connection, target, cancellationToken);
                 await ExecuteAsync(connection, $"drop table if exists {target}", cancellationToken);
                 await ExecuteAsync(connection, $"alter table {fresh} rename to {config.TargetTable}", cancellationToken);
@@ -58,15 +60,28 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
             {
                 // A first load (empty target) cannot match any key: COPY straight in. One run reads each key
                 // at most once (one snapshot), so no run can collide with its own rows.
+                if (!rows.Reader.HasRows) return new(0, 0, 0, $"nothing new: {target} unchanged");
                 if (await IsEmptyAsync(connection, target, cancellationToken))
                 {
                     var direct = await copier.CopyAsync(rows, connection, target, cancellationToken, freeze: createdNow);
+                    await AnalyzeLoadedAsync(connection, target, cancellationToken);
                     return new(direct, direct, 0, $"COPY into {target} (empty: nothing to merge)");
                 }
                 var copied = await StageAsync(rows, connection, cancellationToken);
+                if (upsert is not null)
+                {
+                    var (updated, upserted) = await UpsertFromStageAsync(connection, upsert, cancellationToken);
+                    return new(copied, upserted, updated, $"COPY into staging, upsert into {target} on its key ({string.Join(", ", mergeKeys)})");
+                }
                 var match = string.Join(" and ", mergeKeys.Select(k => $"t.{k} = s.{k}"));
-                var replaced = await ExecuteAsync(connection, $"delete from {target} t using {Stage} s where {match}", cancellationToken);
-                var inserted = await InsertFromStageAsync(connection, cancellationToken);
+                // One round trip; ANALYZE tells the planner the stage's size. The target's pages are in memory on a warehouse
+                // this size: priced as random reads from disk, a small stage would hash-join against a scan of the whole
+                // target (2-3x slower for 1% of 1M rows) instead of probing its key index.
+                var (replaced, inserted) = await ExecuteBatchAsync(connection, cancellationToken,
+                    $"analyze {Stage}",
+                    "set local random_page_cost = 1.1",
+                    $"delete from {target} t using {Stage} s where {match}",
+                    InsertFromStage);
                 return new(copied, inserted, replaced, $"COPY into staging, merge into {target} on ({string.Join(", ", mergeKeys)})");
             }
             default:
@@ -78,15 +93,53 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
     {
         // Temporary: unlogged, private to this connection, gone at commit or when a killed run's session ends.
         await ExecuteAsync(connection, $"create temporary table {Stage} (like {config.Target}) on commit drop", cancellationToken);
-        var copied = await copier.CopyAsync(rows, connection, Stage, cancellationToken);
-        await ExecuteAsync(connection, $"analyze {Stage}", cancellationToken);
-        return copied;
+        return await copier.CopyAsync(rows, connection, Stage, cancellationToken);
     }
 
-    private Task<long> InsertFromStageAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Statistics for a table just loaded from empty, as Redshift's COPY does by default (STATUPDATE): without
+    /// them the next merge's planner guesses the target's size and hash-joins against a scan of all of it.
+    /// </summary>
+    private static Task<long> AnalyzeLoadedAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, $"analyze {table}", cancellationToken);
+
+    /// <summary>
+    /// Merge as one key probe per row (about half the work of delete + insert): a matched row takes every source
+    /// column and its target-only columns go back to their defaults, exactly as if it had been deleted and inserted.
+    /// </summary>
+    /// <returns>The rows that replaced an existing one, and all rows written.</returns>
+    private async Task<(long Replaced, long Written)> UpsertFromStageAsync(
+        NpgsqlConnection connection, MergeUpsert upsert, CancellationToken cancellationToken)
     {
+        var set = source.Select(c => c.Name).Where(c => !mergeKeys.Contains(c)).Select(c => $"{c} = excluded.{c}")
+            .Concat(upsert.TargetOnlyColumns.Select(c => $"{c} = default")).DefaultIfEmpty($"{mergeKeys[0]} = excluded.{mergeKeys[0]}");
         var columns = string.Join(", ", source.Select(c => c.Name));
-        return ExecuteAsync(connection, $"insert into {config.Target} ({columns}) select {columns} from {Stage}", cancellationToken);
+        // xmax is 0 on a freshly inserted row version and the locking transaction's id on an updated one.
+        var sql = $"with written as (insert into {config.Target} ({columns}) select {columns} from {Stage} " +
+                  $"on conflict ({string.Join(", ", mergeKeys)}) do update set {string.Join(", ", set)} returning xmax::text <> '0' as replaced) " +
+                  "select count(*) filter (where replaced), count(*) from written";
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    private string InsertFromStage
+    {
+        get
+        {
+            var columns = string.Join(", ", source.Select(c => c.Name));
+            return $"insert into {config.Target} ({columns}) select {columns} from {Stage}";
+        }
+    }
+
+    /// <summary>Statements sent as one batch (one round trip); the rows the last two touched.</summary>
+    private static async Task<(long, long)> ExecuteBatchAsync(NpgsqlConnection connection, CancellationToken cancellationToken, params string[] statements)
+    {
+        await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
+        foreach (var statement in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return (batch.BatchCommands[^2].RecordsAffected, batch.BatchCommands[^1].RecordsAffected);
     }
 
     private static async Task<bool> IsEmptyAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
@@ -109,3 +162,6 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
+
+/// <summary>A merge that can upsert on the target's primary key; target columns the source lacks reset to their defaults.</summary>
+public sealed record MergeUpsert(IReadOnlyList<string> TargetOnlyColumns);

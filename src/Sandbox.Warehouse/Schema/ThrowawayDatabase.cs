@@ -43,7 +43,7 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
         {
             await database.DataSource.DisposeAsync();
             throw new InvalidOperationException(
-                $"the warehouse at '{serverConnectionString}' does not answer: start the stack with 'make up' ({e.Message})", e);
+                $"the warehouse at '{new NpgsqlConnectionStringBuilder(serverConnectionString) { Password = null }}' does not answer: start the stack with 'make up' ({e.Message})", e);
         }
         if (migrate) await new Migrator(database.DataSource).MigrateAsync(cancellationToken);
         return database;

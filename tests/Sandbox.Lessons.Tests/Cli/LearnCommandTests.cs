@@ -53,7 +53,7 @@ public sealed class LearnCommandTests(LessonDataFixture data) : IDisposable
 
     private async Task<(int Code, string Output)> RunAsync(params string[] arguments)
     {
-        Environment.SetEnvironmentVariable(LessonPaths.AnalystVariable, data.Warehouse.ConnectionString);
+        Environment.SetEnvironmentVariable(LessonPaths.AnalystVariable, data.WarehouseConnectionString);
         var output = new StringWriter();
         var original = Console.Out;
         Console.SetOut(output);

@@ -32,6 +32,9 @@ public sealed class LessonDataFixture : IAsyncLifetime
     public SmallLake Lake { get; private set; } = null!;
     public NpgsqlDataSource Warehouse => _database!.DataSource;
 
+    /// <summary>With its password (a data source's own ConnectionString leaves it out).</summary>
+    public string WarehouseConnectionString => _database!.ConnectionString;
+
     /// <summary>True when the warehouse speaks the Redshift dialect (answers <c>select getdate()</c>).</summary>
     public bool HasRedshiftDialect { get; private set; }
 

@@ -82,7 +82,7 @@ apply_roles() {
   } | superuser_psql postgres -f - >/dev/null
 }
 
-# A cluster made before password auth (initdb --auth=trust, superuser `sandbox`): give it the
+# A cluster made before password auth (initdb with trust authentication, superuser `sandbox`): give it the
 # password superuser, move the warehouse to sandbox_admin, retire `sandbox`, then switch every
 # pg_hba line to SCRAM. Runs once, while trust still lets us in.
 upgrade_trust_cluster() {

@@ -36,6 +36,7 @@ public static class ConsoleApp
         services.AddSingleton(sp => new AccountSeeder(sp.GetRequiredService<UserStore>(), settings.StateDirectory, sp.GetRequiredService<ILogger<AccountSeeder>>()));
         services.AddSingleton<RunRegistry>();
         services.AddConsoleAuth();
+        services.AddConsoleOps(settings);
         // Sign-in cookies survive restarts: the keys live with the stack's state (mode 700 folder).
         services.AddDataProtection().PersistKeysToFileSystem(KeyFolder(settings.StateDirectory));
 
@@ -54,6 +55,7 @@ public static class ConsoleApp
         app.MapSessionEndpoints();
         app.MapRunEndpoints();
         app.MapSavedQueryEndpoints();
+        app.MapConsoleOps();
         return app;
     }
 

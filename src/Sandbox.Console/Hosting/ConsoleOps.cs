@@ -1,0 +1,29 @@
+using Npgsql;
+using Sandbox.Console.Api;
+using Sandbox.Console.Refresh;
+using Sandbox.Console.State;
+
+namespace Sandbox.Console.Hosting;
+
+/// <summary>The operations side wired into the app: schedules, refresh workers and the result cache.</summary>
+public static class ConsoleOps
+{
+    public static void AddConsoleOps(this IServiceCollection services, ConsoleSettings settings)
+    {
+        NpgsqlDataSource State(IServiceProvider sp) => sp.GetRequiredKeyedService<NpgsqlDataSource>("state");
+        services.AddSingleton(sp => new ScheduleStore(State(sp)));
+        services.AddSingleton(sp => new RunStore(State(sp)));
+        services.AddSingleton(sp => new ResultCacheStore(State(sp)));
+        services.AddSingleton<RefreshWorker>();
+        services.AddSingleton<RefreshQueue>();
+        services.AddSingleton<RefreshScheduler>();
+        if (!settings.Refresh.RunInBackground) return;
+        services.AddHostedService(sp => sp.GetRequiredService<RefreshWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<RefreshScheduler>());
+    }
+
+    public static void MapConsoleOps(this WebApplication app)
+    {
+        app.MapRefreshEndpoints();
+    }
+}

@@ -1,4 +1,5 @@
 using Npgsql;
+using Sandbox.Console.Alerts;
 using Sandbox.Console.Api;
 using Sandbox.Console.Refresh;
 using Sandbox.Console.State;
@@ -17,6 +18,8 @@ public static class ConsoleOps
         services.AddSingleton<RefreshWorker>();
         services.AddSingleton<RefreshQueue>();
         services.AddSingleton<RefreshScheduler>();
+        services.AddSingleton(sp => new AlertStore(State(sp)));
+        services.AddSingleton<IRefreshListener, AlertEvaluator>();
         if (!settings.Refresh.RunInBackground) return;
         services.AddHostedService(sp => sp.GetRequiredService<RefreshWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<RefreshScheduler>());
@@ -25,5 +28,6 @@ public static class ConsoleOps
     public static void MapConsoleOps(this WebApplication app)
     {
         app.MapRefreshEndpoints();
+        app.MapAlertEndpoints();
     }
 }

@@ -26,10 +26,11 @@ public sealed record RefreshSchedule(int? EveryMinutes, string? DailyAt, string 
 
     public DateTimeOffset NextAfter(DateTimeOffset after)
     {
-        if (EveryMinutes is { } minutes) return after.AddMinutes(minutes);
+        if (EveryMinutes is { } minutes) return after.ToUniversalTime().AddMinutes(minutes);
         var time = Time();
         var cron = CronExpression.Parse($"{time.Minute} {time.Hour} * * *");
-        return cron.GetNextOccurrence(after, Zone())
+        // Cronos answers in the zone's offset; PostgreSQL's timestamptz takes UTC only.
+        return cron.GetNextOccurrence(after, Zone())?.ToUniversalTime()
             ?? throw new InvalidOperationException($"'{DailyAt}' has no next occurrence after {after:O}");
     }
 

@@ -10,8 +10,12 @@ public sealed class RefreshScheduleTests
     [InlineData("2026-12-06T23:30:00Z", "2026-12-07T00:00:00Z")] // 08:30 JST: today's 09:00 JST is half an hour away
     [InlineData("2026-12-07T00:00:00Z", "2026-12-08T00:00:00Z")] // exactly 09:00 JST: the next one is tomorrow's
     [InlineData("2026-12-07T15:10:00Z", "2026-12-08T00:00:00Z")] // 00:10 JST on the 8th: the UTC date lags behind
-    public void Daily_at_nine_is_nine_in_Tokyo(string after, string next) =>
-        Assert.Equal(DateTimeOffset.Parse(next), new RefreshSchedule(null, "09:00").NextAfter(DateTimeOffset.Parse(after)));
+    public void Daily_at_nine_is_nine_in_Tokyo(string after, string next)
+    {
+        var at = new RefreshSchedule(null, "09:00").NextAfter(DateTimeOffset.Parse(after));
+        Assert.Equal(DateTimeOffset.Parse(next), at);
+        Assert.Equal(TimeSpan.Zero, at.Offset); // stored as timestamptz, which takes UTC only
+    }
 
     [Fact]
     public void Every_n_minutes_is_n_minutes_after_the_last_time()

@@ -29,5 +29,7 @@ public static class ConsoleOps
     {
         app.MapRefreshEndpoints();
         app.MapAlertEndpoints();
+        var pages = Path.Combine(AppContext.BaseDirectory, "web");
+        app.MapGet("/alerts", () => Results.File(Path.Combine(pages, "alerts.html"), "text/html; charset=utf-8"));
     }
 }

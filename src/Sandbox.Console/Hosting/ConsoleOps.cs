@@ -20,10 +20,16 @@ public static class ConsoleOps
         services.AddSingleton<RefreshScheduler>();
         services.AddSingleton(sp => new AlertStore(State(sp)));
         services.AddSingleton<IRefreshListener, AlertEvaluator>();
+        services.AddSingleton<IAlertNotifier>(sp => new SlackAlertNotifier(
+            new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, ConsoleUrl(settings), sp.GetRequiredService<ILogger<SlackAlertNotifier>>()));
         if (!settings.Refresh.RunInBackground) return;
         services.AddHostedService(sp => sp.GetRequiredService<RefreshWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<RefreshScheduler>());
     }
+
+    /// <summary>Links in Slack messages point here: SANDBOX_CONSOLE_URL, else this console's own address.</summary>
+    private static Uri ConsoleUrl(ConsoleSettings settings) =>
+        Sandbox.Core.Endpoints.EndpointsLoader.Load().ConsoleUrl ?? new Uri($"http://127.0.0.1:{settings.Port}");
 
     public static void MapConsoleOps(this WebApplication app)
     {

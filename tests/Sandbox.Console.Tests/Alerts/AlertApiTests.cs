@@ -63,6 +63,53 @@ public sealed class AlertApiTests(ConsoleFixture console)
         Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/api/alerts/{alertId}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_triggered_alert_is_posted_to_slack_once_while_it_stays_triggered()
+    {
+        using var alice = await console.SignedInAsync("alice");
+        var name = $"signups spike {Guid.NewGuid():N}";
+        var id = (await alice.SaveAsync("seven", "select 7 as n")).Id();
+        var made = await alice.PostAsJsonAsync("/api/alerts", new { queryId = id, name, column = "n", op = ">", value = "5", notify = "once" });
+        var alertId = (await made.Content.ReadFromJsonAsync<JsonElement>()).Id();
+        Assert.Equal("triggered", (await SettledAsync(alice, alertId)).GetProperty("state").GetString());
+
+        // Evaluated again and still triggered: "once" does not post a second time.
+        await alice.EndedJobAsync((await alice.RefreshAsync(id)).GetProperty("id").GetInt64());
+        var events = await EventsAsync(alice, alertId, count: 2);
+        Assert.Equal([false, true], events.Select(e => e.GetProperty("notified").GetBoolean()));
+        Assert.StartsWith("posted to local Slack capture", events[1].GetProperty("delivery").GetString());
+
+        var posted = (await CaptureHistoryAsync()).Where(m => m.GetProperty("text").GetString()!.Contains(name)).ToList();
+        var message = Assert.Single(posted);
+        Assert.Equal($"TRIGGERED: {name} — n is 7, above 5", message.GetProperty("text").GetString());
+        var queryField = message.GetProperty("blocks")[2].GetProperty("fields")[0].GetProperty("text").GetString();
+        Assert.EndsWith($"/queries/{id}|seven>", queryField);
+    }
+
+    private static async Task<List<JsonElement>> EventsAsync(HttpClient client, int alertId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var events = (await client.GetFromJsonAsync<JsonElement>($"/api/alerts/{alertId}")).GetProperty("events").EnumerateArray().ToList();
+            if (events.Count >= count) return events;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"alert {alertId} has {events.Count} evaluations, not {count}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The local Slack capture's channel, as the console's alerts post into it (make up starts it).</summary>
+    private static async Task<List<JsonElement>> CaptureHistoryAsync()
+    {
+        var slack = Sandbox.Core.Endpoints.EndpointsLoader.Load().SlackUrl
+            ?? throw new InvalidOperationException("SANDBOX_SLACK_URL is not in endpoints.env: start the stack with make up");
+        using var http = new HttpClient { BaseAddress = slack };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Sandbox.Slack.Delivery.SlackDestination.CaptureToken);
+        var answer = await http.GetFromJsonAsync<JsonElement>($"/api/conversations.history?channel={Sandbox.Slack.Delivery.SlackDestination.CaptureChannel}&limit=999");
+        Assert.True(answer.GetProperty("ok").GetBoolean(), answer.GetRawText());
+        return answer.GetProperty("messages").EnumerateArray().ToList();
+    }
+
     /// <summary>Waits until the alert has been evaluated (its creation queued a refresh).</summary>
     internal static async Task<JsonElement> SettledAsync(HttpClient client, int alertId)
     {

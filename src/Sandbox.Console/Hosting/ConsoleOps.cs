@@ -18,6 +18,8 @@ public static class ConsoleOps
         services.AddSingleton<RefreshWorker>();
         services.AddSingleton<RefreshQueue>();
         services.AddSingleton<RefreshScheduler>();
+        // The daily KPI digest (Digest/DailyDigestTask) joins the scheduler's tasks once an IDailyDigest
+        // (src/Sandbox.Digest's builder and poster) is registered here.
         services.AddSingleton(sp => new AlertStore(State(sp)));
         services.AddSingleton<IRefreshListener, AlertEvaluator>();
         services.AddSingleton<IAlertNotifier>(sp => new SlackAlertNotifier(

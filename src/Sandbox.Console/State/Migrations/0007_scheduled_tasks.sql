@@ -1,0 +1,8 @@
+-- The console scheduler's own daily tasks (the KPI digest at 09:00 Asia/Tokyo): when each is next
+-- due, and how its last run went. Taken with a row lock so two consoles never run one twice.
+create table console.scheduled_tasks (
+  name text primary key,
+  next_run_at timestamptz not null,
+  last_run_at timestamptz,
+  last_state text check (last_state in ('done', 'failed')),
+  last_message text);

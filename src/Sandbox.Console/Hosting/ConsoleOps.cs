@@ -1,6 +1,7 @@
 using Npgsql;
 using Sandbox.Console.Alerts;
 using Sandbox.Console.Api;
+using Sandbox.Console.Lessons;
 using Sandbox.Console.Refresh;
 using Sandbox.Console.State;
 
@@ -21,6 +22,8 @@ public static class ConsoleOps
         // The daily KPI digest (Digest/DailyDigestTask) joins the scheduler's tasks once an IDailyDigest
         // (src/Sandbox.Digest's builder and poster) is registered here.
         services.AddSingleton(sp => new AlertStore(State(sp)));
+        services.AddSingleton(sp => new LessonProgressStore(State(sp)));
+        services.AddSingleton(sp => new LessonCourse(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), settings));
         services.AddSingleton<IRefreshListener, AlertEvaluator>();
         services.AddSingleton<IAlertNotifier>(sp => new SlackAlertNotifier(
             new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, ConsoleUrl(settings), sp.GetRequiredService<ILogger<SlackAlertNotifier>>()));
@@ -39,5 +42,8 @@ public static class ConsoleOps
         app.MapAlertEndpoints();
         var pages = Path.Combine(AppContext.BaseDirectory, "web");
         app.MapGet("/alerts", () => Results.File(Path.Combine(pages, "alerts.html"), "text/html; charset=utf-8"));
+        app.MapLessonEndpoints();
+        app.MapGet("/lessons", () => Results.File(Path.Combine(pages, "lessons.html"), "text/html; charset=utf-8"));
+        app.MapGet("/lessons/{number:int}", (int number) => Results.File(Path.Combine(pages, "lessons.html"), "text/html; charset=utf-8"));
     }
 }

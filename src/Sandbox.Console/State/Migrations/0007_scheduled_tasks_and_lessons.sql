@@ -6,3 +6,11 @@ create table console.scheduled_tasks (
   last_run_at timestamptz,
   last_state text check (last_state in ('done', 'failed')),
   last_message text);
+
+-- Each person's lessons (issue #16): attempts, and when the lesson was first passed.
+create table console.lesson_progress (
+  user_id integer not null references console.users on delete cascade,
+  lesson integer not null,
+  attempts integer not null default 0,
+  passed_at timestamptz,
+  primary key (user_id, lesson));

@@ -32,11 +32,11 @@ public class DigestMessageTests
         Assert.Equal("*Day-1 retention*\n40.0% of 250 installs\n▲ 5.0 pt d/d · n/a w/w", fields[3]);
         var funnels = ((SectionBlock)message.Blocks[3]).Text!;
         Assert.Contains("*funnel1* (search → click_product_link): 15.0% (300 → 45) · ▲ 3.0 pt d/d · ▼ 5.0 pt w/w", funnels);
-        var tops = ((SectionBlock)message.Blocks[5]).Fields!;
+        var tops = ((SectionBlock)message.Blocks[4]).Fields!;
         Assert.Equal("*Top searches*\n1. `リップ` — 40\n2. `&lt;b&gt;&amp;` — 3", tops[0]);
         Assert.Equal("*Top products from search*\n1. pr000001  Kiss / Moist Lip — 12", tops[1]);
-        Assert.Equal(new ImageSource.Attachment(DigestMessage.ChartName), ((ImageBlock)message.Blocks[6]).Source);
-        Assert.Contains("<http://127.0.0.1:8088/queries/new|queries>", ((ContextBlock)message.Blocks[7]).Elements[1]);
+        Assert.Equal(new ImageSource.Attachment(DigestMessage.ChartName), ((ImageBlock)message.Blocks[5]).Source);
+        Assert.Contains("<http://127.0.0.1:8088/queries/new|queries>", ((ContextBlock)message.Blocks[6]).Elements[1]);
         Assert.StartsWith("KPI digest 2026-12-01: DAU 1,100 (▲ 10.0% d/d), WAU 5,000, MAU 20,000, day-1 retention 40.0%; funnel1 15.0%", message.Text);
     }
 
@@ -50,7 +50,7 @@ public class DigestMessageTests
     [Fact]
     public void Hundreds_of_funnels_and_long_searches_still_fit_slacks_limits()
     {
-        var message = DigestMessage.Render(Data(funnels: 500, search: new string('x', 5000)), new DigestLinks(null));
+        var message = DigestMessage.Render(Data(funnels: 1000, search: new string('x', 5000)), new DigestLinks(null));
 
         Assert.True(message.Blocks.Count <= SlackLimits.MaxBlocks);
         Assert.Empty(SlackLimits.Violations(message.Text, message.Blocks));

@@ -25,6 +25,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public static readonly Sandbox.Console.Refresh.RefreshSettings FastRefresh = new()
     {
         SchedulerTick = TimeSpan.FromMilliseconds(200), RunLease = TimeSpan.FromSeconds(3), CacheRowCap = 500,
+        DailyDigest = false, // the digest task is tested on its own, with its own clock
     };
 
     private ThrowawayDatabase _state = null!;

@@ -1,6 +1,7 @@
 using Npgsql;
 using Sandbox.Console.Alerts;
 using Sandbox.Console.Api;
+using Sandbox.Console.Digest;
 using Sandbox.Console.Lessons;
 using Sandbox.Console.Refresh;
 using Sandbox.Console.State;
@@ -19,8 +20,11 @@ public static class ConsoleOps
         services.AddSingleton<RefreshWorker>();
         services.AddSingleton<RefreshQueue>();
         services.AddSingleton<RefreshScheduler>();
-        // The daily KPI digest (Digest/DailyDigestTask) joins the scheduler's tasks once an IDailyDigest
-        // (src/Sandbox.Digest's builder and poster) is registered here.
+        services.AddSingleton<IDailyDigest>(sp => new SlackDailyDigest(
+            sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), new HttpClient { Timeout = TimeSpan.FromSeconds(60) },
+            sp.GetRequiredService<ILogger<SlackDailyDigest>>()));
+        if (settings.Refresh.DailyDigest)
+            services.AddSingleton<IScheduledTask>(sp => new DailyDigestTask(State(sp), sp.GetRequiredService<IDailyDigest>(), sp.GetRequiredService<ILogger<DailyDigestTask>>()));
         services.AddSingleton(sp => new AlertStore(State(sp)));
         services.AddSingleton(sp => new LessonProgressStore(State(sp)));
         services.AddSingleton(sp => new LessonCourse(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), settings));

@@ -17,6 +17,9 @@ public sealed record RefreshSettings
     /// <summary>Rows a cached result keeps at most (it says "truncated" past that; downloads of a live run carry all).</summary>
     public int CacheRowCap { get; init; } = 100_000;
 
+    /// <summary>Post the KPI digest daily at 09:00 Asia/Tokyo from the scheduler (Digest/DailyDigestTask).</summary>
+    public bool DailyDigest { get; init; } = true;
+
     /// <summary>Off for a console that only serves pages (tests of other parts may turn it off).</summary>
     public bool RunInBackground { get; init; } = true;
 }

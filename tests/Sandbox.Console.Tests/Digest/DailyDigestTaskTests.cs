@@ -37,6 +37,16 @@ public sealed class DailyDigestTaskTests(ConsoleFixture console)
         Assert.Equal(("failed", "the digest of 2026-12-07 failed: the warehouse has no events for that day"), await LastAsync());
     }
 
+    [Fact]
+    public async Task The_console_builds_the_digest_with_sandbox_digest_and_says_when_a_day_has_no_data()
+    {
+        await using var warehouse = Npgsql.NpgsqlDataSource.Create(console.Settings.QueryConnectionString);
+        using var http = new HttpClient();
+        var digest = new SlackDailyDigest(warehouse, http, NullLogger<SlackDailyDigest>.Instance);
+        Assert.Equal("digest: no events on 1999-01-01 in the warehouse: nothing posted (is the day loaded?)",
+            await digest.PostAsync(new DateOnly(1999, 1, 1), default));
+    }
+
     private async Task Reset()
     {
         await using var command = console.StateDatabase.CreateCommand($"delete from console.scheduled_tasks where name = '{DailyDigestTask.Name}'");

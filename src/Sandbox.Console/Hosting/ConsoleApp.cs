@@ -46,6 +46,7 @@ public static class ConsoleApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditLog();
         MapPages(app, webRoot);
         app.MapGet("/api/health", async (ConsoleDatabase database, ConsoleSettings s, CancellationToken ct) => Results.Ok(new
         {

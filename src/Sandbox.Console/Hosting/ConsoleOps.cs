@@ -27,6 +27,7 @@ public static class ConsoleOps
             services.AddSingleton<IScheduledTask>(sp => new DailyDigestTask(State(sp), sp.GetRequiredService<IDailyDigest>(), sp.GetRequiredService<ILogger<DailyDigestTask>>()));
         services.AddSingleton(sp => new AlertStore(State(sp)));
         services.AddSingleton(sp => new LessonProgressStore(State(sp)));
+        services.AddSingleton(sp => new AuditLog(State(sp)));
         services.AddSingleton(sp => new LessonCourse(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), settings));
         services.AddSingleton<IRefreshListener, AlertEvaluator>();
         services.AddSingleton<IAlertNotifier>(sp => new SlackAlertNotifier(
@@ -47,6 +48,7 @@ public static class ConsoleOps
         var pages = Path.Combine(AppContext.BaseDirectory, "web");
         app.MapGet("/alerts", () => Results.File(Path.Combine(pages, "alerts.html"), "text/html; charset=utf-8"));
         app.MapLessonEndpoints();
+        app.MapAuditEndpoints();
         app.MapGet("/lessons", () => Results.File(Path.Combine(pages, "lessons.html"), "text/html; charset=utf-8"));
         app.MapGet("/lessons/{number:int}", (int number) => Results.File(Path.Combine(pages, "lessons.html"), "text/html; charset=utf-8"));
     }

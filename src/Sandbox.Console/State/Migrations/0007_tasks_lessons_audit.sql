@@ -14,3 +14,14 @@ create table console.lesson_progress (
   attempts integer not null default 0,
   passed_at timestamptz,
   primary key (user_id, lesson));
+
+-- Who changed what (issue #14 item 9): every write through the API, with its answer's status.
+create table console.audit_log (
+  id bigserial primary key,
+  user_id integer references console.users on delete set null,
+  user_name text,
+  method text not null,
+  path text not null,
+  status integer not null,
+  at timestamptz not null default now());
+create index audit_log_at on console.audit_log (at desc);

@@ -47,6 +47,7 @@ public static class ConsoleApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAuditLog();
+        app.UseDataSourceAccess();
         MapPages(app, webRoot);
         app.MapGet("/api/health", async (ConsoleDatabase database, ConsoleSettings s, CancellationToken ct) => Results.Ok(new
         {

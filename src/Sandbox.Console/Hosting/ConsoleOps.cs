@@ -28,6 +28,7 @@ public static class ConsoleOps
         services.AddSingleton(sp => new AlertStore(State(sp)));
         services.AddSingleton(sp => new LessonProgressStore(State(sp)));
         services.AddSingleton(sp => new AuditLog(State(sp)));
+        services.AddSingleton(sp => new GroupStore(State(sp)));
         services.AddSingleton(sp => new LessonCourse(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), settings));
         services.AddSingleton<IRefreshListener, AlertEvaluator>();
         services.AddSingleton<IAlertNotifier>(sp => new SlackAlertNotifier(
@@ -49,6 +50,7 @@ public static class ConsoleOps
         app.MapGet("/alerts", () => Results.File(Path.Combine(pages, "alerts.html"), "text/html; charset=utf-8"));
         app.MapLessonEndpoints();
         app.MapAuditEndpoints();
+        app.MapAccessEndpoints();
         app.MapGet("/lessons", () => Results.File(Path.Combine(pages, "lessons.html"), "text/html; charset=utf-8"));
         app.MapGet("/lessons/{number:int}", (int number) => Results.File(Path.Combine(pages, "lessons.html"), "text/html; charset=utf-8"));
     }

@@ -25,3 +25,18 @@ create table console.audit_log (
   status integer not null,
   at timestamptz not null default now());
 create index audit_log_at on console.audit_log (at desc);
+
+-- Groups with Full or View-only access per data source (issue #14 item 9). A user in no group has
+-- Full access (Redash's default group); a user in groups has the best access any of them gives.
+create table console.groups (
+  id serial primary key,
+  name text not null unique check (length(name) between 1 and 100));
+create table console.group_members (
+  group_id integer not null references console.groups on delete cascade,
+  user_id integer not null references console.users on delete cascade,
+  primary key (group_id, user_id));
+create table console.group_data_sources (
+  group_id integer not null references console.groups on delete cascade,
+  data_source text not null,
+  access text not null check (access in ('full', 'view')),
+  primary key (group_id, data_source));

@@ -68,6 +68,8 @@ internal sealed class FieldEncoder(CopyValueOptions options)
                 return Timestamp(value, options.DateFormat) is { } date
                     ? (date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null)
                     : (null, new FieldError(LoadError.DateFormat, $"Invalid Date Format - value '{Clip(value)}'"));
+            case "timestamptz" when IsIsoUtc(value):
+                return (value, null); // the common case (Firehose's events): PostgreSQL reads ISO 8601 with Z as it is
             case "timestamp" or "timestamptz":
                 return Timestamp(value, options.TimeFormat) is { } time
                     ? (time.ToString(column.TypeName == "timestamp" ? "yyyy-MM-dd HH:mm:ss.ffffff" : "yyyy-MM-dd HH:mm:ss.ffffff+00", CultureInfo.InvariantCulture), null)
@@ -82,6 +84,11 @@ internal sealed class FieldEncoder(CopyValueOptions options)
                 return (value, null);
         }
     }
+
+    private static bool IsIsoUtc(string value) =>
+        value.Length is >= 20 and <= 30 && value[^1] == 'Z' && value[10] == 'T' &&
+        DateTime.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out _);
 
     private static (string?, FieldError?) Integer(string value, long min, long max, string type)
     {
@@ -130,6 +137,11 @@ internal sealed class FieldEncoder(CopyValueOptions options)
     /// <summary>PostgreSQL COPY text format: backslash, tab, newline and carriage return escaped.</summary>
     public static void Escape(ArrayBufferWriter<byte> row, string text)
     {
+        if (text.AsSpan().IndexOfAny("\\\t\n\r") < 0)
+        {
+            row.Advance(Encoding.UTF8.GetBytes(text, row.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
+            return;
+        }
         var bytes = row.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) * 2);
         var at = 0;
         Span<byte> one = stackalloc byte[4];

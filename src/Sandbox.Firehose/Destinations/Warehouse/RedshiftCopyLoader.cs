@@ -55,10 +55,10 @@ public sealed class RedshiftCopyLoader(NpgsqlDataSource warehouse, IAmazonS3 s3)
         {
             throw new LoadManifestException($"{manifestUrl}: {e.MessageText}");
         }
+        // DO NOTHING also skips an event_id repeated within the batch (the first copy stays): no sort needed.
         var inserted = await ExecuteAsync(connection, $"""
             insert into events ({Columns})
-            select distinct on (event_id) {Columns.Replace("properties", "coalesce(properties, '{}'::jsonb)")}
-            from firehose_stage order by event_id
+            select {Columns.Replace("properties", "coalesce(properties, '{}'::jsonb)")} from firehose_stage
             on conflict (event_id) do nothing
             """, ct);
         var bad = await RecordRejectedLinesAsync(connection, deliveryStream, objects, ct);

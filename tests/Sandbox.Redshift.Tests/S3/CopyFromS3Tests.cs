@@ -103,6 +103,24 @@ public class CopyFromS3Tests(FrontFixture fixture, S3Bucket bucket) : IClassFixt
         Assert.Equal("42P01", error.SqlState);
     }
 
+    [Fact]
+    public async Task Jsonpaths_map_nested_fields_and_a_batch_with_another_statement_is_refused()
+    {
+        await bucket.PutAsync("paths/paths.json", "{\"jsonpaths\": [\"$.user.id\", \"$['tags'][1]\", \"$.missing\"]}");
+        await bucket.PutAsync("paths/data.json", "{\"user\": {\"id\": 7}, \"tags\": [\"a\", \"b\"]}\n{\"user\": {\"id\": 8}, \"tags\": []}\n");
+        await using var connection = await fixture.OpenAsync();
+        await FrontFixture.Execute(connection, "drop table if exists paths_target; create table paths_target (uid bigint, tag text, other text)");
+
+        await ExecuteAsync(connection, $"copy paths_target from '{bucket.Url("paths/data.json")}' {Role} json '{bucket.Url("paths/paths.json")}'");
+        Assert.Equal(["7|b|", "8||"], await RowsAsync(connection, "select uid, tag, other from paths_target order by uid"));
+
+        // Npgsql sends both statements in one Sync batch: the front cannot probe the catalog in between.
+        var error = await Assert.ThrowsAsync<PostgresException>(() =>
+            ExecuteAsync(connection, $"select 1; copy paths_target from '{bucket.Url("paths/data.json")}' {Role} json '{bucket.Url("paths/paths.json")}'"));
+        Assert.Equal("0A000", error.SqlState);
+        Assert.Contains("first statement of their Sync batch", error.MessageText);
+    }
+
     internal static async Task<long> ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

@@ -29,15 +29,19 @@ public static class ReleaseChecker
     public static async Task<IReadOnlyList<ReleaseInfo>> ReleasesAsync(AnalyticsQueries queries, CancellationToken ct = default) =>
         (await VersionDaysAsync(queries, ct)).Releases;
 
+    /// <summary>Releases (with a previous version to compare) whose release day falls within the <paramref name="days"/> days ending on <paramref name="day"/>: what a digest of that day reports.</summary>
+    public static async Task<IReadOnlyList<ReleaseInfo>> RecentReleasesAsync(AnalyticsQueries queries, DateOnly day, int days = DefaultDays, CancellationToken ct = default) =>
+        (await ReleasesAsync(queries, ct)).Where(r => r.PreviousVersion is not null && r.ReleaseDay <= day && r.ReleaseDay > day.AddDays(-days)).ToList();
+
     public static async Task<ReleaseReport> RunAsync(AnalyticsQueries queries, string version, int days = DefaultDays, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(version)) throw new ReleaseCheckException("--version: give the app version to check, e.g. 5.11.0");
         if (days is < 1 or > 90) throw new ReleaseCheckException($"--days {days}: must be within 1..90");
         var seen = await VersionDaysAsync(queries, ct);
         var release = seen.Releases.FirstOrDefault(r => r.Version == version)
-            ?? throw new ReleaseCheckException($"version '{version}': no events carry it; versions in the warehouse: {string.Join(", ", seen.Releases.Select(r => r.Version))}");
+            ?? throw new ReleaseCheckException($"version '{version}': no events carry it; versions in the {queries.Engine.Name}: {string.Join(", ", seen.Releases.Select(r => r.Version))}");
         var previous = release.PreviousVersion
-            ?? throw new ReleaseCheckException($"version '{version}' is the oldest in the warehouse (since {release.ReleaseDay:yyyy-MM-dd}): no previous version to compare it with");
+            ?? throw new ReleaseCheckException($"version '{version}' is the oldest in the {queries.Engine.Name} (since {release.ReleaseDay:yyyy-MM-dd}): no previous version to compare it with");
 
         if (release.ReleaseDay > seen.LastDay)
             throw new ReleaseCheckException($"version '{version}' was released on {release.ReleaseDay:yyyy-MM-dd}, after the last full day of data ({seen.LastDay:yyyy-MM-dd}): nothing to compare yet");

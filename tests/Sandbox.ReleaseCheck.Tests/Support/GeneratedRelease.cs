@@ -20,7 +20,8 @@ public sealed class GeneratedRelease : IDisposable
     public GeneratedRelease(GeneratorConfig config)
     {
         Config = config;
-        (Manifest, _) = FileGeneration.Run(config, _folder, threads: 2, overwrite: false, TrackingPlanLoader.LoadEmbedded());
+        // Gzip'd, and gone once loaded: the demo's volume is ~430 MB a million events as plain lines.
+        (Manifest, _) = FileGeneration.Run(config with { Gzip = true }, _folder, threads: 2, overwrite: false, TrackingPlanLoader.LoadEmbedded());
         Connection = new DuckDBConnection("DataSource=:memory:");
         Connection.Open();
         using var load = Connection.CreateCommand();
@@ -28,9 +29,10 @@ public sealed class GeneratedRelease : IDisposable
             create table events as
             select event_id, event_name, user_id, anonymous_id, session_id, event_time, received_at, platform, os_version,
                    device_model, app_version, locale, properties
-            from read_json('{_folder}/app-*/*.log', format = 'newline_delimited', columns = {Columns})
+            from read_json('{_folder}/app-*/*.log.gz', format = 'newline_delimited', compression = 'gzip', columns = {Columns})
             """;
         load.ExecuteNonQuery();
+        Directory.Delete(_folder, recursive: true);
     }
 
     public GeneratorConfig Config { get; }

@@ -25,6 +25,7 @@ public sealed record ReleaseSummary(string Header, string Section, string Contex
         if (worse.Count + better.Count == 0) lines.Add($"No KPI or funnel step moved beyond chance against {report.PreviousVersion} ({Compared(report)} compared).");
         var context = $"Established users on each version, same days. Two-proportion z test, {Figures.Percent(report.FamilyConfidence)} intervals over {Compared(report)} metrics together. " +
                       $"All figures: `sandbox release-check --version {report.Version}`";
+        // The fallback is plain text (notifications), not mrkdwn: names stay as they are.
         var fallback = worse.Count > 0 ? $"Release {report.Version}: worse on {string.Join(", ", worse.Select(m => m.Name))}" : header;
         return new ReleaseSummary(header, SectionText(lines), context, fallback);
     }
@@ -34,7 +35,10 @@ public sealed record ReleaseSummary(string Header, string Section, string Contex
     private static string Count(int n) => n == 1 ? "1 metric" : $"{n} metrics";
 
     private static string Line(string icon, MetricCheck m) =>
-        $"{icon} *{m.Name}* {Figures.Rate(m.VsPrevious.Candidate)} vs {Figures.Rate(m.VsPrevious.Baseline)}: {Figures.Difference(m.VsPrevious)}";
+        $"{icon} *{Escape(m.Name)}* {Figures.Rate(m.VsPrevious.Candidate)} vs {Figures.Rate(m.VsPrevious.Baseline)}: {Figures.Difference(m.VsPrevious)}";
+
+    /// <summary>Slack reads &amp;, &lt; and &gt; in mrkdwn as markup ("search -> view_product" has one).</summary>
+    private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     /// <summary>Whole lines up to the section limit, and a note of how many did not fit.</summary>
     private static string SectionText(List<string> lines)

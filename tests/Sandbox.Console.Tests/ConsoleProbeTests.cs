@@ -13,7 +13,7 @@ public sealed class ConsoleProbeTests(ConsoleFixture console)
     {
         using var http = new HttpClient();
         var detail = await new ConsoleProbe(http, console.BaseUrl).ProbeAsync(CancellationToken.None);
-        Assert.StartsWith("console schema v1; queries as ", detail);
+        Assert.StartsWith($"console schema v{Sandbox.Console.State.ConsoleDatabase.Migrations.Max(m => m.Version)}; queries as ", detail);
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class CsvSink(HttpContext context, string fileName) : IResultSink
     }
 }
 
-/// <summary>The full result as one JSON document: {"columns": [...], "rows": [[...], ...], "rowCount": n}.</summary>
+/// <summary>The full result as one JSON document: {"columns": [...], "rows": [[...], ...], "rowCount": n, "truncated": false}.</summary>
 public sealed class JsonSink(HttpContext context) : IResultSink
 {
     private readonly Utf8JsonWriter _json = new(context.Response.BodyWriter);
@@ -79,6 +79,7 @@ public sealed class JsonSink(HttpContext context) : IResultSink
     {
         _json.WriteEndArray();
         _json.WriteNumber("rowCount", summary.Rows);
+        _json.WriteBoolean("truncated", summary.Truncated);
         _json.WriteEndObject();
         await FlushAsync(cancellationToken);
     }

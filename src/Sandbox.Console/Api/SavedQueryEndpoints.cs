@@ -25,23 +25,35 @@ public static class SavedQueryEndpoints
             Results.Ok(await store.VisibleToAsync(principal.User(), ct)));
 
         app.MapGet("/api/queries/{id:int}", async (int id, ClaimsPrincipal principal, SavedQueryStore store, CancellationToken ct) =>
-            await Visible(id, principal.User(), store, ct) is var (saved, refusal) && refusal is null ? Results.Ok(saved) : refusal!);
+            await VisibleAsync(id, principal.User(), store, ct) is var (saved, refusal) && refusal is null ? Results.Ok(saved) : refusal!);
 
         app.MapPut("/api/queries/{id:int}", async (int id, HttpContext http, SavedQueryStore store) =>
         {
             var user = http.User.User();
-            var (saved, refusal) = await Visible(id, user, store, http.RequestAborted);
+            var (saved, refusal) = await VisibleAsync(id, user, store, http.RequestAborted);
             if (refusal != null) return refusal;
             if (!saved!.EditableBy(user))
                 return ErrorBody.Result(StatusCodes.Status403Forbidden, $"query {id} belongs to {saved.Owner}: only its owner or an admin can change it");
             return Results.Ok(await store.UpdateAsync(id, await Body.ReadAsync<SavedQueryDraft>(http.Request), http.RequestAborted));
         });
 
+        // Dashboards keep their widgets of a deleted query and say which query it was.
+        app.MapDelete("/api/queries/{id:int}", async (int id, HttpContext http, SavedQueryStore store) =>
+        {
+            var user = http.User.User();
+            var (saved, refusal) = await VisibleAsync(id, user, store, http.RequestAborted);
+            if (refusal != null) return refusal;
+            if (!saved!.EditableBy(user))
+                return ErrorBody.Result(StatusCodes.Status403Forbidden, $"query {id} belongs to {saved.Owner}: only its owner or an admin can delete it");
+            await store.DeleteAsync(id, http.RequestAborted);
+            return Results.NoContent();
+        });
+
         app.MapGet("/api/queries/{id:int}/results.{format}", async (int id, string format, HttpContext http, SavedQueryStore store, QueryRunner runner) =>
         {
             if (format is not ("json" or "csv"))
                 return ErrorBody.Result(StatusCodes.Status404NotFound, $"results.{format}: use results.json or results.csv");
-            var (saved, refusal) = await Visible(id, http.User.User(), store, http.RequestAborted);
+            var (saved, refusal) = await VisibleAsync(id, http.User.User(), store, http.RequestAborted);
             if (refusal != null) return refusal;
             var values = http.Request.Query.Where(q => q.Key.StartsWith(ValuePrefix, StringComparison.Ordinal))
                 .ToDictionary(q => q.Key[ValuePrefix.Length..], q => (string?)q.Value.ToString());
@@ -51,7 +63,7 @@ public static class SavedQueryEndpoints
         });
     }
 
-    private static async Task<(SavedQuery? Saved, IResult? Refusal)> Visible(int id, ConsoleUser user, SavedQueryStore store, CancellationToken ct)
+    internal static async Task<(SavedQuery? Saved, IResult? Refusal)> VisibleAsync(int id, ConsoleUser user, SavedQueryStore store, CancellationToken ct)
     {
         var saved = await store.FindAsync(id, ct);
         if (saved is null) return (null, ErrorBody.Result(StatusCodes.Status404NotFound, $"there is no query {id}"));

@@ -67,6 +67,13 @@ public sealed class SavedQueryStore(NpgsqlDataSource dataSource)
         return (await FindAsync(id, ct))!;
     }
 
+    public async Task DeleteAsync(int id, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("delete from console.saved_queries where id = $1");
+        command.Parameters.Add(new() { Value = id });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     public async Task<SavedQuery?> FindAsync(int id, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(Select + " where q.id = $1");

@@ -4,6 +4,8 @@ import { sql, PostgreSQL } from "@codemirror/lang-sql";
 import { ApiError, call, errorOf, ParameterDefinition, QueryError, SavedQuery } from "./api";
 import { Grid } from "./grid";
 import { streamRun } from "./stream";
+import { loadVisualization, saveVisualization, VisualizationPanel } from "./viz/editor";
+import { AddToDashboard } from "./viz/addToDashboard";
 
 // The server caps what it sends (--grid-row-cap); the grid's own cap is a second guard.
 const GRID_CAP = 1_000_000;
@@ -16,6 +18,8 @@ const errorBox = $("#error");
 const runButton = $<HTMLButtonElement>("#run");
 const cancelButton = $<HTMLButtonElement>("#cancel");
 const grid = new Grid($("#grid"), GRID_CAP);
+const chart = new VisualizationPanel($("#viz"));
+const addToDashboard = new AddToDashboard($("#add"));
 
 let savedId: number | null = null;
 let running: { runId: string; abort: AbortController } | null = null;
@@ -86,13 +90,15 @@ async function run(): Promise<void> {
   try {
     await streamRun({ sql: editor.state.doc.toString(), parameters: currentParameters(), runId },
       running.abort.signal, event => {
-        if ("columns" in event) grid.reset(event.columns);
+        if ("columns" in event) { grid.reset(event.columns); chart.begin(event.columns); }
         else if ("rows" in event) {
           grid.append(event.rows);
+          chart.append(event.rows);
           if (firstRows === 0) firstRows = performance.now() - started;
           status.textContent = `${grid.rowCount.toLocaleString()} rows…`;
         } else if ("done" in event) {
           const d = event.done;
+          chart.finish();
           status.textContent = `${d.rows.toLocaleString()} rows in ${d.elapsedMs} ms (first rows after ${Math.round(firstRows)} ms)` +
             (d.truncated ? ` — the grid holds the first ${d.rows.toLocaleString()}; download CSV for the full result` : "");
         } else {
@@ -125,6 +131,7 @@ async function save(): Promise<void> {
     const saved = savedId === null
       ? await call<SavedQuery>("POST", "/api/queries", draft)
       : await call<SavedQuery>("PUT", `/api/queries/${savedId}`, draft);
+    if (chart.visualization) await saveVisualization(saved.id, chart.visualization);
     show(saved);
     history.replaceState(null, "", saved.permalink);
     status.textContent = `saved as query ${saved.id}`;
@@ -158,6 +165,7 @@ function show(saved: SavedQuery): void {
   link.href = saved.permalink;
   link.textContent = `${location.origin}${saved.permalink}`;
   document.title = `${saved.name} · Sandbox Console`;
+  void addToDashboard.show(saved);
 }
 
 async function load(): Promise<void> {
@@ -169,6 +177,7 @@ async function load(): Promise<void> {
       const saved = await call<SavedQuery>("GET", `/api/queries/${match[1]}`);
       const fromUrl = new URLSearchParams(location.search);
       for (const p of saved.parameters) parameters.set(p.name, { ...p, value: fromUrl.get(`p_${p.name}`) ?? p.value ?? "" });
+      chart.load(await loadVisualization(saved.id));
       show(saved);
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: saved.sql } });
     } catch (error) {

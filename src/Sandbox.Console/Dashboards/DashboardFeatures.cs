@@ -1,14 +1,20 @@
 using Npgsql;
+using Sandbox.Console.Starter;
+using Sandbox.Console.State;
 
 namespace Sandbox.Console.Dashboards;
 
-/// <summary>Visualizations and dashboards (issue #14 items 5 and 6) wired into the app in one place.</summary>
+/// <summary>Visualizations, dashboards and the starter KPI dashboard (issue #14 items 5, 6, 10) wired into the app in one place.</summary>
 public static class DashboardFeatures
 {
     public static void AddDashboards(this IServiceCollection services)
     {
         services.AddSingleton(sp => new VisualizationStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new DashboardStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
+        services.AddSingleton(sp => new StarterContent(
+            sp.GetRequiredService<SavedQueryStore>(), sp.GetRequiredService<VisualizationStore>(), sp.GetRequiredService<DashboardStore>(),
+            sp.GetRequiredKeyedService<NpgsqlDataSource>("state"), sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"),
+            sp.GetRequiredService<ILogger<StarterContent>>()));
     }
 
     public static void MapDashboardFeatures(this WebApplication app, string webRoot)

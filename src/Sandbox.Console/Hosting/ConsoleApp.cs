@@ -65,7 +65,11 @@ public static class ConsoleApp
     {
         await app.Services.GetRequiredService<ConsoleDatabase>().MigrateAsync(ct);
         var settings = app.Services.GetRequiredService<ConsoleSettings>();
-        if (settings.SeedAccounts) await app.Services.GetRequiredService<AccountSeeder>().SeedAsync(ct);
+        if (settings.SeedAccounts)
+        {
+            await app.Services.GetRequiredService<AccountSeeder>().SeedAsync(ct);
+            await app.Services.GetRequiredService<Starter.StarterContent>().MakeAsync(ct);
+        }
         if (settings.QueryRoleIsFallback)
             app.Logger.LogWarning("SANDBOX_WAREHOUSE_ANALYST is not set: queries run as SANDBOX_WAREHOUSE inside read-only transactions");
     }

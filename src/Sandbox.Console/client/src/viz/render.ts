@@ -60,7 +60,7 @@ function options(spec: Visualization, rows: Rows, at: (name: string) => number):
     const first = steps[0]?.value || 0;
     return {
       series: [{
-        type: "funnel", sort: "none", left: "10%", width: "80%", minSize: "5%",
+        type: "funnel", sort: "none", left: "5%", width: "60%", minSize: "5%",
         label: { formatter: (p: { name: string; value: number }) => `${p.name}: ${p.value.toLocaleString()}${first ? ` (${(100 * p.value / first).toFixed(1)}%)` : ""}` },
         data: steps,
       }],

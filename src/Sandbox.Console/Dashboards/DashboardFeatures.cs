@@ -4,13 +4,14 @@ using Sandbox.Console.State;
 
 namespace Sandbox.Console.Dashboards;
 
-/// <summary>Visualizations, dashboards and the starter KPI dashboard (issue #14 items 5, 6, 10) wired into the app in one place.</summary>
+/// <summary>Visualizations, dashboards, the starter KPI dashboard and the editor's schema/EXPLAIN/JSON helpers (issue #14 items 2, 5, 6, 10) wired in one place.</summary>
 public static class DashboardFeatures
 {
     public static void AddDashboards(this IServiceCollection services)
     {
         services.AddSingleton(sp => new VisualizationStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new DashboardStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
+        services.AddSingleton(sp => new Editor.SchemaReader(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse")));
         services.AddSingleton(sp => new StarterContent(
             sp.GetRequiredService<SavedQueryStore>(), sp.GetRequiredService<VisualizationStore>(), sp.GetRequiredService<DashboardStore>(),
             sp.GetRequiredKeyedService<NpgsqlDataSource>("state"), sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"),
@@ -21,5 +22,6 @@ public static class DashboardFeatures
     {
         app.MapVisualizationEndpoints();
         app.MapDashboardEndpoints(webRoot);
+        Editor.EditorEndpoints.MapEditorEndpoints(app);
     }
 }

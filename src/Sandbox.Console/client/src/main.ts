@@ -1,11 +1,12 @@
 // The query editor page (/queries/new and the permalink /queries/{id}).
 import { EditorView, basicSetup } from "codemirror";
-import { sql, PostgreSQL } from "@codemirror/lang-sql";
 import { ApiError, call, errorOf, ParameterDefinition, QueryError, SavedQuery } from "./api";
 import { Grid } from "./grid";
 import { streamRun } from "./stream";
 import { loadVisualization, saveVisualization, VisualizationPanel } from "./viz/editor";
 import { AddToDashboard } from "./viz/addToDashboard";
+import { language, loadSchema, sqlLanguage } from "./editor/schema";
+import { wireExtras } from "./editor/extras";
 
 // The server caps what it sends (--grid-row-cap); the grid's own cap is a second guard.
 const GRID_CAP = 1_000_000;
@@ -27,7 +28,7 @@ const parameters = new Map<string, ParameterDefinition>();
 
 const editor = new EditorView({
   parent: $("#editor"),
-  extensions: [basicSetup, sql({ dialect: PostgreSQL, upperCaseKeywords: true }),
+  extensions: [basicSetup, language.of(sqlLanguage()),
     EditorView.updateListener.of(update => { if (update.docChanged) renderParameters(); })],
 });
 $("#editor").addEventListener("keydown", event => {
@@ -196,4 +197,10 @@ $("#signout").addEventListener("click", async event => {
   await call("DELETE", "/api/session");
   location.assign("/login");
 });
+wireExtras({
+  sql: () => editor.state.doc.toString(), parameters: currentParameters, showError,
+  status: text => { status.textContent = text; },
+  fileName: extension => savedId === null ? `result.${extension}` : `query-${savedId}.${extension}`,
+}, $("#explain"), $("#json"), $("#plan"));
 void load();
+void loadSchema(editor, $("#schema")).catch(error => { $("#schema").textContent = `schema: ${error}`; });

@@ -29,22 +29,16 @@ public static class SavedQueryEndpoints
 
         app.MapPut("/api/queries/{id:int}", async (int id, HttpContext http, SavedQueryStore store) =>
         {
-            var user = http.User.User();
-            var (saved, refusal) = await VisibleAsync(id, user, store, http.RequestAborted);
+            var (_, refusal) = await EditableAsync(id, http, store, "change");
             if (refusal != null) return refusal;
-            if (!saved!.EditableBy(user))
-                return ErrorBody.Result(StatusCodes.Status403Forbidden, $"query {id} belongs to {saved.Owner}: only its owner or an admin can change it");
             return Results.Ok(await store.UpdateAsync(id, await Body.ReadAsync<SavedQueryDraft>(http.Request), http.RequestAborted));
         });
 
         // Dashboards keep their widgets of a deleted query and say which query it was.
         app.MapDelete("/api/queries/{id:int}", async (int id, HttpContext http, SavedQueryStore store) =>
         {
-            var user = http.User.User();
-            var (saved, refusal) = await VisibleAsync(id, user, store, http.RequestAborted);
+            var (_, refusal) = await EditableAsync(id, http, store, "delete");
             if (refusal != null) return refusal;
-            if (!saved!.EditableBy(user))
-                return ErrorBody.Result(StatusCodes.Status403Forbidden, $"query {id} belongs to {saved.Owner}: only its owner or an admin can delete it");
             await store.DeleteAsync(id, http.RequestAborted);
             return Results.NoContent();
         });
@@ -61,6 +55,17 @@ public static class SavedQueryEndpoints
             IResultSink sink = format == "csv" ? new CsvSink(http, $"query-{id}.csv") : new JsonSink(http);
             return await RunEndpoints.StreamAsync(http, () => runner.RunAsync(query, sink, null, http.RequestAborted), null);
         });
+    }
+
+    /// <param name="verb">What the person wants to do, for the refusal: "change", "delete".</param>
+    internal static async Task<(SavedQuery? Saved, IResult? Refusal)> EditableAsync(int id, HttpContext http, SavedQueryStore store, string verb)
+    {
+        var user = http.User.User();
+        var (saved, refusal) = await VisibleAsync(id, user, store, http.RequestAborted);
+        if (refusal != null) return (null, refusal);
+        if (!saved!.EditableBy(user))
+            return (null, ErrorBody.Result(StatusCodes.Status403Forbidden, $"query {id} belongs to {saved.Owner}: only its owner or an admin can {verb} it"));
+        return (saved, null);
     }
 
     internal static async Task<(SavedQuery? Saved, IResult? Refusal)> VisibleAsync(int id, ConsoleUser user, SavedQueryStore store, CancellationToken ct)

@@ -20,11 +20,8 @@ public static class VisualizationEndpoints
 
         app.MapPut("/api/queries/{id:int}/visualization", async (int id, HttpContext http, SavedQueryStore queries, VisualizationStore store) =>
         {
-            var user = http.User.User();
-            var (saved, refusal) = await SavedQueryEndpoints.VisibleAsync(id, user, queries, http.RequestAborted);
+            var (_, refusal) = await SavedQueryEndpoints.EditableAsync(id, http, queries, "change");
             if (refusal != null) return refusal;
-            if (!saved!.EditableBy(user))
-                return ErrorBody.Result(StatusCodes.Status403Forbidden, $"query {id} belongs to {saved.Owner}: only its owner or an admin can change it");
             var visualization = await Body.ReadAsync<Visualization>(http.Request);
             await store.SaveAsync(id, visualization, http.RequestAborted);
             return Results.Json(visualization, ConsoleJson.Options);

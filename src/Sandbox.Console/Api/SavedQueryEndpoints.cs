@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Sandbox.Console.Auth;
 using Sandbox.Console.Queries;
+using Sandbox.Console.Sources;
 using Sandbox.Console.State;
 
 namespace Sandbox.Console.Api;
@@ -43,7 +44,7 @@ public static class SavedQueryEndpoints
             return Results.NoContent();
         });
 
-        app.MapGet("/api/queries/{id:int}/results.{format}", async (int id, string format, HttpContext http, SavedQueryStore store, QueryRunner runner) =>
+        app.MapGet("/api/queries/{id:int}/results.{format}", async (int id, string format, HttpContext http, SavedQueryStore store, DataSources sources) =>
         {
             if (format is not ("json" or "csv"))
                 return ErrorBody.Result(StatusCodes.Status404NotFound, $"results.{format}: use results.json or results.csv");
@@ -53,7 +54,7 @@ public static class SavedQueryEndpoints
                 .ToDictionary(q => q.Key[ValuePrefix.Length..], q => (string?)q.Value.ToString());
             var query = ParameterBinder.Bind(saved!.Sql, saved.Parameters, values);
             IResultSink sink = format == "csv" ? new CsvSink(http, $"query-{id}.csv") : new JsonSink(http);
-            return await RunEndpoints.StreamAsync(http, () => runner.RunAsync(query, sink, null, http.RequestAborted), null);
+            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(saved.Source, query, sink, null, http.RequestAborted), null);
         });
     }
 

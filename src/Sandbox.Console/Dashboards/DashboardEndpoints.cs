@@ -70,7 +70,7 @@ public static class DashboardEndpoints
         });
 
         app.MapGet("/api/dashboards/{id:int}/widgets/{widgetId:int}/results",
-            async (int id, int widgetId, HttpContext http, DashboardStore store, SavedQueryStore queries, QueryRunner runner, ConsoleSettings settings) =>
+            async (int id, int widgetId, HttpContext http, DashboardStore store, SavedQueryStore queries, Sources.DataSources sources, ConsoleSettings settings) =>
         {
             if (await store.FindAsync(id, http.RequestAborted) is not { } dashboard) return NoDashboard(id);
             if (dashboard.Widgets.FirstOrDefault(w => w.Id == widgetId) is not { } widget)
@@ -79,7 +79,7 @@ public static class DashboardEndpoints
             var (query, refusal) = await SavedQueryEndpoints.VisibleAsync(queryId, http.User.User(), queries, http.RequestAborted);
             if (refusal != null) return refusal;
             var bound = ParameterBinder.Bind(query!.Sql, query.Parameters, Values(http.Request, dashboard, widget));
-            return await RunEndpoints.StreamAsync(http, () => runner.RunAsync(bound, new JsonSink(http), settings.GridRowCap, http.RequestAborted), null);
+            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(query.Source, bound, new JsonSink(http), settings.GridRowCap, http.RequestAborted), null);
         });
     }
 

@@ -11,6 +11,8 @@ public static class DashboardFeatures
     {
         services.AddSingleton(sp => new VisualizationStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new DashboardStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
+        services.AddSingleton(sp => new Sources.LakeRunner(sp.GetRequiredService<Hosting.ConsoleSettings>()));
+        services.AddSingleton(sp => new Sources.DataSources(sp.GetRequiredService<Queries.QueryRunner>(), sp.GetRequiredService<Sources.LakeRunner>()));
         services.AddSingleton(sp => new Editor.SchemaReader(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse")));
         services.AddSingleton(sp => new StarterContent(
             sp.GetRequiredService<SavedQueryStore>(), sp.GetRequiredService<VisualizationStore>(), sp.GetRequiredService<DashboardStore>(),

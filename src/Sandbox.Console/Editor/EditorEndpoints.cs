@@ -11,14 +11,28 @@ public static class EditorEndpoints
 {
     private const string ExplainPrefix = "explain ";
 
+    private static async Task<IResult> LakeSchemaAsync(Sources.LakeRunner lake, CancellationToken ct)
+    {
+        try
+        {
+            return Results.Json(new { source = Sources.DataSources.Lake, tables = await lake.SchemaAsync(ct) }, ConsoleJson.Options);
+        }
+        catch (QueryFailedException failed)
+        {
+            return ErrorBody.Result(failed.Failure);
+        }
+    }
+
     public static void MapEditorEndpoints(this WebApplication app)
     {
-        app.MapGet("/api/schema", async (string? source, SchemaReader schema, CancellationToken ct) =>
-            source is null or "warehouse"
-                ? Results.Json(new { source = "warehouse", tables = await schema.ReadAsync(ct) }, ConsoleJson.Options)
-                : ErrorBody.Result(StatusCodes.Status404NotFound, $"source '{source}' is unknown: use warehouse"));
+        app.MapGet("/api/schema", async (string? source, SchemaReader schema, Sources.LakeRunner lake, CancellationToken ct) => source switch
+        {
+            null or Sources.DataSources.Warehouse => Results.Json(new { source = Sources.DataSources.Warehouse, tables = await schema.ReadAsync(ct) }, ConsoleJson.Options),
+            Sources.DataSources.Lake => await LakeSchemaAsync(lake, ct),
+            _ => ErrorBody.Result(StatusCodes.Status404NotFound, $"source '{source}' is unknown: use {string.Join(" or ", Sources.DataSources.Names)}"),
+        });
 
-        app.MapPost("/api/run/explain", async (HttpContext http, QueryRunner runner) =>
+        app.MapPost("/api/run/explain", async (HttpContext http, Sources.DataSources sources) =>
         {
             var request = await Body.ReadAsync<RunRequest>(http.Request);
             if (string.IsNullOrWhiteSpace(request.Sql)) throw new QueryInputException("sql is empty: write a query");
@@ -26,7 +40,7 @@ public static class EditorEndpoints
             var query = ParameterBinder.Bind(ExplainPrefix + request.Sql, request.Parameters ?? [], request.Values ?? []);
             try
             {
-                await runner.RunAsync(query, new JsonSink(http), null, http.RequestAborted);
+                await sources.RunAsync(request.Source, query, new JsonSink(http), null, http.RequestAborted);
                 return Results.Empty;
             }
             // Positions point into the text as written, without the prefix.
@@ -36,12 +50,12 @@ public static class EditorEndpoints
             }
         });
 
-        app.MapPost("/api/run/json", async (HttpContext http, QueryRunner runner) =>
+        app.MapPost("/api/run/json", async (HttpContext http, Sources.DataSources sources) =>
         {
             var request = await Body.ReadAsync<RunRequest>(http.Request);
             var query = ParameterBinder.Bind(request.Sql ?? "", request.Parameters ?? [], request.Values ?? []);
             http.Response.Headers.ContentDisposition = "attachment; filename=\"result.json\"";
-            return await RunEndpoints.StreamAsync(http, () => runner.RunAsync(query, new JsonSink(http), null, http.RequestAborted), null);
+            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(request.Source, query, new JsonSink(http), null, http.RequestAborted), null);
         });
     }
 }

@@ -30,6 +30,9 @@ public sealed record ConsoleSettings
 
     public bool SeedAccounts { get; init; } = true;
 
+    /// <summary>The stack's endpoints for the lake data source (its S3 archive bucket); null when the contract has no S3.</summary>
+    public SandboxEndpoints? Lake { get; init; }
+
     public const int NativeConsolePort = Sandbox.Core.Endpoints.NativePorts.Console;
 
     /// <summary>SANDBOX_WAREHOUSE_ADMIN for the state (else SANDBOX_WAREHOUSE); SANDBOX_WAREHOUSE_ANALYST for queries.</summary>
@@ -42,6 +45,7 @@ public sealed record ConsoleSettings
             QueryConnectionString = WithApplicationName(endpoints.WarehouseAnalystConnectionString, "sandbox-console-query"),
             QueryRoleIsFallback = !contract.TryGetValue("SANDBOX_WAREHOUSE_ANALYST", out var analyst) || analyst.Length == 0,
             StateDirectory = stateDirectory,
+            Lake = endpoints.S3Url is null ? null : endpoints,
         };
     }
 

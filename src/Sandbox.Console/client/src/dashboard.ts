@@ -115,7 +115,7 @@ class WidgetView {
     this.element.className = `widget width-${widget.width}`;
     this.element.dataset.widget = String(widget.id);
     const head = document.createElement("h3");
-    if (widget.queryId !== null) {
+    if (widget.queryId != null) {
       const a = document.createElement("a");
       a.href = `/queries/${widget.queryId}`;
       a.textContent = widget.queryName;
@@ -139,7 +139,7 @@ class WidgetView {
       return;
     }
     const result = await response.json() as Result;
-    const spec = (this.widget.queryId !== null ? await loadVisualization(this.widget.queryId) : null)
+    const spec = (this.widget.queryId != null ? await loadVisualization(this.widget.queryId) : null)
       ?? defaultVisualization(result.columns, result.rows.length);
     this.release();
     this.release = renderVisualization(this.body, spec, result.columns, result.rows);

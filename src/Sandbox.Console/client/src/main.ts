@@ -14,6 +14,7 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 const nameInput = $<HTMLInputElement>("#name");
 const descriptionInput = $<HTMLInputElement>("#description");
 const privateBox = $<HTMLInputElement>("#private");
+const sourceSelect = $<HTMLSelectElement>("#source");
 const status = $("#status");
 const errorBox = $("#error");
 const runButton = $<HTMLButtonElement>("#run");
@@ -89,7 +90,7 @@ async function run(): Promise<void> {
   const started = performance.now();
   let firstRows = 0;
   try {
-    await streamRun({ sql: editor.state.doc.toString(), parameters: currentParameters(), runId },
+    await streamRun({ sql: editor.state.doc.toString(), parameters: currentParameters(), runId, source: sourceSelect.value },
       running.abort.signal, event => {
         if ("columns" in event) { grid.reset(event.columns); chart.begin(event.columns); }
         else if ("rows" in event) {
@@ -126,7 +127,7 @@ async function cancel(): Promise<void> {
 async function save(): Promise<void> {
   const draft = {
     name: nameInput.value, description: descriptionInput.value, sql: editor.state.doc.toString(),
-    parameters: currentParameters(), isPrivate: privateBox.checked,
+    parameters: currentParameters(), isPrivate: privateBox.checked, source: sourceSelect.value,
   };
   try {
     const saved = savedId === null
@@ -145,7 +146,7 @@ async function downloadCsv(): Promise<void> {
   status.textContent = "preparing CSV…";
   const response = await fetch("/api/run/csv", {
     method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ sql: editor.state.doc.toString(), parameters: currentParameters() }),
+    body: JSON.stringify({ sql: editor.state.doc.toString(), parameters: currentParameters(), source: sourceSelect.value }),
   });
   if (!response.ok) { showError((await errorOf(response)).error); status.textContent = "failed"; return; }
   const link = document.createElement("a");
@@ -161,6 +162,8 @@ function show(saved: SavedQuery): void {
   nameInput.value = saved.name;
   descriptionInput.value = saved.description;
   privateBox.checked = saved.isPrivate;
+  sourceSelect.value = saved.source;
+  void loadSchema(editor, $("#schema"), saved.source);
   $("#owner").textContent = `by ${saved.owner}`;
   const link = $<HTMLAnchorElement>("#permalink");
   link.href = saved.permalink;
@@ -198,9 +201,10 @@ $("#signout").addEventListener("click", async event => {
   location.assign("/login");
 });
 wireExtras({
-  sql: () => editor.state.doc.toString(), parameters: currentParameters, showError,
+  sql: () => editor.state.doc.toString(), parameters: currentParameters, source: () => sourceSelect.value, showError,
   status: text => { status.textContent = text; },
   fileName: extension => savedId === null ? `result.${extension}` : `query-${savedId}.${extension}`,
 }, $("#explain"), $("#json"), $("#plan"));
 void load();
-void loadSchema(editor, $("#schema")).catch(error => { $("#schema").textContent = `schema: ${error}`; });
+sourceSelect.addEventListener("change", () => void loadSchema(editor, $("#schema"), sourceSelect.value));
+void loadSchema(editor, $("#schema"), sourceSelect.value);

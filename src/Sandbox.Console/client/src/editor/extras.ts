@@ -4,6 +4,7 @@ import { errorOf, ParameterDefinition, QueryError } from "../api";
 export interface EditorAccess {
   sql(): string;
   parameters(): ParameterDefinition[];
+  source(): string;
   showError(error: QueryError | null): void;
   status(text: string): void;
   fileName(extension: string): string;
@@ -36,6 +37,6 @@ export function wireExtras(access: EditorAccess, explainButton: HTMLElement, jso
 function post(url: string, access: EditorAccess): Promise<Response> {
   return fetch(url, {
     method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ sql: access.sql(), parameters: access.parameters() }),
+    body: JSON.stringify({ sql: access.sql(), parameters: access.parameters(), source: access.source() }),
   });
 }

@@ -4,22 +4,28 @@ import type { EditorView } from "@codemirror/view";
 import { sql, PostgreSQL } from "@codemirror/lang-sql";
 import { call } from "../api";
 
-interface SchemaTable { schema: string; name: string; kind: string; rows: number | null; columns: { name: string; type: string }[] }
+interface SchemaTable { schema: string; name: string; kind: string; rows?: number | null; columns: { name: string; type: string }[] }
 
 /** The SQL language with the schema's names to complete; reconfigured once the schema arrived. */
 export const language = new Compartment();
 export const sqlLanguage = (schema?: Record<string, string[]>) => sql({ dialect: PostgreSQL, upperCaseKeywords: true, schema });
 
-export async function loadSchema(editor: EditorView, host: HTMLElement): Promise<void> {
-  const { tables } = await call<{ tables: SchemaTable[] }>("GET", "/api/schema?source=warehouse");
-  // public tables complete without their schema; others as schema.table.
+export async function loadSchema(editor: EditorView, host: HTMLElement, source: string): Promise<void> {
+  host.dataset.source = source;
+  let tables: SchemaTable[];
+  try { tables = (await call<{ tables: SchemaTable[] }>("GET", `/api/schema?source=${encodeURIComponent(source)}`)).tables; }
+  catch (error) { host.textContent = `${source} schema: ${error instanceof Error ? error.message : error}`; return; }
+  if (host.dataset.source !== source) return;
+  // The warehouse's public and the lake's main tables complete without their schema; others as schema.table.
   const completion: Record<string, string[]> = {};
-  for (const t of tables) completion[t.schema === "public" ? t.name : `${t.schema}.${t.name}`] = t.columns.map(c => c.name);
+  for (const t of tables) completion[plain(t) ? t.name : `${t.schema}.${t.name}`] = t.columns.map(c => c.name);
   editor.dispatch({ effects: language.reconfigure(sqlLanguage(completion)) });
-  renderBrowser(editor, host, tables);
+  renderBrowser(editor, host, tables, source);
 }
 
-function renderBrowser(editor: EditorView, host: HTMLElement, tables: SchemaTable[]): void {
+const plain = (t: SchemaTable) => t.schema === "public" || t.schema === "main";
+
+function renderBrowser(editor: EditorView, host: HTMLElement, tables: SchemaTable[], source: string): void {
   const filter = document.createElement("input");
   filter.placeholder = "filter tables";
   filter.id = "schema-filter";
@@ -34,11 +40,11 @@ function renderBrowser(editor: EditorView, host: HTMLElement, tables: SchemaTabl
     details.className = "schema-table";
     details.dataset.table = `${t.schema}.${t.name}`;
     const summary = document.createElement("summary");
-    const name = t.schema === "public" ? t.name : `${t.schema}.${t.name}`;
+    const name = plain(t) ? t.name : `${t.schema}.${t.name}`;
     summary.textContent = name;
     const rows = document.createElement("span");
     rows.className = "schema-rows";
-    rows.textContent = t.kind === "view" ? "view" : t.rows === null ? "not analyzed" : `≈${t.rows.toLocaleString()} rows`;
+    rows.textContent = t.rows != null ? `≈${t.rows.toLocaleString()} rows` : t.kind === "view" ? "view" : "not analyzed";
     summary.append(" ", rows);
     summary.addEventListener("dblclick", () => insert(name));
     const columns = document.createElement("ul");
@@ -57,7 +63,7 @@ function renderBrowser(editor: EditorView, host: HTMLElement, tables: SchemaTabl
   }));
   filter.addEventListener("input", render);
   const title = document.createElement("h4");
-  title.textContent = "Warehouse schema";
+  title.textContent = `${source} schema`;
   host.replaceChildren(title, filter, list);
   render();
 }

@@ -52,7 +52,7 @@ public sealed class LakeSourceTests(ConsoleFixture console)
 
         var bad = await client.PostAsJsonAsync("/api/queries", new { name = "nowhere", sql = "select 1", source = "mainframe" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("source 'mainframe' is unknown: use warehouse or lake", (await bad.ErrorAsync()).GetProperty("message").GetString());
+        Assert.Contains("source 'mainframe' is unknown: use warehouse, lake, appdb", (await bad.ErrorAsync()).GetProperty("message").GetString());
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public static class RunEndpoints
     }
 
     private static BoundQuery Bind(RunRequest request) =>
-        ParameterBinder.Bind(request.Sql ?? "", request.Parameters ?? [], request.Values ?? []);
+        DataSources.Bind(request.Source, request.Sql ?? "", request.Parameters ?? [], request.Values ?? []);
 
     /// <summary>Runs a statement whose rows stream into the response; errors before the first row become a 400 answer.</summary>
     public static async Task<IResult> StreamAsync(HttpContext http, Func<Task<RunSummary>> run, Func<Task>? cancelledAfterStart)

@@ -52,7 +52,7 @@ public static class SavedQueryEndpoints
             if (refusal != null) return refusal;
             var values = http.Request.Query.Where(q => q.Key.StartsWith(ValuePrefix, StringComparison.Ordinal))
                 .ToDictionary(q => q.Key[ValuePrefix.Length..], q => (string?)q.Value.ToString());
-            var query = ParameterBinder.Bind(saved!.Sql, saved.Parameters, values);
+            var query = DataSources.Bind(saved!.Source, saved.Sql, saved.Parameters, values);
             IResultSink sink = format == "csv" ? new CsvSink(http, $"query-{id}.csv") : new JsonSink(http);
             return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(saved.Source, query, sink, null, http.RequestAborted), null);
         });

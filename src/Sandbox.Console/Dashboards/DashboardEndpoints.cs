@@ -78,7 +78,7 @@ public static class DashboardEndpoints
             if (widget.QueryId is not { } queryId) return Deleted(widget);
             var (query, refusal) = await SavedQueryEndpoints.VisibleAsync(queryId, http.User.User(), queries, http.RequestAborted);
             if (refusal != null) return refusal;
-            var bound = ParameterBinder.Bind(query!.Sql, query.Parameters, Values(http.Request, dashboard, widget));
+            var bound = Sources.DataSources.Bind(query!.Source, query.Sql, query.Parameters, Values(http.Request, dashboard, widget));
             return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(query.Source, bound, new JsonSink(http), settings.GridRowCap, http.RequestAborted), null);
         });
     }

@@ -12,7 +12,9 @@ public static class DashboardFeatures
         services.AddSingleton(sp => new VisualizationStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new DashboardStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new Sources.LakeRunner(sp.GetRequiredService<Hosting.ConsoleSettings>()));
-        services.AddSingleton(sp => new Sources.DataSources(sp.GetRequiredService<Queries.QueryRunner>(), sp.GetRequiredService<Sources.LakeRunner>()));
+        services.AddSingleton(sp => new Sources.AppDatabaseRunner(sp.GetRequiredService<Hosting.ConsoleSettings>()));
+        services.AddSingleton(sp => new Sources.DataSources(
+            sp.GetRequiredService<Queries.QueryRunner>(), sp.GetRequiredService<Sources.LakeRunner>(), sp.GetRequiredService<Sources.AppDatabaseRunner>()));
         services.AddSingleton(sp => new Editor.SchemaReader(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse")));
         services.AddSingleton(sp => new StarterContent(
             sp.GetRequiredService<SavedQueryStore>(), sp.GetRequiredService<VisualizationStore>(), sp.GetRequiredService<DashboardStore>(),

@@ -11,11 +11,11 @@ public static class EditorEndpoints
 {
     private const string ExplainPrefix = "explain ";
 
-    private static async Task<IResult> LakeSchemaAsync(Sources.LakeRunner lake, CancellationToken ct)
+    private static async Task<IResult> SchemaAsync(string source, Func<Task<IReadOnlyList<SchemaTable>>> read)
     {
         try
         {
-            return Results.Json(new { source = Sources.DataSources.Lake, tables = await lake.SchemaAsync(ct) }, ConsoleJson.Options);
+            return Results.Json(new { source, tables = await read() }, ConsoleJson.Options);
         }
         catch (QueryFailedException failed)
         {
@@ -25,11 +25,12 @@ public static class EditorEndpoints
 
     public static void MapEditorEndpoints(this WebApplication app)
     {
-        app.MapGet("/api/schema", async (string? source, SchemaReader schema, Sources.LakeRunner lake, CancellationToken ct) => source switch
+        app.MapGet("/api/schema", async (string? source, SchemaReader schema, Sources.LakeRunner lake, Sources.AppDatabaseRunner appDatabase, CancellationToken ct) => source switch
         {
             null or Sources.DataSources.Warehouse => Results.Json(new { source = Sources.DataSources.Warehouse, tables = await schema.ReadAsync(ct) }, ConsoleJson.Options),
-            Sources.DataSources.Lake => await LakeSchemaAsync(lake, ct),
-            _ => ErrorBody.Result(StatusCodes.Status404NotFound, $"source '{source}' is unknown: use {string.Join(" or ", Sources.DataSources.Names)}"),
+            Sources.DataSources.Lake => await SchemaAsync(source, () => lake.SchemaAsync(ct)),
+            Sources.DataSources.AppDatabase => await SchemaAsync(source, () => appDatabase.SchemaAsync(ct)),
+            _ => ErrorBody.Result(StatusCodes.Status404NotFound, $"source '{source}' is unknown: use {string.Join(", ", Sources.DataSources.Names)}"),
         });
 
         app.MapPost("/api/run/explain", async (HttpContext http, Sources.DataSources sources) =>
@@ -37,7 +38,7 @@ public static class EditorEndpoints
             var request = await Body.ReadAsync<RunRequest>(http.Request);
             if (string.IsNullOrWhiteSpace(request.Sql)) throw new QueryInputException("sql is empty: write a query");
             // The plan of exactly what Run would send: the same binding, behind EXPLAIN (which does not execute it).
-            var query = ParameterBinder.Bind(ExplainPrefix + request.Sql, request.Parameters ?? [], request.Values ?? []);
+            var query = Sources.DataSources.Bind(request.Source, ExplainPrefix + request.Sql, request.Parameters ?? [], request.Values ?? []);
             try
             {
                 await sources.RunAsync(request.Source, query, new JsonSink(http), null, http.RequestAborted);
@@ -53,7 +54,7 @@ public static class EditorEndpoints
         app.MapPost("/api/run/json", async (HttpContext http, Sources.DataSources sources) =>
         {
             var request = await Body.ReadAsync<RunRequest>(http.Request);
-            var query = ParameterBinder.Bind(request.Sql ?? "", request.Parameters ?? [], request.Values ?? []);
+            var query = Sources.DataSources.Bind(request.Source, request.Sql ?? "", request.Parameters ?? [], request.Values ?? []);
             http.Response.Headers.ContentDisposition = "attachment; filename=\"result.json\"";
             return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(request.Source, query, new JsonSink(http), null, http.RequestAborted), null);
         });

@@ -43,28 +43,7 @@ public sealed class LakeRunner(ConsoleSettings settings)
                 throw new QueryFailedException(Failure(error));
             }
             await using (reader)
-            {
-                long rows = 0;
-                var truncated = false;
-                try
-                {
-                    await sink.BeginAsync(Enumerable.Range(0, reader.FieldCount).Select(i => new ResultColumn(reader.GetName(i), reader.GetDataTypeName(i))).ToList(), timeout.Token);
-                    while (await reader.ReadAsync(timeout.Token))
-                    {
-                        if (rows == rowCap) { truncated = true; break; }
-                        await sink.WriteRowAsync(reader, timeout.Token);
-                        rows++;
-                    }
-                }
-                catch (DuckDBException error) when (!timeout.IsCancellationRequested)
-                {
-                    await sink.FailAsync(Failure(error), cancellationToken);
-                    return new RunSummary(rows, false, clock.Elapsed);
-                }
-                var summary = new RunSummary(rows, truncated, clock.Elapsed);
-                await sink.EndAsync(summary, cancellationToken);
-                return summary;
-            }
+                return await ResultPump.PumpAsync(reader, sink, rowCap, e => e is DuckDBException duck ? Failure(duck) : null, clock, timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -16,14 +16,14 @@ export async function loadSchema(editor: EditorView, host: HTMLElement, source: 
   try { tables = (await call<{ tables: SchemaTable[] }>("GET", `/api/schema?source=${encodeURIComponent(source)}`)).tables; }
   catch (error) { host.textContent = `${source} schema: ${error instanceof Error ? error.message : error}`; return; }
   if (host.dataset.source !== source) return;
-  // The warehouse's public and the lake's main tables complete without their schema; others as schema.table.
+  // The warehouse's public, the lake's main and the app database's tables complete without their schema; others as schema.table.
   const completion: Record<string, string[]> = {};
   for (const t of tables) completion[plain(t) ? t.name : `${t.schema}.${t.name}`] = t.columns.map(c => c.name);
   editor.dispatch({ effects: language.reconfigure(sqlLanguage(completion)) });
   renderBrowser(editor, host, tables, source);
 }
 
-const plain = (t: SchemaTable) => t.schema === "public" || t.schema === "main";
+const plain = (t: SchemaTable) => t.schema === "public" || t.schema === "main" || t.schema === "app";
 
 function renderBrowser(editor: EditorView, host: HTMLElement, tables: SchemaTable[], source: string): void {
   const filter = document.createElement("input");

@@ -37,7 +37,7 @@ public class EventPathReferencesTests
         ["Sandbox.Analytics"] = 6,
         ["Sandbox.Lessons"] = 6,
         ["Sandbox.Digest"] = 6, // the daily KPI digest: Analytics' definitions posted to Slack (the console's scheduler calls it)
-        ["Sandbox.Console"] = 6, // the people's console over the warehouse (and later the lake, the app database)
+        ["Sandbox.Console"] = 6, // the people's console over the warehouse, the lake and the app database
         // After every box: what wires boxes together or writes into them from outside the path.
         ["Sandbox.Generator.Sinks"] = 7,
         ["Sandbox.Stack"] = 8,

@@ -5,6 +5,7 @@ using Sandbox.Console.Api;
 using Sandbox.Console.Auth;
 using Sandbox.Console.Dashboards;
 using Sandbox.Console.Queries;
+using Sandbox.Console.Slack;
 using Sandbox.Console.State;
 
 namespace Sandbox.Console.Hosting;
@@ -57,6 +58,7 @@ public static class ConsoleApp
         app.MapRunEndpoints();
         app.MapSavedQueryEndpoints();
         app.MapDashboardFeatures(webRoot);
+        app.MapSlackChannel();
         return app;
     }
 

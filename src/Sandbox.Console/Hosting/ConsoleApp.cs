@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 using Sandbox.Console.Api;
 using Sandbox.Console.Auth;
-using Sandbox.Console.Dashboards;
 using Sandbox.Console.Queries;
 using Sandbox.Console.Slack;
 using Sandbox.Console.State;
@@ -37,7 +36,7 @@ public static class ConsoleApp
         services.AddSingleton(sp => new QueryRunner(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), settings));
         services.AddSingleton(sp => new AccountSeeder(sp.GetRequiredService<UserStore>(), settings.StateDirectory, sp.GetRequiredService<ILogger<AccountSeeder>>()));
         services.AddSingleton<RunRegistry>();
-        services.AddDashboards();
+        services.AddConsoleFeatures();
         services.AddConsoleAuth();
         // Sign-in cookies survive restarts: the keys live with the stack's state (mode 700 folder).
         services.AddDataProtection().PersistKeysToFileSystem(KeyFolder(settings.StateDirectory));
@@ -57,7 +56,7 @@ public static class ConsoleApp
         app.MapSessionEndpoints();
         app.MapRunEndpoints();
         app.MapSavedQueryEndpoints();
-        app.MapDashboardFeatures(webRoot);
+        app.MapConsoleFeatures(webRoot);
         app.MapSlackChannel();
         return app;
     }

@@ -1,13 +1,14 @@
 using Npgsql;
+using Sandbox.Console.Dashboards;
 using Sandbox.Console.Starter;
 using Sandbox.Console.State;
 
-namespace Sandbox.Console.Dashboards;
+namespace Sandbox.Console.Hosting;
 
-/// <summary>Visualizations, dashboards, the starter KPI dashboard and the editor's schema/EXPLAIN/JSON helpers (issue #14 items 2, 5, 6, 10) wired in one place.</summary>
-public static class DashboardFeatures
+/// <summary>Data sources, the editor's schema/EXPLAIN/JSON helpers, visualizations, dashboards and the starter KPI dashboard (issue #14 items 2, 3, 5, 6, 10) wired in one place.</summary>
+public static class ConsoleFeatures
 {
-    public static void AddDashboards(this IServiceCollection services)
+    public static void AddConsoleFeatures(this IServiceCollection services)
     {
         services.AddSingleton(sp => new VisualizationStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new DashboardStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
@@ -22,7 +23,7 @@ public static class DashboardFeatures
             sp.GetRequiredService<ILogger<StarterContent>>()));
     }
 
-    public static void MapDashboardFeatures(this WebApplication app, string webRoot)
+    public static void MapConsoleFeatures(this WebApplication app, string webRoot)
     {
         app.MapVisualizationEndpoints();
         app.MapDashboardEndpoints(webRoot);

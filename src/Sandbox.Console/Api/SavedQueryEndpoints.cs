@@ -26,7 +26,7 @@ public static class SavedQueryEndpoints
             Results.Ok(await store.VisibleToAsync(principal.User(), ct)));
 
         app.MapGet("/api/queries/{id:int}", async (int id, ClaimsPrincipal principal, SavedQueryStore store, CancellationToken ct) =>
-            await VisibleAsync(id, principal.User(), store, ct) is var (saved, refusal) && refusal is null ? Results.Ok(saved) : refusal!);
+            await Visible(id, principal.User(), store, ct) is var (saved, refusal) && refusal is null ? Results.Ok(saved) : refusal!);
 
         app.MapPut("/api/queries/{id:int}", async (int id, HttpContext http, SavedQueryStore store) =>
         {
@@ -48,11 +48,11 @@ public static class SavedQueryEndpoints
         {
             if (format is not ("json" or "csv"))
                 return ErrorBody.Result(StatusCodes.Status404NotFound, $"results.{format}: use results.json or results.csv");
-            var (saved, refusal) = await VisibleAsync(id, http.User.User(), store, http.RequestAborted);
+            var (saved, refusal) = await Visible(id, http.User.User(), store, http.RequestAborted);
             if (refusal != null) return refusal;
-            var values = http.Request.Query.Where(q => q.Key.StartsWith(ValuePrefix, StringComparison.Ordinal))
-                .ToDictionary(q => q.Key[ValuePrefix.Length..], q => (string?)q.Value.ToString());
+            var values = ValuesFrom(http.Request);
             var query = DataSources.Bind(saved!.Source, saved.Sql, saved.Parameters, values);
+            if (await CachedResults.TryServeAsync(http, saved, values, format)) return Results.Empty;
             IResultSink sink = format == "csv" ? new CsvSink(http, $"query-{id}.csv") : new JsonSink(http);
             return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(saved.Source, query, sink, null, http.RequestAborted), null);
         });
@@ -62,14 +62,19 @@ public static class SavedQueryEndpoints
     internal static async Task<(SavedQuery? Saved, IResult? Refusal)> EditableAsync(int id, HttpContext http, SavedQueryStore store, string verb)
     {
         var user = http.User.User();
-        var (saved, refusal) = await VisibleAsync(id, user, store, http.RequestAborted);
+        var (saved, refusal) = await Visible(id, user, store, http.RequestAborted);
         if (refusal != null) return (null, refusal);
         if (!saved!.EditableBy(user))
             return (null, ErrorBody.Result(StatusCodes.Status403Forbidden, $"query {id} belongs to {saved.Owner}: only its owner or an admin can {verb} it"));
         return (saved, null);
     }
 
-    internal static async Task<(SavedQuery? Saved, IResult? Refusal)> VisibleAsync(int id, ConsoleUser user, SavedQueryStore store, CancellationToken ct)
+        /// <summary>Parameter values given as ?p_name=value (as Redash's URLs carry them).</summary>
+    internal static Dictionary<string, string?> ValuesFrom(HttpRequest request) =>
+        request.Query.Where(q => q.Key.StartsWith(ValuePrefix, StringComparison.Ordinal))
+            .ToDictionary(q => q.Key[ValuePrefix.Length..], q => (string?)q.Value.ToString());
+
+    internal static async Task<(SavedQuery? Saved, IResult? Refusal)> Visible(int id, ConsoleUser user, SavedQueryStore store, CancellationToken ct)
     {
         var saved = await store.FindAsync(id, ct);
         if (saved is null) return (null, ErrorBody.Result(StatusCodes.Status404NotFound, $"there is no query {id}"));

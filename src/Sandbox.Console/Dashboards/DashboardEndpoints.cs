@@ -50,7 +50,7 @@ public static class DashboardEndpoints
             if (refusal != null) return refusal;
             var draft = await Body.ReadAsync<WidgetDraft>(http.Request);
             if (draft.QueryId is not { } queryId) throw new QueryInputException("queryId is missing: which saved query should the widget show?");
-            var (query, hidden) = await SavedQueryEndpoints.VisibleAsync(queryId, http.User.User(), queries, http.RequestAborted);
+            var (query, hidden) = await SavedQueryEndpoints.Visible(queryId, http.User.User(), queries, http.RequestAborted);
             if (hidden != null) return hidden;
             var width = draft.Width ?? 1;
             if (width is not (1 or 2)) throw new QueryInputException($"width is {width}: a widget is 1 (half) or 2 (full width)");
@@ -76,7 +76,7 @@ public static class DashboardEndpoints
             if (dashboard.Widgets.FirstOrDefault(w => w.Id == widgetId) is not { } widget)
                 return ErrorBody.Result(StatusCodes.Status404NotFound, $"dashboard {id} has no widget {widgetId}");
             if (widget.QueryId is not { } queryId) return Deleted(widget);
-            var (query, refusal) = await SavedQueryEndpoints.VisibleAsync(queryId, http.User.User(), queries, http.RequestAborted);
+            var (query, refusal) = await SavedQueryEndpoints.Visible(queryId, http.User.User(), queries, http.RequestAborted);
             if (refusal != null) return refusal;
             var bound = Sources.DataSources.Bind(query!.Source, query.Sql, query.Parameters, Values(http.Request, dashboard, widget));
             return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(query.Source, bound, new JsonSink(http), settings.GridRowCap, http.RequestAborted), null);

@@ -11,7 +11,7 @@ public static class VisualizationEndpoints
     {
         app.MapGet("/api/queries/{id:int}/visualization", async (int id, HttpContext http, SavedQueryStore queries, VisualizationStore store) =>
         {
-            var (_, refusal) = await SavedQueryEndpoints.VisibleAsync(id, http.User.User(), queries, http.RequestAborted);
+            var (_, refusal) = await SavedQueryEndpoints.Visible(id, http.User.User(), queries, http.RequestAborted);
             if (refusal != null) return refusal;
             return await store.FindAsync(id, http.RequestAborted) is { } visualization
                 ? Results.Json(visualization, ConsoleJson.Options)

@@ -38,6 +38,7 @@ public static class ConsoleApp
         services.AddSingleton<RunRegistry>();
         services.AddConsoleFeatures();
         services.AddConsoleAuth();
+        services.AddConsoleOps(settings);
         // Sign-in cookies survive restarts: the keys live with the stack's state (mode 700 folder).
         services.AddDataProtection().PersistKeysToFileSystem(KeyFolder(settings.StateDirectory));
 
@@ -46,6 +47,8 @@ public static class ConsoleApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditLog();
+        app.UseDataSourceAccess();
         MapPages(app, webRoot);
         app.MapGet("/api/health", async (ConsoleDatabase database, ConsoleSettings s, CancellationToken ct) => Results.Ok(new
         {
@@ -57,6 +60,7 @@ public static class ConsoleApp
         app.MapRunEndpoints();
         app.MapSavedQueryEndpoints();
         app.MapConsoleFeatures(webRoot);
+        app.MapConsoleOps();
         app.MapSlackChannel();
         return app;
     }

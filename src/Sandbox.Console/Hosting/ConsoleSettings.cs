@@ -36,6 +36,9 @@ public sealed record ConsoleSettings
     /// <summary>The app database as its read-only role (SANDBOX_APPDB_SYNC, `sync_reader`); null when the contract has none.</summary>
     public string? AppDatabaseConnectionString { get; init; }
 
+    /// <summary>Schedules, the refresh workers and their leases (Refresh/).</summary>
+    public Refresh.RefreshSettings Refresh { get; init; } = new();
+
     public const int NativeConsolePort = Sandbox.Core.Endpoints.NativePorts.Console;
 
     /// <summary>SANDBOX_WAREHOUSE_ADMIN for the state (else SANDBOX_WAREHOUSE); SANDBOX_WAREHOUSE_ANALYST for queries.</summary>

@@ -7,6 +7,7 @@ import { loadVisualization, saveVisualization, VisualizationPanel } from "./viz/
 import { AddToDashboard } from "./viz/addToDashboard";
 import { language, loadSchema, sqlLanguage } from "./editor/schema";
 import { wireExtras } from "./editor/extras";
+import { RefreshPanel } from "./refresh";
 
 // The server caps what it sends (--grid-row-cap); the grid's own cap is a second guard.
 const GRID_CAP = 1_000_000;
@@ -64,6 +65,11 @@ function renderParameters(): void {
 function currentParameters(): ParameterDefinition[] {
   return placeholders(editor.state.doc.toString()).map(name => parameters.get(name)!);
 }
+
+const refreshPanel = new RefreshPanel({
+  values: () => Object.fromEntries(currentParameters().map(p => [p.name, p.value ?? ""])),
+  showResult: (columns, rows) => { grid.reset(columns); grid.append(rows); },
+});
 
 function showError(error: QueryError | null): void {
   errorBox.hidden = error === null;
@@ -170,6 +176,7 @@ function show(saved: SavedQuery): void {
   link.textContent = `${location.origin}${saved.permalink}`;
   document.title = `${saved.name} · Sandbox Console`;
   void addToDashboard.show(saved);
+  void refreshPanel.attach(saved.id);
 }
 
 async function load(): Promise<void> {
@@ -182,8 +189,8 @@ async function load(): Promise<void> {
       const fromUrl = new URLSearchParams(location.search);
       for (const p of saved.parameters) parameters.set(p.name, { ...p, value: fromUrl.get(`p_${p.name}`) ?? p.value ?? "" });
       chart.load(await loadVisualization(saved.id));
-      show(saved);
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: saved.sql } });
+      show(saved);
     } catch (error) {
       showError(error instanceof ApiError ? error.error : { message: String(error) });
     }

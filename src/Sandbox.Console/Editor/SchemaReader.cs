@@ -22,6 +22,8 @@ public sealed class SchemaReader(NpgsqlDataSource warehouse)
         left join pg_catalog.pg_namespace n on n.nspname = c.table_schema
         left join pg_catalog.pg_class cl on cl.relnamespace = n.oid and cl.relname = c.table_name
         where c.table_schema not in ('pg_catalog', 'information_schema') and c.table_schema not like 'pg\_%'
+          -- A table granted in a schema the role may not use is not readable either (e.g. the console's own).
+          and has_schema_privilege(c.table_schema, 'USAGE')
         order by c.table_schema, c.table_name, c.ordinal_position
         """;
 

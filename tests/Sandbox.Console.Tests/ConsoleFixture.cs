@@ -54,10 +54,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
             GridRowCap = GridRowCap,
             Refresh = FastRefresh,
         };
-        _app = ConsoleApp.Build(Settings);
-        await ConsoleApp.PrepareAsync(_app);
-        await _app.StartAsync();
-        BaseUrl = new Uri(_app.Urls.Single());
+        (_app, BaseUrl) = await StartAsync(Settings);
         var users = _app.Services.GetRequiredService<UserStore>();
         Alice = await users.CreateAsync("alice", Roles.Analyst, Password);
         Bob = await users.CreateAsync("bob", Roles.Analyst, Password);
@@ -65,9 +62,20 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
 
-    public async Task<HttpClient> SignedInAsync(string name, string password = Password)
+    /// <summary>A console on a spare port: migrated, seeded (accounts, starter content), serving.</summary>
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(ConsoleSettings settings)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
+        var app = ConsoleApp.Build(settings);
+        await ConsoleApp.PrepareAsync(app);
+        await app.StartAsync();
+        return (app, new Uri(app.Urls.Single()));
+    }
+
+    public Task<HttpClient> SignedInAsync(string name, string password = Password) => SignedInAsync(BaseUrl, name, password);
+
+    public static async Task<HttpClient> SignedInAsync(Uri baseUrl, string name, string password = Password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseUrl };
         var response = await client.PostAsJsonAsync("/api/session", new { name, password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;

@@ -32,7 +32,7 @@ public static class AlertEndpoints
 
         app.MapGet("/api/alerts/{id:int}", async (int id, ClaimsPrincipal principal, SavedQueryStore queries, AlertStore alerts, CancellationToken ct) =>
         {
-            var (alert, refusal) = await VisibleAsync(id, principal.User(), queries, alerts, ct);
+            var (alert, refusal) = await Visible(id, principal.User(), queries, alerts, ct);
             return refusal ?? Results.Ok(new { alert, events = await alerts.EventsAsync(id, 20, ct) });
         });
 
@@ -87,7 +87,7 @@ public static class AlertEndpoints
         await services.GetRequiredService<RefreshQueue>().EnqueueAsync(query, AlertEvaluator.KeyFor(query, schedule).Values, trigger, user.Id, checkValues: false, http.RequestAborted);
     }
 
-    private static async Task<(Alert? Alert, IResult? Refusal)> VisibleAsync(int id, ConsoleUser user, SavedQueryStore queries, AlertStore alerts, CancellationToken ct)
+    private static async Task<(Alert? Alert, IResult? Refusal)> Visible(int id, ConsoleUser user, SavedQueryStore queries, AlertStore alerts, CancellationToken ct)
     {
         var alert = await alerts.FindAsync(id, ct);
         if (alert is null) return (null, ErrorBody.Result(StatusCodes.Status404NotFound, $"there is no alert {id}"));
@@ -97,7 +97,7 @@ public static class AlertEndpoints
 
     private static async Task<(Alert? Alert, IResult? Refusal)> EditableAsync(int id, ConsoleUser user, SavedQueryStore queries, AlertStore alerts, CancellationToken ct)
     {
-        var (alert, refusal) = await VisibleAsync(id, user, queries, alerts, ct);
+        var (alert, refusal) = await Visible(id, user, queries, alerts, ct);
         if (refusal != null) return (null, refusal);
         return alert!.EditableBy(user)
             ? (alert, null)

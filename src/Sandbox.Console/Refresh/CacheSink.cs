@@ -36,7 +36,7 @@ public sealed class CacheSink : IResultSink
         return Task.CompletedTask;
     }
 
-    public ValueTask WriteRowAsync(NpgsqlDataReader row, CancellationToken cancellationToken)
+    public ValueTask WriteRowAsync(System.Data.Common.DbDataReader row, CancellationToken cancellationToken)
     {
         _json.WriteStartArray();
         for (var i = 0; i < row.FieldCount; i++) CellText.WriteJson(_json, row, i);

@@ -5,6 +5,7 @@ using Sandbox.Cli.Commands;
 using Sandbox.ClickLog.Cli;
 using Sandbox.Core.Endpoints;
 using Sandbox.Lessons.Cli;
+using Sandbox.Load.Cli;
 using Sandbox.Firehose.Cli;
 using Sandbox.Generator.Cli;
 using Sandbox.Generator.Sinks.Cli;
@@ -34,6 +35,8 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
     ClicksCommand.Build(),
     ClickLogCommand.Build(),
     RunCommand.Build(),
+    // The whole running stack under a production day's load.
+    LoadCommand.Build(),
     // Reading it back: the lake, the report, the exports, the scenarios.
     AthenaCommand.Build(),
     ReportCommand.Build(lake: async (_, cancellationToken) =>

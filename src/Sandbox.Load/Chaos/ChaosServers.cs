@@ -1,0 +1,25 @@
+using Sandbox.Stack;
+
+namespace Sandbox.Load.Chaos;
+
+/// <summary>The stack servers --chaos kills or stops: the Kinesis engine (found by its port) and the warehouse's PostgreSQL.</summary>
+public sealed class ChaosServers(int kinesisPort, PostgresOutage? postgres, StackState state, string runFolder)
+{
+    public const string Kinesis = "kinesis";
+
+    public PostgresOutage? Postgres => postgres;
+
+    /// <summary>SIGKILL, <paramref name="whileDown"/>, then the same command again; the pid file of the stack follows.</summary>
+    public async Task<(int Killed, int Restarted)> KillAndRestartKinesisAsync(Func<Task> whileDown)
+    {
+        var pid = await ServerProcess.PidListeningOnAsync(kinesisPort)
+            ?? throw new InvalidOperationException($"--chaos: no Kinesis engine listens on port {kinesisPort}");
+        var engine = ServerProcess.Inspect(pid);
+        engine.KillHard();
+        await whileDown();
+        var log = state.Directory is { } dir && Directory.Exists(Path.Combine(dir, "logs")) ? Path.Combine(dir, "logs", "kinesis.log") : Path.Combine(runFolder, "kinesis.log");
+        var restarted = await engine.StartAgainAsync(log);
+        if (state.PidOf(Kinesis) == pid) await File.WriteAllTextAsync(Path.Combine(state.Directory!, "pids", $"{Kinesis}.pid"), $"{restarted}\n");
+        return (pid, restarted);
+    }
+}

@@ -137,8 +137,8 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
     private async Task MonitorAsync(DeliveryLatency latency, IteratorAges ages, Task? feed, CancellationTokenSource inputDone, CancellationToken cancellationToken)
     {
         var lastPoint = TimeSpan.Zero;
-        var lastSlow = TimeSpan.MinValue;
-        var lastPoll = TimeSpan.MinValue;
+        var lastSlow = TimeSpan.FromDays(-1);
+        var lastPoll = TimeSpan.FromDays(-1);
         var (inputAtPoint, shippedAtPoint, throttledAtPoint) = (0L, 0L, 0L);
         var lastProgress = (Value: -1L, At: TimeSpan.Zero);
         while (true)

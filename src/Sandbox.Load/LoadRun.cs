@@ -28,6 +28,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
 {
     private const int WantedSamples = 2_000;
     private static readonly TimeSpan SlowPoll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Stopwatch _clock = new();
     private readonly ShipperProgress _shipper = new();
@@ -40,6 +41,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
     private Dictionary<string, BoxProcess> _boxes = [];
     private NpgsqlDataSource? _warehouse;
     private KinesisClient? _kinesis;
+    private ChaosMonkey? _chaos;
 
     public async Task<LoadRunResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +51,8 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         view.Say($"load: run {id}: {day.Events:N0} events from {day.Folder}, {shards} shards, speed {options.SpeedText}, quotas {(options.Quotas ? "on" : "off")}{(options.Chaos ? ", chaos" : "")}");
         await resources.CreateAsync(stack, options.Quotas, Path.Combine(folder, "bootstrap.log"), cancellationToken);
         var endpoints = resources.Endpoints;
-        _kinesis = KinesisClient.Create(endpoints);
+        // Short timeouts: a monitor waiting on a killed engine would freeze the view and the series.
+        _kinesis = KinesisClient.Create(KinesisClientOptions.FromEndpoints(endpoints) with { Timeout = StepTimeout });
         using var dynamo = AwsClients.DynamoDb(endpoints);
         using var s3 = AwsClients.S3(endpoints);
         _warehouse = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(endpoints.WarehouseAdminConnectionString) { Timeout = 5 }.ConnectionString);
@@ -58,7 +61,6 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         _archive = new ArchiveTail(s3, endpoints.Resources.ArchiveBucket, latency);
         var ages = new IteratorAges(_kinesis, dynamo, endpoints.Resources.LeaseTable, endpoints.Resources.Stream);
         _boxes = StartBoxes(resources);
-        ChaosMonkey? chaos = null;
         var stopped = false;
         Exception? failure = null;
         IntegrityResult? integrity = null;
@@ -78,8 +80,8 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             {
                 var postgres = await PostgresOutage.FindAsync(options.PostgresPort);
                 var servers = new ChaosServers(endpoints.KinesisUrl!.Port, postgres, state, folder);
-                chaos = new ChaosMonkey(new ChaosPlan(options.Seed, options.ChaosEvery, options.WarehouseOutage), _boxes, servers, this, _clock);
-                chaosTask = chaos.RunAsync(inputDone.Token, abort.Token);
+                _chaos = new ChaosMonkey(new ChaosPlan(options.Seed, options.ChaosEvery, options.WarehouseOutage), _boxes, servers, this, _clock);
+                chaosTask = _chaos.RunAsync(inputDone.Token, abort.Token);
             }
             await MonitorAsync(latency, ages, feedTask, inputDone, abort.Token);
             if (chaosTask is not null) await chaosTask;
@@ -106,7 +108,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             await _warehouse.DisposeAsync();
             if (!options.Keep) await resources.DeleteAsync(stack, new ViewWriter(view));
         }
-        return new LoadRunResult(id, shards, _points, chaos?.Faults ?? [], integrity, stopped, failure?.Message, _clock.Elapsed,
+        return new LoadRunResult(id, shards, _points, _chaos?.Faults ?? [], integrity, stopped, failure?.Message, _clock.Elapsed,
             _shipper.Shipped, _shipper.SeesThrottling ? _shipper.Throttled : null, latency.All().ToDictionary(kv => kv.Key, kv => LatencyFigures.Of(kv.Value)),
             _boxes.ToDictionary(kv => kv.Key, kv => kv.Value.Starts));
     }
@@ -145,18 +147,18 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             var now = _clock.Elapsed;
-            ThrowIfABoxDied();
+            ThrowIfABoxDied(_chaos);
             if (feed is { IsFaulted: true }) await feed; // the feed's own error (a full disk), as it is
             if (now - lastPoll >= DeliveryLatency.PollEvery)
             {
-                await latency.PollAsync(cancellationToken);
+                await Quietly(latency.PollAsync, cancellationToken);
                 lastPoll = now;
             }
             if (now - lastSlow >= SlowPoll)
             {
-                await Quietly(async () => _ages = await ages.ReadAsync(cancellationToken));
-                await Quietly(() => _archive!.ReadNewAsync(cancellationToken));
-                await Quietly(async () => _warehouseRows = await WarehouseRowsAsync(cancellationToken));
+                await Quietly(async token => _ages = await ages.ReadAsync(token), cancellationToken);
+                await Quietly(_archive!.ReadNewAsync, cancellationToken);
+                await Quietly(async token => _warehouseRows = await WarehouseRowsAsync(token), cancellationToken);
                 lastSlow = now;
             }
             var input = Input;
@@ -218,14 +220,22 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         return readings;
     }
 
-    /// <summary>A box that exits on its own (not killed by chaos, not the --once shipper done) fails the run with its last lines.</summary>
-    private void ThrowIfABoxDied()
+    /// <summary>
+    /// A box that exits on its own (not the --once shipper done) fails the run with its last lines;
+    /// under --chaos it is restarted as a supervisor would (a box started while Kinesis is down may
+    /// give up) and the crash is listed with the faults.
+    /// </summary>
+    private void ThrowIfABoxDied(ChaosMonkey? chaos)
     {
         foreach (var (name, box) in _boxes)
         {
             if (box.Running || box.Starts == 0) continue;
             if (name == "shipper" && options.Speed is null && box.ExitCode == 0) continue;
-            if (options.Chaos && box.ExitCode is null or 137 or -1) continue; // just killed, being restarted
+            if (chaos is not null)
+            {
+                if (!chaos.IsRestarting(name)) chaos.Crashed(name, box);
+                continue;
+            }
             throw new InvalidOperationException($"`{box.CommandLine}` exited {box.ExitCode} on its own; its last lines:\n{box.Tail}");
         }
     }
@@ -236,15 +246,17 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>A service down (chaos, a restart) leaves the last reading in place.</summary>
-    private static async Task Quietly(Func<Task> read)
+    /// <summary>A service down or slow (chaos, a restart) leaves the last reading in place; no reading waits longer than <see cref="StepTimeout"/>.</summary>
+    private static async Task Quietly(Func<CancellationToken, Task> read, CancellationToken cancellationToken)
     {
+        using var step = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        step.CancelAfter(StepTimeout);
         try
         {
-            await read();
+            await read(step.Token).WaitAsync(StepTimeout * 2, cancellationToken);
         }
-        catch (Exception e) when (e is NpgsqlException or HttpRequestException or AmazonS3Exception or AmazonDynamoDBException
-                                       or Kinesis.Errors.KinesisException or TimeoutException or TaskCanceledException) { }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (e is NpgsqlException or HttpRequestException or AmazonS3Exception
+                                       or AmazonDynamoDBException or Kinesis.Errors.KinesisException or TimeoutException or OperationCanceledException)) { }
     }
 
     async Task<bool> IRunHealth.KinesisAnswersAsync()

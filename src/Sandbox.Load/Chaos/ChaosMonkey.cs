@@ -27,6 +27,19 @@ public interface IRunHealth
 public sealed class ChaosMonkey(ChaosPlan plan, IReadOnlyDictionary<string, BoxProcess> boxes, ChaosServers servers, IRunHealth health, Stopwatch clock)
 {
     private readonly ConcurrentBag<FaultRecord> _faults = [];
+    private readonly ConcurrentDictionary<string, bool> _restarting = new();
+
+    /// <summary>The target is between its SIGKILL and its start again: its exit is ours.</summary>
+    public bool IsRestarting(string target) => _restarting.ContainsKey(target);
+
+    /// <summary>A box exited on its own during chaos: started again at once, and listed with the faults.</summary>
+    public void Crashed(string target, BoxProcess box)
+    {
+        var at = clock.Elapsed;
+        var detail = $"exited {box.ExitCode} on its own, started again: {box.Tail.Split('\n').LastOrDefault(l => l.Contains("stopped on its own") || l.Length > 0)}";
+        box.Start();
+        lock (_recoveries) _recoveries.Add(RecordAsync($"{target} (crash)", at, TimeSpan.Zero, () => Task.FromResult(box.PrintedSinceStart), health.Baseline(), detail, _abort));
+    }
 
     public IReadOnlyList<FaultRecord> Faults => _faults.OrderBy(f => f.AtSeconds).ToList();
 
@@ -37,15 +50,19 @@ public sealed class ChaosMonkey(ChaosPlan plan, IReadOnlyDictionary<string, BoxP
     /// </summary>
     public async Task RunAsync(CancellationToken stop, CancellationToken abort)
     {
+        _abort = abort;
         var targets = boxes.Keys.Append(ChaosServers.Kinesis).ToList();
         // One Random per target, seeded from the plan: a target's schedule does not depend on the others' timing.
         var loops = targets.Select((target, i) => KillLoopAsync(target, new Random(plan.Seed * 31 + i), stop, abort)).ToList();
         if (servers.Postgres is not null) loops.Add(OutageLoopAsync(new Random(plan.Seed * 31 + targets.Count), stop, abort));
         await Task.WhenAll(loops);
-        await Task.WhenAll(_recoveries);
+        Task[] recoveries;
+        lock (_recoveries) recoveries = [.. _recoveries];
+        await Task.WhenAll(recoveries);
     }
 
     private readonly List<Task> _recoveries = [];
+    private CancellationToken _abort;
 
     private TimeSpan Jittered(Random random) => plan.Every * (0.5 + random.NextDouble());
 
@@ -63,9 +80,11 @@ public sealed class ChaosMonkey(ChaosPlan plan, IReadOnlyDictionary<string, BoxP
             if (boxes.TryGetValue(target, out var box))
             {
                 detail = $"SIGKILL pid {box.Pid}";
+                _restarting[target] = true;
                 box.KillHard();
                 await Delay(down, abort);
                 box.Start();
+                _restarting.TryRemove(target, out _);
                 backUp = () => Task.FromResult(box.PrintedSinceStart);
             }
             else
@@ -92,11 +111,9 @@ public sealed class ChaosMonkey(ChaosPlan plan, IReadOnlyDictionary<string, BoxP
     {
         var baseline = health.Baseline();
         var at = clock.Elapsed;
-        await servers.Postgres!.StopAsync();
-        await Delay(plan.Outage, abort);
-        await servers.Postgres.StartAsync();
+        await servers.StopAndStartPostgresAsync(() => Delay(plan.Outage, abort));
         _faults.Add(await RecoveryAsync("warehouse", at, plan.Outage, health.WarehouseAnswersAsync, baseline,
-            $"PostgreSQL ({servers.Postgres.DataDirectory}) stopped with pg_ctl -m fast", abort));
+            $"PostgreSQL ({servers.Postgres!.DataDirectory}) stopped with pg_ctl -m fast", abort));
     }
 
     private async Task<FaultRecord> RecoveryAsync(string target, TimeSpan at, TimeSpan down, Func<Task<bool>> backUp, object baseline, string detail, CancellationToken abort)

@@ -9,6 +9,17 @@ public sealed class ChaosServers(int kinesisPort, PostgresOutage? postgres, Stac
 
     public PostgresOutage? Postgres => postgres;
 
+    /// <summary>pg_ctl stop, <paramref name="whileDown"/>, pg_ctl restart; the stack's pid file follows the new postmaster.</summary>
+    public async Task StopAndStartPostgresAsync(Func<Task> whileDown)
+    {
+        var before = state.PidOf("postgres");
+        await postgres!.StopAsync();
+        await whileDown();
+        await postgres.StartAsync();
+        var postmaster = File.ReadLines(Path.Combine(postgres.DataDirectory, "postmaster.pid")).First().Trim();
+        if (before is not null && state.Directory is { } dir) await File.WriteAllTextAsync(Path.Combine(dir, "pids", "postgres.pid"), $"{postmaster}\n");
+    }
+
     /// <summary>SIGKILL, <paramref name="whileDown"/>, then the same command again; the pid file of the stack follows.</summary>
     public async Task<(int Killed, int Restarted)> KillAndRestartKinesisAsync(Func<Task> whileDown)
     {

@@ -115,7 +115,7 @@ public static class LoadCommand
                 var evaluation = ShardVerdict.Evaluate(run);
                 evaluations.Add(evaluation);
                 view.Say($"load: {shards} shards: {(run.Succeeded ? "delivered, integrity holds" : run.Failure ?? run.Integrity?.Summary ?? "stopped")}" +
-                         (options.Quotas ? $"; {(evaluation.Held ? "held" : "did not hold")}: {string.Join("; ", evaluation.Evidence)}" : ""));
+                         (options.Quotas && !options.Chaos ? $"; {(evaluation.Held ? "held" : "did not hold")}: {string.Join("; ", evaluation.Evidence)}" : ""));
                 if (!auto || run.Interrupted || run.Failure is not null || runs.Count >= MaxAutoRuns) break;
                 var next = evaluation.Held ? shards - 1 : shards + 1;
                 if (next < 1 || evaluations.Any(e => e.Shards == next)) break;
@@ -131,7 +131,8 @@ public static class LoadCommand
         {
             (view as IDisposable)?.Dispose();
         }
-        var verdict = options.Quotas ? ShardVerdict.Decide(evaluations).Text : null;
+        // Under --chaos the backlog and lag come from the faults, not the shard count: no verdict.
+        var verdict = options.Quotas && !options.Chaos ? ShardVerdict.Decide(evaluations).Text : null;
         var html = await new LoadReport(options, day, runs, evaluations, verdict).WriteAsync(reportFolder);
         foreach (var run in runs) Summarize(run);
         if (verdict is not null) Console.WriteLine($"load: shard verdict: {verdict}");

@@ -39,8 +39,10 @@ public sealed partial class BoxProcess(string name, IReadOnlyList<string> argume
         get { lock (_tail) return string.Join('\n', _tail); }
     }
 
+    /// <summary>Starts it (again); a no-op while it runs (two restarters never make two processes).</summary>
     public void Start()
     {
+        if (Running) return;
         var (file, prefix) = SandboxExecutable();
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in prefix.Concat(arguments)) info.ArgumentList.Add(argument);

@@ -20,17 +20,26 @@ public sealed class ChaosServers(int kinesisPort, PostgresOutage? postgres, Stac
         if (before is not null && state.Directory is { } dir) await File.WriteAllTextAsync(Path.Combine(dir, "pids", "postgres.pid"), $"{postmaster}\n");
     }
 
-    /// <summary>SIGKILL, <paramref name="whileDown"/>, then the same command again; the pid file of the stack follows.</summary>
+    private ServerProcess? _engine;
+
+    /// <summary>
+    /// SIGKILL, <paramref name="whileDown"/>, then the same command again; the pid file of the stack
+    /// follows. The command line is read once, from the engine found on the port: a restarted engine
+    /// may be killed again before it listens (a crash loop), by the pid it was started with.
+    /// </summary>
     public async Task<(int Killed, int Restarted)> KillAndRestartKinesisAsync(Func<Task> whileDown)
     {
-        var pid = await ServerProcess.PidListeningOnAsync(kinesisPort)
-            ?? throw new InvalidOperationException($"--chaos: no Kinesis engine listens on port {kinesisPort}");
-        var engine = ServerProcess.Inspect(pid);
-        engine.KillHard();
+        // After the first kill the engine is the one we started (no `ss` per kill: a kill loop on a busy box is slow enough).
+        _engine ??= ServerProcess.Inspect(await ServerProcess.PidListeningOnAsync(kinesisPort)
+            ?? throw new InvalidOperationException($"--chaos: no Kinesis engine listens on port {kinesisPort}"));
+        var killed = _engine.Pid;
+        var pidFileHeldIt = state.PidOf(Kinesis) == killed;
+        await _engine.KillHardAsync();
         await whileDown();
         var log = state.Directory is { } dir && Directory.Exists(Path.Combine(dir, "logs")) ? Path.Combine(dir, "logs", "kinesis.log") : Path.Combine(runFolder, "kinesis.log");
-        var restarted = await engine.StartAgainAsync(log);
-        if (state.PidOf(Kinesis) == pid) await File.WriteAllTextAsync(Path.Combine(state.Directory!, "pids", $"{Kinesis}.pid"), $"{restarted}\n");
-        return (pid, restarted);
+        var restarted = await _engine.StartAgainAsync(log);
+        _engine = _engine with { Pid = restarted };
+        if (pidFileHeldIt) await File.WriteAllTextAsync(Path.Combine(state.Directory!, "pids", $"{Kinesis}.pid"), $"{restarted}\n");
+        return (killed, restarted);
     }
 }

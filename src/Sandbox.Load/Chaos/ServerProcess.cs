@@ -25,15 +25,24 @@ public sealed partial record ServerProcess(int Pid, IReadOnlyList<string> Comman
         return new ServerProcess(pid, commandLine, new DirectoryInfo($"/proc/{pid}/cwd").ResolveLinkTarget(true)?.FullName ?? "/", environment);
     }
 
-    public void KillHard()
+    /// <summary>SIGKILL, then until it is gone or a zombie (at most 5 s): not our child, so no wait(2).</summary>
+    public async Task KillHardAsync()
+    {
+        if (Processes.BoxProcess.Kill(Pid, 9) != 0) return; // already gone
+        for (var i = 0; i < 250 && IsAlive(Pid); i++) await Task.Delay(20);
+    }
+
+    private static bool IsAlive(int pid)
     {
         try
         {
-            using var process = Process.GetProcessById(Pid);
-            process.Kill();
-            process.WaitForExit();
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)] != 'Z';
         }
-        catch (ArgumentException) { } // already gone
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Starts it again (own session, output appended to <paramref name="logFile"/>); the new pid.</summary>

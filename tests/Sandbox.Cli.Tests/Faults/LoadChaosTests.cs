@@ -23,8 +23,10 @@ public class LoadChaosTests(StackFixture stack, ITestOutputHelper output)
         Skip.IfNot(PrivateWarehouse.Available, "PostgreSQL 15 (pg_ctl) is not installed here: run 'make deps'");
         var seed = Environment.GetEnvironmentVariable("SANDBOX_FAULT_SEED") is { } given ? int.Parse(given) : Random.Shared.Next(1, 1_000_000);
         await using var warehouse = await PrivateWarehouse.StartAsync();
-        await using var engine = await KinesisEngine.StartAsync(limits: true);
+        // A fixed port: the run restarts the engine with the command line it was started with.
+        await using var engine = await KinesisEngine.StartAsync(limits: true, port: FreeLoopbackPort.Next());
         var folder = Directory.CreateTempSubdirectory("sandbox-load-chaos-").FullName;
+        // S3 and DynamoDB are the shared stack's (the run makes buckets and tables of its own there).
         var environment = new Dictionary<string, string>
         {
             ["SANDBOX_KINESIS_URL"] = engine.Url.ToString().TrimEnd('/'),
@@ -32,6 +34,8 @@ public class LoadChaosTests(StackFixture stack, ITestOutputHelper output)
             ["SANDBOX_WAREHOUSE_ADMIN"] = warehouse.ServerConnectionString,
             ["SANDBOX_WAREHOUSE_ANALYST"] = warehouse.AnalystConnectionString,
             ["POSTGRES_PORT"] = warehouse.Port.ToString(),
+            ["SANDBOX_S3_URL"] = stack.Endpoints.S3Url!.ToString().TrimEnd('/'),
+            ["SANDBOX_DYNAMODB_URL"] = stack.Endpoints.DynamoDbUrl!.ToString().TrimEnd('/'),
         };
         try
         {
@@ -40,9 +44,9 @@ public class LoadChaosTests(StackFixture stack, ITestOutputHelper output)
                 "--seed", seed.ToString(), "--threads", "1", "-o", day);
             Assert.True(generated.ExitCode == 0, generated.Output);
 
-            // The day in about 30 s (2880x): kills every ~0.8 s per process while it is fed.
-            var load = await SandboxCli.RunAsync(environment, "load", "--day", day, "--speed", "2880", "--shards", "2", "--chaos", "--seed", seed.ToString(),
-                "--chaos-every", "0.8", "--outage-seconds", "3", "--interval-seconds", "2", "--buffer-seconds", "1", "--reports", Path.Combine(folder, "reports"));
+            // The day in 30 s (2880x): a kill about every second per process while it is fed.
+            var load = await ProcessRunner.RunAsync("dotnet", [SandboxCli.Dll, "load", "--day", day, "--speed", "2880", "--shards", "2", "--chaos", "--seed", seed.ToString(),
+                "--chaos-every", "0.6", "--outage-seconds", "3", "--interval-seconds", "2", "--buffer-seconds", "1", "--reports", Path.Combine(folder, "reports")], environment, TimeSpan.FromMinutes(4));
             var context = $"SANDBOX_FAULT_SEED={seed}\n{load.Output}";
             Assert.True(load.ExitCode == 0, context);
             Assert.Contains("load: integrity holds", load.StandardOutput);
@@ -65,7 +69,7 @@ public class LoadChaosTests(StackFixture stack, ITestOutputHelper output)
         finally
         {
             // The run restarted the engine as its own process: stop whatever listens on its port now.
-            if (await ServerProcess.PidListeningOnAsync(engine.Url.Port) is { } pid) ServerProcess.Inspect(pid).KillHard();
+            if (await ServerProcess.PidListeningOnAsync(engine.Url.Port) is { } pid) await ServerProcess.Inspect(pid).KillHardAsync();
             Directory.Delete(folder, recursive: true);
         }
     }

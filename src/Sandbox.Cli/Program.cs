@@ -51,7 +51,13 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
 };
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+        // Ctrl+C cancels the command's token; give it time to stop its processes and write what it has
+        // (a load run's report) before the process is ended (System.CommandLine's default: 2 s).
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+    });
 }
 catch (Exception error) when (error is FormatException or InvalidOperationException or TimeoutException
                                  or Npgsql.NpgsqlException or HttpRequestException)

@@ -66,7 +66,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         IntegrityResult? integrity = null;
         using var inputDone = new CancellationTokenSource();
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task? chaosTask = null, feedTask = null;
+        Task? chaosTask = null, feedTask = null, archiveTask = null;
         try
         {
             _clock.Start();
@@ -76,6 +76,8 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
                 feedTask = _feed.RunAsync(_clock, abort.Token);
             }
             _boxes["shipper"].Start();
+            // The archive is read in the background as objects arrive: a 5 MB object must not hold up the view.
+            archiveTask = ReadArchiveAsync(abort.Token);
             if (options.Chaos)
             {
                 var postgres = await PostgresOutage.FindAsync(options.PostgresPort);
@@ -103,14 +105,32 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             await abort.CancelAsync();
             if (feedTask is not null) await feedTask.ContinueWith(_ => { }, TaskScheduler.Default);
             if (chaosTask is not null) await chaosTask.ContinueWith(_ => { }, TaskScheduler.Default);
+            // In parallel, and bounded: Ctrl+C leaves the process a minute for all of this and the report.
+            await Task.WhenAll(_boxes.Values.Select(box => box.StopAsync(TimeSpan.FromSeconds(15))));
             foreach (var box in _boxes.Values) await box.DisposeAsync();
+            if (archiveTask is not null) await archiveTask.ContinueWith(_ => { }, TaskScheduler.Default);
             _kinesis.Dispose();
             await _warehouse.DisposeAsync();
-            if (!options.Keep) await resources.DeleteAsync(stack, new ViewWriter(view));
+            if (stopped) view.Say($"load: interrupted: the run's resources are kept ({resources.Endpoints.Resources.Stream}, database {resources.Database})");
+            else if (!options.Keep) await resources.DeleteAsync(stack, new ViewWriter(view));
         }
         return new LoadRunResult(id, shards, _points, _chaos?.Faults ?? [], integrity, stopped, failure?.Message, _clock.Elapsed,
             _shipper.Shipped, _shipper.SeesThrottling ? _shipper.Throttled : null, latency.All().ToDictionary(kv => kv.Key, kv => LatencyFigures.Of(kv.Value)),
             _boxes.ToDictionary(kv => kv.Key, kv => kv.Value.Starts));
+    }
+
+    private async Task ReadArchiveAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _archive!.ReadNewAsync(cancellationToken);
+                await Task.Delay(SlowPoll, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
+            catch (Exception e) when (e is AmazonS3Exception or HttpRequestException or IOException or OperationCanceledException) { }
+        }
     }
 
     /// <summary>When a sampled line was in an app log: its received_at on the replay's clock; at --speed max, the start.</summary>
@@ -157,7 +177,6 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             if (now - lastSlow >= SlowPoll)
             {
                 await Quietly(async token => _ages = await ages.ReadAsync(token), cancellationToken);
-                await Quietly(_archive!.ReadNewAsync, cancellationToken);
                 await Quietly(async token => _warehouseRows = await WarehouseRowsAsync(token), cancellationToken);
                 lastSlow = now;
             }

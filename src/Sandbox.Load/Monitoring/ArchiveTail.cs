@@ -13,12 +13,27 @@ namespace Sandbox.Load.Monitoring;
 public sealed class ArchiveTail(IAmazonS3 s3, string bucket, DeliveryLatency latency)
 {
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _one = new(1, 1);
 
     public HashList Ids { get; } = new();
     public long Records { get; private set; }
     public int Objects => _read.Count;
 
+    /// <summary>Reads the objects not read yet; one reader at a time (the background loop and the final read).</summary>
     public async Task ReadNewAsync(CancellationToken cancellationToken)
+    {
+        await _one.WaitAsync(cancellationToken);
+        try
+        {
+            await ReadNewOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    private async Task ReadNewOnceAsync(CancellationToken cancellationToken)
     {
         string? token = null;
         do

@@ -59,7 +59,7 @@ public sealed partial class BoxProcess(string name, IReadOnlyList<string> argume
             if (line is null) return;
             // Lines of a killed process may still drain after the next start replaced the log writer.
             lock (log)
-                try { log.WriteLine(line); } catch (ObjectDisposedException) { }
+                try { log.WriteLine(line); } catch (Exception e) when (e is ObjectDisposedException or IOException) { } // a full disk must not end the run
             lock (_tail)
             {
                 _tail.Enqueue(line);

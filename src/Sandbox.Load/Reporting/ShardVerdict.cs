@@ -8,7 +8,8 @@ public sealed record ShardEvaluation(int Shards, bool Held, IReadOnlyList<string
 
 /// <summary>
 /// The shard-sizing verdict: a shard count held when no <see cref="Sustained"/> consecutive points
-/// had throttled records, the shipper's backlog did not grow over as many points, and no consumer's
+/// had throttled records, the shipper's backlog did not grow over as many points to more than
+/// <see cref="BacklogLimit"/> of input, and no consumer's
 /// iterator age grew over as many points to more than <see cref="LagLimit"/>. The verdict is the
 /// smallest count that held, with the next smaller one's failure as the evidence it is the smallest.
 /// </summary>
@@ -16,6 +17,7 @@ public static class ShardVerdict
 {
     public const int Sustained = 3;
     public static readonly TimeSpan LagLimit = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan BacklogLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>Kinesis' per-shard write quota: 1,000 records/s and 1 MiB/s.</summary>
     public const double RecordsPerShard = 1_000, BytesPerShard = 1 << 20;
@@ -30,7 +32,8 @@ public static class ShardVerdict
             held = false;
             evidence.Add($"throttled records in {throttled.Length} consecutive points from {At(throttled[0])} ({throttled.Sum(p => p.Throttled ?? 0):N0} records)");
         }
-        if (Growing(points, p => p.ShipperBacklog) is { } backlog && backlog[^1].ShipperBacklog > 0)
+        // Material growth only: a backlog past 30 s of input (a few seconds of it is the shipper's flush interval).
+        if (Growing(points, p => p.ShipperBacklog) is { } backlog && backlog[^1].ShipperBacklog > BacklogLimit.TotalSeconds * (backlog[^1].InputPerSecond ?? 0))
         {
             held = false;
             evidence.Add($"the shipper's backlog grew over {backlog.Length} points from {At(backlog[0])}, to {backlog[^1].ShipperBacklog:N0} lines");

@@ -66,7 +66,9 @@ require_prerequisites() {
 # The query log connection goes straight to PostgreSQL (the front must not log its own log writes).
 start_warehouse() {
   # The statement log is written with the pipeline's role: INSERT on redshift.query_log (0004's default privileges).
+  # COPY / UNLOAD reach the stack's S3 through the endpoints contract in $STATE (read at the first COPY).
   SANDBOX_REDSHIFT_QUERY_LOG="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=sandbox_delivery;Password=$DELIVERY_PASSWORD;Database=warehouse" \
+  SANDBOX_HOME="$STATE" \
     spawn warehouse "$WAREHOUSE_PORT" dotnet "$REDSHIFT_DLL" \
       --host 127.0.0.1 --port "$WAREHOUSE_PORT" --backend-host 127.0.0.1 --backend-port "$POSTGRES_PORT"
 }

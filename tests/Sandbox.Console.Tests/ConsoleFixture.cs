@@ -21,6 +21,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public static readonly TimeSpan StatementTimeout = TimeSpan.FromSeconds(2);
     public const int GridRowCap = 1_000;
 
+    /// <summary>Schedules and dead runs are looked at every 200 ms; a lease lasts 3 s.</summary>
+    public static readonly Sandbox.Console.Refresh.RefreshSettings FastRefresh = new()
+    {
+        SchedulerTick = TimeSpan.FromMilliseconds(200), RunLease = TimeSpan.FromSeconds(3), CacheRowCap = 500,
+        DailyDigest = false, // the digest task is tested on its own, with its own clock
+    };
+
     private ThrowawayDatabase _state = null!;
     private WebApplication _app = null!;
 
@@ -45,6 +52,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
             Port = 0,
             StatementTimeout = StatementTimeout,
             GridRowCap = GridRowCap,
+            Refresh = FastRefresh,
         };
         _app = ConsoleApp.Build(Settings);
         await ConsoleApp.PrepareAsync(_app);

@@ -43,15 +43,20 @@ public static class SavedQueryEndpoints
                 return ErrorBody.Result(StatusCodes.Status404NotFound, $"results.{format}: use results.json or results.csv");
             var (saved, refusal) = await Visible(id, http.User.User(), store, http.RequestAborted);
             if (refusal != null) return refusal;
-            var values = http.Request.Query.Where(q => q.Key.StartsWith(ValuePrefix, StringComparison.Ordinal))
-                .ToDictionary(q => q.Key[ValuePrefix.Length..], q => (string?)q.Value.ToString());
+            var values = ValuesFrom(http.Request);
             var query = ParameterBinder.Bind(saved!.Sql, saved.Parameters, values);
+            if (await CachedResults.TryServeAsync(http, saved, values, format)) return Results.Empty;
             IResultSink sink = format == "csv" ? new CsvSink(http, $"query-{id}.csv") : new JsonSink(http);
             return await RunEndpoints.StreamAsync(http, () => runner.RunAsync(query, sink, null, http.RequestAborted), null);
         });
     }
 
-    private static async Task<(SavedQuery? Saved, IResult? Refusal)> Visible(int id, ConsoleUser user, SavedQueryStore store, CancellationToken ct)
+    /// <summary>Parameter values given as ?p_name=value (as Redash's URLs carry them).</summary>
+    internal static Dictionary<string, string?> ValuesFrom(HttpRequest request) =>
+        request.Query.Where(q => q.Key.StartsWith(ValuePrefix, StringComparison.Ordinal))
+            .ToDictionary(q => q.Key[ValuePrefix.Length..], q => (string?)q.Value.ToString());
+
+    internal static async Task<(SavedQuery? Saved, IResult? Refusal)> Visible(int id, ConsoleUser user, SavedQueryStore store, CancellationToken ct)
     {
         var saved = await store.FindAsync(id, ct);
         if (saved is null) return (null, ErrorBody.Result(StatusCodes.Status404NotFound, $"there is no query {id}"));

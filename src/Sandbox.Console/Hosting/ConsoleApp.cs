@@ -37,6 +37,7 @@ public static class ConsoleApp
         services.AddSingleton(sp => new AccountSeeder(sp.GetRequiredService<UserStore>(), settings.StateDirectory, sp.GetRequiredService<ILogger<AccountSeeder>>()));
         services.AddSingleton<RunRegistry>();
         services.AddConsoleAuth();
+        services.AddConsoleOps(settings);
         // Sign-in cookies survive restarts: the keys live with the stack's state (mode 700 folder).
         services.AddDataProtection().PersistKeysToFileSystem(KeyFolder(settings.StateDirectory));
 
@@ -45,6 +46,8 @@ public static class ConsoleApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditLog();
+        app.UseDataSourceAccess();
         MapPages(app, webRoot);
         app.MapGet("/api/health", async (ConsoleDatabase database, ConsoleSettings s, CancellationToken ct) => Results.Ok(new
         {
@@ -55,6 +58,7 @@ public static class ConsoleApp
         app.MapSessionEndpoints();
         app.MapRunEndpoints();
         app.MapSavedQueryEndpoints();
+        app.MapConsoleOps();
         app.MapSlackChannel();
         return app;
     }

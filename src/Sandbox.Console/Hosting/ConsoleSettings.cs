@@ -30,6 +30,9 @@ public sealed record ConsoleSettings
 
     public bool SeedAccounts { get; init; } = true;
 
+    /// <summary>Schedules, the refresh workers and their leases (Refresh/).</summary>
+    public Refresh.RefreshSettings Refresh { get; init; } = new();
+
     public const int NativeConsolePort = Sandbox.Core.Endpoints.NativePorts.Console;
 
     /// <summary>SANDBOX_WAREHOUSE_ADMIN for the state (else SANDBOX_WAREHOUSE); SANDBOX_WAREHOUSE_ANALYST for queries.</summary>

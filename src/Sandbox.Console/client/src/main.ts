@@ -4,6 +4,7 @@ import { sql, PostgreSQL } from "@codemirror/lang-sql";
 import { ApiError, call, errorOf, ParameterDefinition, QueryError, SavedQuery } from "./api";
 import { Grid } from "./grid";
 import { streamRun } from "./stream";
+import { RefreshPanel } from "./refresh";
 
 // The server caps what it sends (--grid-row-cap); the grid's own cap is a second guard.
 const GRID_CAP = 1_000_000;
@@ -58,6 +59,11 @@ function renderParameters(): void {
 function currentParameters(): ParameterDefinition[] {
   return placeholders(editor.state.doc.toString()).map(name => parameters.get(name)!);
 }
+
+const refreshPanel = new RefreshPanel({
+  values: () => Object.fromEntries(currentParameters().map(p => [p.name, p.value ?? ""])),
+  showResult: (columns, rows) => { grid.reset(columns); grid.append(rows); },
+});
 
 function showError(error: QueryError | null): void {
   errorBox.hidden = error === null;
@@ -158,6 +164,7 @@ function show(saved: SavedQuery): void {
   link.href = saved.permalink;
   link.textContent = `${location.origin}${saved.permalink}`;
   document.title = `${saved.name} · Sandbox Console`;
+  void refreshPanel.attach(saved.id);
 }
 
 async function load(): Promise<void> {
@@ -169,8 +176,8 @@ async function load(): Promise<void> {
       const saved = await call<SavedQuery>("GET", `/api/queries/${match[1]}`);
       const fromUrl = new URLSearchParams(location.search);
       for (const p of saved.parameters) parameters.set(p.name, { ...p, value: fromUrl.get(`p_${p.name}`) ?? p.value ?? "" });
-      show(saved);
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: saved.sql } });
+      show(saved);
     } catch (error) {
       showError(error instanceof ApiError ? error.error : { message: String(error) });
     }

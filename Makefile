@@ -11,13 +11,14 @@ CLI_DLL := src/Sandbox.Cli/bin/Release/net10.0/sandbox.dll
 COMPOSE := compose/write-endpoints.sh secrets && docker compose --env-file .sandbox/warehouse.secrets --env-file .sandbox/appdb.secrets -f compose/docker-compose.yml
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-.PHONY: help deps build up down status clean bootstrap test demo bench lint-compose
+.PHONY: help deps build up down status clean bootstrap test demo bench lint-compose load
 
 help:
 	@echo "make demo    up, generate a day of app traffic, run it through the stack, print the report"
 	@echo "make test    install what is needed, start the stack, run every test, stop what it started"
 	@echo "make up | down | status | clean    the $(SANDBOX_STACK) stack (down keeps data, clean removes it)"
 	@echo "make bench   benchmarks (figures go to docs/BENCHMARKS.md)"
+	@echo "make load    load test on the running stack: LOAD_EVENTS (30000000) LOAD_SPEED (max | K) LOAD_SHARDS (4 | auto) LOAD_ARGS"
 
 deps:
 	@tools/install-deps.sh
@@ -72,3 +73,10 @@ demo: up
 
 bench: build
 	@tools/bench.sh
+
+# A generated day (30M events by default) through the running stack: live view, report in .sandbox/reports/load-*/.
+LOAD_EVENTS ?= 30000000
+LOAD_SPEED ?= max
+LOAD_SHARDS ?= 4
+load: | $(CLI_DLL)
+	@$(SANDBOX) load --events $(LOAD_EVENTS) --speed $(LOAD_SPEED) --shards $(LOAD_SHARDS) $(LOAD_ARGS)

@@ -4,9 +4,10 @@
 #   BENCH=kinesis,generator,warehouse make bench     # a subset (also: redshift, the endpoint's overhead)
 #   BENCH_SCALE=small make bench                     # quick sizes (smoke run)
 #   BENCH=e2e make bench                             # the whole pipeline on the running stack (tools/bench-e2e.sh)
+#   BENCH=load make bench                            # `sandbox load` at a reduced size on the running stack (issue #17)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-selected=${BENCH:-stack,kinesis,generator,warehouse,redshift,sync,e2e}
+selected=${BENCH:-stack,kinesis,generator,warehouse,redshift,sync,e2e,load}
 small=$([ "${BENCH_SCALE:-full}" = small ] && echo yes || echo no)
 run() { # NAME PROJECT DLL ARGS...
   local name=$1 project=$2 dll=$3; shift 3
@@ -19,6 +20,14 @@ if [[ ",$selected," == *",stack,"* ]]; then echo "== bench stack: tools/bench-st
 if [[ ",$selected," == *",e2e,"* ]]; then
   echo "== bench e2e: tools/bench-e2e.sh"
   EVENTS=$([ "$small" = yes ] && echo 100000 || echo 1000000) tools/bench-e2e.sh
+fi
+if [[ ",$selected," == *",load,"* ]]; then
+  # Reduced sizes of the 30M day: as fast as it goes (quotas off), then 2 shards with quotas at a speed-up.
+  events=$([ "$small" = yes ] && echo 100000 || echo 1000000)
+  echo "== bench load: sandbox load --events $events --speed max"
+  tools/sandbox load --events "$events" --speed max --shards 4 --interval-seconds 10 --buffer-seconds 5
+  echo "== bench load: sandbox load --events $((events / 10)) --speed 480 --shards 2 (quotas on)"
+  tools/sandbox load --events "$((events / 10))" --speed 480 --shards 2 --interval-seconds 10 --buffer-seconds 5
 fi
 if [ "$small" = yes ]; then
   run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 200000 --compare-records 2000 --rounds 1

@@ -6,6 +6,7 @@ using Sandbox.ClickLog.Cli;
 using Sandbox.Core.Endpoints;
 using Sandbox.Digest.Cli;
 using Sandbox.Lessons.Cli;
+using Sandbox.Load.Cli;
 using Sandbox.Firehose.Cli;
 using Sandbox.Generator.Cli;
 using Sandbox.Generator.Sinks.Cli;
@@ -36,6 +37,8 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
     ClicksCommand.Build(),
     ClickLogCommand.Build(),
     RunCommand.Build(),
+    // The whole running stack under a production day's load.
+    LoadCommand.Build(),
     // Reading it back: the lake, the report, the exports, the scenarios.
     AthenaCommand.Build(),
     ReportCommand.Build(lake: async (_, cancellationToken) =>
@@ -50,7 +53,13 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
 };
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+        // Ctrl+C cancels the command's token; give it time to stop its processes and write what it has
+        // (a load run's report) before the process is ended (System.CommandLine's default: 2 s).
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+    });
 }
 catch (Exception error) when (error is FormatException or InvalidOperationException or TimeoutException
                                  or Npgsql.NpgsqlException or HttpRequestException)

@@ -22,10 +22,11 @@ public sealed class KinesisEngine : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
 
-    public static async Task<KinesisEngine> StartAsync(bool limits = false)
+    /// <param name="port">0 = any free port; a fixed one for tests whose code restarts the engine from its command line.</param>
+    public static async Task<KinesisEngine> StartAsync(bool limits = false, int port = 0)
     {
         var engine = new KinesisEngine(Directory.CreateTempSubdirectory("sandbox-tests-kinesis-").FullName, limits);
-        await engine.LaunchAsync(port: 0);
+        await engine.LaunchAsync(port);
         return engine;
     }
 

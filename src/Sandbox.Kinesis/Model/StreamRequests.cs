@@ -7,6 +7,7 @@ public sealed record CreateStreamRequest
     public string? StreamName { get; init; }
     public int? ShardCount { get; init; }
     public StreamModeDetails? StreamModeDetails { get; init; }
+    public Dictionary<string, string>? Tags { get; init; }
 }
 
 public sealed record CreateStreamResponse;

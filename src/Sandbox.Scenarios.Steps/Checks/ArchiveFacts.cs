@@ -20,7 +20,7 @@ public sealed record ArchiveFacts(IReadOnlyList<string> EventIds, long FailedLin
             foreach (var item in page.S3Objects ?? [])
             {
                 var lines = await LinesAsync(s3, bucket, item.Key);
-                if (item.Key.StartsWith(ArchiveDestination.ProcessingFailed, StringComparison.Ordinal)) failed += lines.Count;
+                if (IsProcessingFailed(item.Key)) failed += lines.Count;
                 else ids.AddRange(lines.Select(EventId));
             }
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
@@ -28,13 +28,20 @@ public sealed record ArchiveFacts(IReadOnlyList<string> EventIds, long FailedLin
         return new ArchiveFacts(ids, failed);
     }
 
-    private static async Task<List<string>> LinesAsync(IAmazonS3 s3, string bucket, string key)
+    /// <summary>Records the to-archive stream could not deliver as JSON, not delivered events.</summary>
+    public static bool IsProcessingFailed(string key) => key.StartsWith(ArchiveDestination.ProcessingFailed, StringComparison.Ordinal);
+
+    /// <summary>The event ids of one delivered object, in order (repeats kept: the archive is at-least-once).</summary>
+    public static async Task<List<string>> EventIdsOfObjectAsync(IAmazonS3 s3, string bucket, string key, CancellationToken cancellationToken = default) =>
+        (await LinesAsync(s3, bucket, key, cancellationToken)).Select(EventId).ToList();
+
+    private static async Task<List<string>> LinesAsync(IAmazonS3 s3, string bucket, string key, CancellationToken cancellationToken = default)
     {
-        using var response = await s3.GetObjectAsync(bucket, key);
+        using var response = await s3.GetObjectAsync(bucket, key, cancellationToken);
         await using var gzip = new GZipStream(response.ResponseStream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         var lines = new List<string>();
-        while (await reader.ReadLineAsync() is { } line)
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
             if (line.Length > 0) lines.Add(line);
         return lines;
     }

@@ -14,9 +14,12 @@ public sealed class WarehouseFacts(NpgsqlDataSource warehouse)
     public async Task<HashSet<string>> EventIdsAsync()
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        await ReadAsync("select event_id from events", r => ids.Add(r.GetString(0)));
+        await ForEachEventIdAsync(id => ids.Add(id));
         return ids;
     }
+
+    /// <summary>Every row's event_id, streamed (a load test's day does not fit a set of strings).</summary>
+    public Task ForEachEventIdAsync(Action<string> eventId) => ReadAsync("select event_id from events", r => eventId(r.GetString(0)));
 
     /// <summary>Rows per "event_name yyyy-MM-dd HH" by event_time (UTC).</summary>
     public async Task<Dictionary<string, long>> CountsByNameAndHourAsync()

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Sandbox.ClickLog.Handler;
+using Sandbox.Generator.Manifest;
+
+namespace Sandbox.Load.Day;
+
+/// <summary>
+/// A generated day on disk: its manifest (the ground truth) and its hourly app-server log files,
+/// grouped by hour in time order. Nothing of the logs is read here: a 30M-event day stays on disk.
+/// </summary>
+public sealed partial class LoadDay
+{
+    private LoadDay(string folder, GenerationManifest manifest, IReadOnlyList<LogHour> hours)
+    {
+        Folder = folder;
+        Manifest = manifest;
+        Hours = hours;
+    }
+
+    public string Folder { get; }
+    public GenerationManifest Manifest { get; }
+    public IReadOnlyList<LogHour> Hours { get; }
+
+    public long Events => Manifest.Totals?.Events ?? 0;
+    public long Lines => Manifest.Totals?.Lines ?? 0;
+    public long Clicks => Manifest.Days.Sum(d => d.EventsByName.GetValueOrDefault(ClickEvent.EventName));
+    public DateTime Start => Hours[0].Start;
+    public IEnumerable<string> Files => Hours.SelectMany(h => h.Files);
+
+    /// <summary>The busiest hour's events per second (by the logs' bytes and lines: what the shipper sees).</summary>
+    public (DateTime Hour, double EventsPerSecond, double BytesPerSecond) PeakHour()
+    {
+        var peak = Hours.MaxBy(h => h.Lines)!;
+        return (peak.Start, peak.Lines / 3600.0, peak.Bytes / 3600.0);
+    }
+
+    /// <summary>The day in <paramref name="folder"/>, or a clear error naming what is missing.</summary>
+    public static LoadDay Open(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new LoadInputException($"--day '{folder}' is not a folder");
+        var manifest = ManifestFileStore.TryRead(folder)
+            ?? throw new LoadInputException($"--day '{folder}' has no {GenerationManifest.FileName}: pass a folder `sandbox generate` wrote (its manifest is the ground truth the run is checked against)");
+        if (manifest.Status != GenerationManifest.StatusComplete || manifest.Totals is null)
+            throw new LoadInputException($"--day '{folder}': its manifest says '{manifest.Status}': the generator did not finish; generate it again");
+        if (manifest.Faults is { } faults && faults.MalformedLines + faults.DuplicateLines > 0)
+            throw new LoadInputException($"--day '{folder}' was generated with --faults: a load test needs one line per event (generate without --faults)");
+        var hours = manifest.Files
+            .Select(f => (File: Path.Combine(folder, f.Path), f.Lines, f.Bytes))
+            .GroupBy(f => HourOf(f.File))
+            .OrderBy(g => g.Key)
+            .Select(g => new LogHour(g.Key, g.Select(f => f.File).Order(StringComparer.Ordinal).ToList(), g.Sum(f => f.Lines), g.Sum(f => f.Bytes)))
+            .ToList();
+        if (hours.Count == 0) throw new LoadInputException($"--day '{folder}': its manifest lists no log file");
+        var missing = hours.SelectMany(h => h.Files).FirstOrDefault(f => !File.Exists(f));
+        if (missing is not null) throw new LoadInputException($"--day '{folder}': {missing} is in the manifest but not on disk");
+        return new LoadDay(Path.GetFullPath(folder), manifest, hours);
+    }
+
+    private static DateTime HourOf(string file)
+    {
+        var match = HourPattern().Match(Path.GetFileName(file));
+        if (!match.Success) throw new LoadInputException($"'{file}' is not an hourly app log (app-YYYYMMDDHH.log)");
+        return DateTime.ParseExact(match.Groups[1].Value, "yyyyMMddHH", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+    }
+
+    [GeneratedRegex(@"^app-(\d{10})\.log(\.gz)?$")]
+    private static partial Regex HourPattern();
+}
+
+/// <summary>One UTC hour of the day: every app server's file of it.</summary>
+public sealed record LogHour(DateTime Start, IReadOnlyList<string> Files, long Lines, long Bytes);
+
+/// <summary>Bad input to `sandbox load`: refused before anything starts.</summary>
+public sealed class LoadInputException(string message) : Exception(message);

@@ -54,5 +54,26 @@ public sealed class KinesisTroubleTests : IDisposable
         Expect.Reconciles(worker);
     }
 
+    [Fact]
+    public async Task Throttling_the_retry_layer_absorbs_is_a_count_in_the_progress_note_not_a_warning()
+    {
+        await using var engine = await KinesisEngine.StartAsync(limits: true);
+        using var client = engine.CreateClient();
+        var stream = await StreamContents.CreateAsync(client, shards: 1);
+        var expected = _logs.Events(2500);
+        _logs.Append(LogFolder.HourFile(1, 10), expected);
+        var log = new CapturingLogger<ShipperWorker>();
+        // One attempt per round: every throttle ends a send round, the path that used to log a warning.
+        var options = Shipping.Options(_logs, stream) with { SendRetry = new Kinesis.Resilience.PutRecordsRetryOptions { MaxAttempts = 1 } };
+
+        var worker = await Shipping.RunOnceAsync(options, client, log: log);
+
+        Assert.True(worker.Stats.Throttled > 0, $"throttled sends are counted ({worker.Stats})");
+        Assert.Equal($"{worker.Stats.Throttled:N0} throttled and resent", worker.ProgressNote);
+        Assert.Empty(log.AtLeast(Microsoft.Extensions.Logging.LogLevel.Warning));
+        Assert.Contains(log.Entries, e => e.Message.Contains("ProvisionedThroughputExceededException")); // still there at debug level
+        Expect.ExactlyOnce(expected, await StreamContents.ReadAllAsync(client, stream));
+    }
+
     public void Dispose() => _logs.Dispose();
 }

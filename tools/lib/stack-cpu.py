@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """CPU seconds used by each native stack service (its process and every descendant, plus what its
-exited children used), for the end-to-end bench's "where the time went" table.
+exited children used), for the end-to-end bench's "where the time went" table, and the service's
+peak resident memory (its main process's VmHWM: the most since it started).
   stack-cpu.py snapshot .sandbox/pids > before.json      # then, after the run:
   stack-cpu.py diff .sandbox/pids before.json             # one line per service, CPU s since the snapshot
 """
@@ -47,6 +48,18 @@ def snapshot(pid_dir):
                 result[file[:-4]] = ticks_of(int(text), tree)
     return result
 
+def peak_rss_mib(pid_dir, name):
+    try:
+        with open(os.path.join(pid_dir, name + ".pid")) as f:
+            pid = f.read().strip()
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (FileNotFoundError, ValueError):
+        pass
+    return 0.0
+
 if __name__ == "__main__":
     if len(sys.argv) < 3 or sys.argv[1] not in ("snapshot", "diff"):
         sys.exit(__doc__)
@@ -57,4 +70,4 @@ if __name__ == "__main__":
         with open(sys.argv[3]) as f:
             before = json.load(f)
         for name, ticks in now.items():
-            print(f"cpu: {name:<10} {(ticks - before.get(name, 0)) / TICKS:7.1f} s")
+            print(f"cpu: {name:<10} {(ticks - before.get(name, 0)) / TICKS:7.1f} s   peak RSS {peak_rss_mib(sys.argv[2], name):7.0f} MiB")

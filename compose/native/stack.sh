@@ -17,6 +17,7 @@ READY_TIMEOUT=${SANDBOX_READY_TIMEOUT:-60}
 KINESIS_DLL=$REPO/src/Sandbox.Kinesis.Server/bin/Release/net10.0/sandbox-kinesis.dll
 REDSHIFT_DLL=$REPO/src/Sandbox.Redshift/bin/Release/net10.0/sandbox-redshift.dll
 CONSOLE_DLL=$REPO/src/Sandbox.Console/bin/Release/net10.0/sandbox-console.dll
+SLACK_DLL=$REPO/src/Sandbox.Slack.Capture/bin/Release/net10.0/sandbox-slack.dll
 # shellcheck source=ports.env
 source "$HERE/ports.env"
 source "$HERE/lib/probes.sh"
@@ -26,13 +27,14 @@ source "$HERE/lib/appdb.sh"
 
 # postgres before warehouse: the Redshift endpoint (sandbox-redshift) on WAREHOUSE_PORT fronts it.
 # console last: it reads the endpoints contract, written once the others answer.
-SERVICES=(postgres warehouse appdb dynamodb s3 kinesis console)
+SERVICES=(postgres warehouse appdb dynamodb s3 kinesis slack console)
 
 port_of() {
   case $1 in
     postgres) echo "$POSTGRES_PORT" ;; warehouse) echo "$WAREHOUSE_PORT" ;; appdb) echo "$APPDB_PORT" ;;
     dynamodb) echo "$DYNAMODB_PORT" ;;
     s3) echo "$S3_PORT" ;; kinesis) echo "$KINESIS_PORT" ;; console) echo "$CONSOLE_PORT" ;;
+    slack) echo "$SLACK_PORT" ;;
   esac
 }
 
@@ -42,6 +44,7 @@ require_prerequisites() {
   command -v dotnet >/dev/null || missing+=(".NET 10 SDK (dotnet)")
   [ -f "$REDSHIFT_DLL" ] || missing+=("the Redshift endpoint build (make build)")
   [ -f "$CONSOLE_DLL" ] || missing+=("the console build (make build)")
+  [ -f "$SLACK_DLL" ] || missing+=("the Slack capture build (make build)")
   command -v curl >/dev/null || missing+=("curl (apt-get install curl)")
   command -v ss >/dev/null || missing+=("ss (apt-get install iproute2)")
   pg_bin >/dev/null 2>&1 || missing+=("PostgreSQL 15 server (apt-get install postgresql-15)")
@@ -63,7 +66,9 @@ require_prerequisites() {
 # The query log connection goes straight to PostgreSQL (the front must not log its own log writes).
 start_warehouse() {
   # The statement log is written with the pipeline's role: INSERT on redshift.query_log (0004's default privileges).
+  # COPY / UNLOAD reach the stack's S3 through the endpoints contract in $STATE (read at the first COPY).
   SANDBOX_REDSHIFT_QUERY_LOG="Host=127.0.0.1;Port=$POSTGRES_PORT;Username=sandbox_delivery;Password=$DELIVERY_PASSWORD;Database=warehouse" \
+  SANDBOX_HOME="$STATE" \
     spawn warehouse "$WAREHOUSE_PORT" dotnet "$REDSHIFT_DLL" \
       --host 127.0.0.1 --port "$WAREHOUSE_PORT" --backend-host 127.0.0.1 --backend-port "$POSTGRES_PORT"
 }
@@ -71,6 +76,11 @@ start_warehouse() {
 # The Sandbox Console (issue #14): its state in the console schema; seeded passwords under $STATE.
 start_console() {
   spawn console "$CONSOLE_PORT" dotnet "$CONSOLE_DLL" --port "$CONSOLE_PORT" --state "$STATE"
+}
+
+# The local Slack capture (issue #15): every message and upload under $DATA/slack.
+start_slack() {
+  spawn slack "$SLACK_PORT" dotnet "$SLACK_DLL" --host 127.0.0.1 --port "$SLACK_PORT" --data "$DATA/slack"
 }
 
 start_dynamodb() {
@@ -108,6 +118,7 @@ SANDBOX_DYNAMODB_URL=http://127.0.0.1:$DYNAMODB_PORT
 SANDBOX_S3_URL=http://127.0.0.1:$S3_PORT
 $(warehouse_endpoints 127.0.0.1 "$WAREHOUSE_PORT")
 SANDBOX_CONSOLE_URL=http://127.0.0.1:$CONSOLE_PORT
+SANDBOX_SLACK_URL=http://127.0.0.1:$SLACK_PORT
 SANDBOX_REGION=ap-northeast-1
 SANDBOX_ACCESS_KEY_ID=S3RVER
 SANDBOX_SECRET_ACCESS_KEY=S3RVER

@@ -4,6 +4,7 @@ using Sandbox.Analytics.Engines;
 using Sandbox.Cli.Commands;
 using Sandbox.ClickLog.Cli;
 using Sandbox.Core.Endpoints;
+using Sandbox.Digest.Cli;
 using Sandbox.Lessons.Cli;
 using Sandbox.Firehose.Cli;
 using Sandbox.Generator.Cli;
@@ -38,6 +39,8 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
     AthenaCommand.Build(),
     ReportCommand.Build(lake: async (_, cancellationToken) =>
         new DuckDbEngine(await LakeSession.OpenAsync(EndpointsLoader.Load(), cancellationToken: cancellationToken), "lake", ownsConnection: true)),
+    // The report as a Slack message every morning.
+    DigestCommand.Build(),
     ExportCommand.Build(),
     VerifyCommand.Build(),
     // Learning SQL on all of the above.

@@ -92,8 +92,20 @@ public sealed class DeliveryStreams : IAsyncDisposable
         RetryDuration = options.WarehouseRetryDuration,
     };
 
+    /// <summary>Chooses the to-warehouse loader: SANDBOX_FIREHOSE_LOADER=redshift-copy issues Redshift's COPY over the wire.</summary>
+    public const string LoaderVariable = "SANDBOX_FIREHOSE_LOADER";
+
+    /// <summary>
+    /// The in-process loader by default (binary COPY, tracking plan applied); with <see cref="LoaderVariable"/> =
+    /// redshift-copy, <see cref="RedshiftCopyLoader"/> (COPY ... MANIFEST through the endpoint, as AWS Firehose does).
+    /// </summary>
     public static IManifestLoader CreateLoader(NpgsqlDataSource warehouse, IAmazonS3 s3) =>
-        new WarehouseManifestLoader(new WarehouseLoader(warehouse, s3, TrackingPlanLoader.LoadEmbedded()));
+        Environment.GetEnvironmentVariable(LoaderVariable) switch
+        {
+            null or "" or "in-process" => new WarehouseManifestLoader(new WarehouseLoader(warehouse, s3, TrackingPlanLoader.LoadEmbedded())),
+            "redshift-copy" => new RedshiftCopyLoader(warehouse, s3),
+            var other => throw new ArgumentException($"{LoaderVariable}='{other}' is neither 'in-process' nor 'redshift-copy'"),
+        };
 
     public async ValueTask DisposeAsync()
     {

@@ -51,6 +51,7 @@ public sealed class SandboxStack : IAsyncDisposable
         ];
         // The console is optional in the contract (real AWS has none): probed when the stack names one.
         if (Endpoints.ConsoleUrl is { } console) probes.Add(new ConsoleProbe(_http, console));
+        if (Endpoints.SlackUrl is { } slack) probes.Add(new SlackProbe(_http, slack));
         return new StackProbe(probes);
     }
 

@@ -12,12 +12,19 @@ var rowsOption = new Option<int>("--rows") { Description = "rows of the streamed
 var roundsOption = new Option<int>("--rounds") { Description = "rounds of the streamed SELECT on each side", DefaultValueFactory = _ => 5 };
 var queriesOption = new Option<int>("--queries") { Description = "small queries on each side", DefaultValueFactory = _ => 10_000 };
 var postgresPortOption = new Option<int>("--postgres-port") { Description = "PostgreSQL's internal port (default: POSTGRES_PORT or 5438)" };
-var root = new RootCommand("Redshift endpoint overhead vs direct PostgreSQL") { rowsOption, roundsOption, queriesOption, postgresPortOption };
+var copyRowsOption = new Option<int>("--copy-rows") { Description = "instead: the COPY bench (loader before/after, endpoint COPY FROM S3 vs plain COPY) with this many events" };
+var copyObjectsOption = new Option<int>("--copy-objects") { Description = "staged objects in the COPY bench's manifest", DefaultValueFactory = _ => 8 };
+var root = new RootCommand("Redshift endpoint overhead vs direct PostgreSQL") { rowsOption, roundsOption, queriesOption, postgresPortOption, copyRowsOption, copyObjectsOption };
 root.SetAction(async (parse, _) =>
 {
     var front = new NpgsqlConnectionStringBuilder(EndpointsLoader.Load().WarehouseConnectionString) { Pooling = false, CommandTimeout = 300 };
     var postgresPort = parse.GetValue(postgresPortOption) is > 0 and var port ? port
         : int.TryParse(Environment.GetEnvironmentVariable("POSTGRES_PORT"), out var fromEnvironment) ? fromEnvironment : 5438;
+    if (parse.GetValue(copyRowsOption) is > 0 and var copyRows)
+    {
+        await CopyBench.RunAsync(copyRows, parse.GetValue(copyObjectsOption), parse.GetValue(roundsOption), postgresPort);
+        return 0;
+    }
     var direct = new NpgsqlConnectionStringBuilder(front.ConnectionString) { Port = postgresPort };
     Console.WriteLine($"front {front.Host}:{front.Port}, direct {direct.Host}:{direct.Port}; {Environment.ProcessorCount} cores; load {LoadAverage()}");
 

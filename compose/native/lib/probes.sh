@@ -25,6 +25,8 @@ probe() {
     s3) curl -sf --max-time 5 "http://127.0.0.1:$S3_PORT/" | grep -q ListAllMyBucketsResult ;; # anonymous ListBuckets
     # A real request: the console answers /api/health after reading its schema version.
     console) curl -sf --max-time 5 "http://127.0.0.1:$CONSOLE_PORT/api/health" | grep -q '"status":"ok"' ;;
+    # A real Web API call: the capture lists its channels for any xox token.
+    slack) curl -sf --max-time 5 -H "Authorization: Bearer xoxb-sandbox-local-capture" "http://127.0.0.1:$SLACK_PORT/api/conversations.list" | grep -q '"ok":true' ;;
     appdb) probe_appdb ;;
     postgres) delivery_psql "$POSTGRES_PORT" 'select 1' >/dev/null 2>&1 ;;
     # Through the Redshift endpoint: the front relays a whole session (SCRAM login included) to PostgreSQL and back.

@@ -17,7 +17,7 @@ public static class ReportCharts
         Directory.CreateDirectory(folder);
         var charts = new List<(string, string)>
         {
-            Save(folder, "active-users.png", "Active users", ActiveUsers(report)),
+            Save(folder, "active-users.png", "Active users", ActiveUsers(report.ActiveUsers)),
         };
         charts.AddRange(report.Funnels.Select(f => Save(folder, $"funnel-{f.Definition.Name}.png", $"Funnel {f.Definition.Name}", Funnel(f))));
         charts.Add(Save(folder, "retention-day1.png", "Day-1 retention", DayOneRetention(report)));
@@ -39,14 +39,15 @@ public static class ReportCharts
         return plot;
     }
 
-    private static Plot ActiveUsers(KpiReport report)
+    /// <summary>DAU, WAU and MAU by day (the report's chart; the Slack digest posts it too).</summary>
+    public static Plot ActiveUsers(IReadOnlyList<ActiveUsersRow> activeUsers)
     {
         var plot = NewPlot("DAU / WAU / MAU");
-        var days = report.ActiveUsers.Select(a => a.Day.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
+        var days = activeUsers.Select(a => a.Day.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
         foreach (var (label, values) in new[]
                  {
-                     ("DAU", report.ActiveUsers.Select(a => (double)a.Dau)), ("WAU", report.ActiveUsers.Select(a => (double)a.Wau)),
-                     ("MAU", report.ActiveUsers.Select(a => (double)a.Mau)),
+                     ("DAU", activeUsers.Select(a => (double)a.Dau)), ("WAU", activeUsers.Select(a => (double)a.Wau)),
+                     ("MAU", activeUsers.Select(a => (double)a.Mau)),
                  })
         {
             var line = plot.Add.Scatter(days, values.ToArray());

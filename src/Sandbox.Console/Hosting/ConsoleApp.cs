@@ -4,6 +4,7 @@ using Npgsql;
 using Sandbox.Console.Api;
 using Sandbox.Console.Auth;
 using Sandbox.Console.Queries;
+using Sandbox.Console.Slack;
 using Sandbox.Console.State;
 
 namespace Sandbox.Console.Hosting;
@@ -54,6 +55,7 @@ public static class ConsoleApp
         app.MapSessionEndpoints();
         app.MapRunEndpoints();
         app.MapSavedQueryEndpoints();
+        app.MapSlackChannel();
         return app;
     }
 

@@ -52,6 +52,7 @@ public static class EndpointsLoader
             resources)
         {
             ConsoleUrl = Get("SANDBOX_CONSOLE_URL") is { } console ? ParseUrl("SANDBOX_CONSOLE_URL", console) : null,
+            SlackUrl = Get("SANDBOX_SLACK_URL") is { } slack ? ParseUrl("SANDBOX_SLACK_URL", slack) : null,
             AppDatabaseConnectionString = Get("SANDBOX_APPDB") ?? SandboxEndpoints.AppDatabaseDefault,
             AppDatabaseSyncConnectionString = Get("SANDBOX_APPDB_SYNC"),
             // One connection string for every role (e.g. a Redshift user) unless the roles are split.

@@ -14,4 +14,7 @@ public static class NativePorts
 
     /// <summary>The Sandbox Console (sandbox-console), a web app.</summary>
     public const int Console = 8088;
+
+    /// <summary>The local Slack capture (sandbox-slack): webhooks, file uploads and messages land there.</summary>
+    public const int Slack = 8089;
 }

@@ -22,6 +22,9 @@ public sealed record SandboxEndpoints(
     /// <summary>The Sandbox Console (sandbox-console) when the stack runs one; null otherwise.</summary>
     public Uri? ConsoleUrl { get; init; }
 
+    /// <summary>SANDBOX_SLACK_URL: the local Slack capture (sandbox-slack) when the stack runs one; null otherwise.</summary>
+    public Uri? SlackUrl { get; init; }
+
     /// <summary>SANDBOX_APPDB: the service's own database ("RDS for MySQL", MySqlConnector syntax), as its admin role.</summary>
     public string AppDatabaseConnectionString { get; init; } = AppDatabaseDefault;
 

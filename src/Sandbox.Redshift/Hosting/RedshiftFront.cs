@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Sandbox.Redshift.Copy;
 using Sandbox.Redshift.QueryLog;
+using Sandbox.Redshift.S3;
 using Sandbox.Redshift.Rewriting;
 using Sandbox.Redshift.Session;
 
@@ -14,12 +16,16 @@ public sealed class RedshiftFront : IAsyncDisposable
     private readonly FrontOptions _options;
     private readonly IStatementRewriter _rewriter;
     private readonly IQueryLogSink _log;
+    private readonly S3Store _s3;
+    private readonly LoadLog _loads;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<Socket, Task> _sessions = new();
     private readonly Task _acceptLoop;
 
-    private RedshiftFront(TcpListener listener, FrontOptions options, IStatementRewriter rewriter, IQueryLogSink log)
+    private RedshiftFront(TcpListener listener, FrontOptions options, IStatementRewriter rewriter, IQueryLogSink log, S3Store s3)
     {
+        _s3 = s3;
+        _loads = LoadLog.Create(options.QueryLogConnectionString);
         _listener = listener;
         _options = options;
         _rewriter = rewriter;
@@ -30,12 +36,13 @@ public sealed class RedshiftFront : IAsyncDisposable
     public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndpoint;
 
     /// <exception cref="SocketException">The port is taken (AddressAlreadyInUse).</exception>
-    public static RedshiftFront Start(FrontOptions options, IStatementRewriter rewriter, IQueryLogSink log)
+    /// <param name="s3">Where COPY and UNLOAD read and write s3:// objects; by default the stack's S3 from the endpoints contract.</param>
+    public static RedshiftFront Start(FrontOptions options, IStatementRewriter rewriter, IQueryLogSink log, S3Store? s3 = null)
     {
         var listener = new TcpListener(options.Host, options.Port);
         listener.Server.NoDelay = true;
         listener.Start(backlog: 512);
-        return new RedshiftFront(listener, options, rewriter, log);
+        return new RedshiftFront(listener, options, rewriter, log, s3 ?? S3Store.FromContract());
     }
 
     private async Task AcceptLoopAsync()
@@ -54,7 +61,7 @@ public sealed class RedshiftFront : IAsyncDisposable
     {
         try
         {
-            await new ClientSession(client, _options.Backend, _rewriter, _log).RunAsync(_stop.Token);
+            await new ClientSession(client, _options.Backend, _rewriter, _log, _s3, _loads).RunAsync(_stop.Token);
         }
         catch (Exception error) when (error is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -75,5 +82,6 @@ public sealed class RedshiftFront : IAsyncDisposable
         foreach (var socket in _sessions.Keys) socket.Dispose();
         await Task.WhenAll(_sessions.Values).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { });
         _stop.Dispose();
+        await _loads.DisposeAsync();
     }
 }

@@ -10,6 +10,13 @@ internal static class MessageWriter
 {
     public static readonly byte[] SslRefused = [(byte)'N'];
     public static readonly byte[] Terminate = [FrontendCode.Terminate, 0, 0, 0, 4];
+    public static readonly byte[] CopyDone = [FrontendCode.CopyDone, 0, 0, 0, 4];
+
+    public static byte[] CommandComplete(string tag) => Message(BackendCode.CommandComplete, Encoding.UTF8.GetByteCount(tag) + 1, span =>
+    {
+        var written = Encoding.UTF8.GetBytes(tag, span);
+        span[written] = 0;
+    });
 
     public static byte[] Query(string sql) => Message(FrontendCode.Query, Encoding.UTF8.GetByteCount(sql) + 1, span =>
     {
@@ -17,9 +24,10 @@ internal static class MessageWriter
         span[written] = 0;
     });
 
-    public static byte[] Parse(string statement, string sql, in ReadOnlySequence<byte> parameterTypes)
+    public static byte[] Parse(string statement, string sql, in ReadOnlySequence<byte> parameterTypes) => Parse(statement, sql, parameterTypes.ToArray());
+
+    public static byte[] Parse(string statement, string sql, byte[] types)
     {
-        var types = parameterTypes.ToArray();
         var nameLength = Encoding.UTF8.GetByteCount(statement);
         var sqlLength = Encoding.UTF8.GetByteCount(sql);
         return Message(FrontendCode.Parse, nameLength + 1 + sqlLength + 1 + types.Length, span =>

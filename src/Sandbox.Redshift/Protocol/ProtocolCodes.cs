@@ -44,6 +44,8 @@ internal static class BackendCode
     public const byte DataRow = (byte)'D';
     public const byte PortalSuspended = (byte)'s';
     public const byte CopyInResponse = (byte)'G';
+    public const byte CopyOutResponse = (byte)'H';
+    public const byte CopyDone = (byte)'c';
     public const byte CopyData = (byte)'d';
     public const byte FunctionCallResponse = (byte)'V';
 }

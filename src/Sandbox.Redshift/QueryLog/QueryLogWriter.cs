@@ -19,9 +19,9 @@ public sealed class QueryLogWriter : IQueryLogSink, IAsyncDisposable
 
     private const string InsertSql = """
         insert into redshift.query_log (userid, username, pid, database, querytxt, label, starttime, endtime, rows, aborted)
-        select r.oid::int, l.username, l.pid, l.database, l.querytxt, 'default', l.starttime, l.endtime, l.rows, l.aborted
-        from unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[], $7::bigint[], $8::int[])
-             with ordinality as l(username, pid, database, querytxt, starttime, endtime, rows, aborted, n)
+        select r.oid::int, l.username, l.pid, l.database, l.querytxt, l.label, l.starttime, l.endtime, l.rows, l.aborted
+        from unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::timestamp[], $6::timestamp[], $7::bigint[], $8::int[], $9::text[])
+             with ordinality as l(username, pid, database, querytxt, starttime, endtime, rows, aborted, label, n)
         left join pg_roles r on r.rolname = l.username
         order by l.n
         """;
@@ -96,6 +96,7 @@ public sealed class QueryLogWriter : IQueryLogSink, IAsyncDisposable
         command.Parameters.Add(Array(NpgsqlDbType.Timestamp, batch.Select(e => DateTime.SpecifyKind(e.EndTime, DateTimeKind.Unspecified))));
         command.Parameters.Add(Array(NpgsqlDbType.Bigint, batch.Select(e => e.Rows)));
         command.Parameters.Add(Array(NpgsqlDbType.Integer, batch.Select(e => e.Aborted ? 1 : 0)));
+        command.Parameters.Add(Array(NpgsqlDbType.Text, batch.Select(e => e.Label)));
         await command.ExecuteNonQueryAsync();
     }
 

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using Sandbox.Redshift.Protocol;
+using Sandbox.Redshift.Unload;
 
 namespace Sandbox.Redshift.Session;
 
@@ -22,6 +23,8 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
     private bool _batchFailed;
     private long _passthroughRemaining; // bytes of the current relayed message still to come
     private bool _passthroughHidden;    // ...and whether they belong to a hidden followup
+    private PendingReply? _probe;       // a hidden catalog probe whose DataRows are being read
+    private UnloadSink? _unload;        // an UNLOAD whose CopyData goes to S3 objects
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +54,8 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
                 continue;
             }
             if (!MessageHeader.TryRead(buffer, out var header)) return buffer.Start;
-            if (NeedsBody(header.Code))
+            if (NeedsBody(header.Code) || (header.Code == BackendCode.DataRow && _probe != null)
+                || (header.Code == BackendCode.CopyData && _unload != null))
             {
                 if (buffer.Length < header.WireSize) return buffer.Start;
                 var message = buffer.Slice(0, header.WireSize);
@@ -59,8 +63,8 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
                 buffer = buffer.Slice(message.End);
                 continue;
             }
-            if (header.Code is not (BackendCode.DataRow or BackendCode.CopyData)) Attribute(header.Code);
-            _passthroughHidden = _followups.Active;
+            var hidden = header.Code is not (BackendCode.DataRow or BackendCode.CopyData) && Attribute(header.Code);
+            _passthroughHidden = _followups.Active || hidden;
             _passthroughRemaining = header.WireSize; // relayed as it arrives, header and body alike
         }
     }
@@ -69,9 +73,27 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
         or BackendCode.ErrorResponse or BackendCode.ReadyForQuery;
 
     /// <summary>Completion messages known from their header alone: they end the reply at the head of the queue.</summary>
-    private void Attribute(byte code)
+    /// <returns>True when the message is the front's own business (a probe's, a fed COPY's, an UNLOAD's), hidden from the client.</returns>
+    private bool Attribute(byte code)
     {
         var head = session.Peek();
+        if (head?.Kind == ReplyKind.Probe)
+        {
+            if (code == BackendCode.RowDescription) _probe = head;
+            return true;
+        }
+        switch (code)
+        {
+            case BackendCode.CopyInResponse when head?.Feed is { } feed:
+                session.CopyInProgress = true;
+                feed.OnCopyIn();
+                return true;
+            case BackendCode.CopyOutResponse when head?.Unload is { } sink:
+                _unload = sink;
+                return true;
+            case BackendCode.CopyDone when _unload != null:
+                return true;
+        }
         switch (code)
         {
             case BackendCode.ParseComplete when head?.Kind == ReplyKind.Parse:
@@ -89,6 +111,7 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
                 session.CopyInProgress = true;
                 break;
         }
+        return false;
     }
 
     private async ValueTask HandleAsync(MessageHeader header, ReadOnlySequence<byte> message, CancellationToken cancellationToken)
@@ -100,9 +123,17 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
                 session.BackendPid = ReadInt32(body);
                 _toClient.Add(message);
                 break;
+            case BackendCode.DataRow:
+                _probe!.ProbeRows.Add(DataRows.Read(body));
+                break;
+            case BackendCode.CopyData:
+                _unload!.Write(body);
+                break;
             case BackendCode.CommandComplete:
+                var completing = session.Peek();
+                var reply = await CompleteFrontWorkAsync(completing, message);
                 OnCommandComplete(body);
-                if (!_followups.Active) _toClient.Add(message);
+                if (!_followups.Active && completing?.Kind != ReplyKind.Probe) _toClient.Add(reply);
                 break;
             case BackendCode.ErrorResponse:
                 OnError(message);
@@ -129,6 +160,30 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
         }
     }
 
+    /// <summary>
+    /// Before a fed COPY's or an UNLOAD's CommandComplete reaches the client, the front's part is finished:
+    /// the load recorded in stl_load_commits, the UNLOAD's files put in S3 (its failure replaces the reply).
+    /// </summary>
+    private async ValueTask<ReadOnlySequence<byte>> CompleteFrontWorkAsync(PendingReply? head, ReadOnlySequence<byte> message)
+    {
+        if (head?.Feed is { } feed) await feed.OnSucceededAsync();
+        if (head?.Unload is not { } sink) return message;
+        _unload = null;
+        try
+        {
+            var rows = await sink.UploadAsync(CancellationToken.None);
+            return new ReadOnlySequence<byte>(MessageWriter.CommandComplete($"UNLOAD {rows}"));
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException)
+        {
+            return new ReadOnlySequence<byte>(MessageWriter.ErrorResponse("ERROR", "XX000", $"UNLOAD could not write to S3 at {sink.Prefix}: {e.Message}"));
+        }
+        finally
+        {
+            sink.Dispose();
+        }
+    }
+
     private void OnError(in ReadOnlySequence<byte> message)
     {
         var head = session.Peek();
@@ -136,6 +191,17 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
         {
             _toClient.Add(message); // not owed to a request (e.g. the server shutting down): relay as it is
             return;
+        }
+        if (head.Kind == ReplyKind.Probe)
+        {
+            head.Failed = true;
+            return;
+        }
+        head.Feed?.OnFailed();
+        if (head.Unload is { } unload)
+        {
+            unload.Dispose();
+            _unload = null;
         }
         if (head.Kind == ReplyKind.Followup)
         {
@@ -161,6 +227,12 @@ internal sealed class BackendRelay(PipeReader backend, Socket backendSocket, Soc
     {
         session.CopyInProgress = false;
         var unit = DequeueUnit();
+        if (unit?.Kind == ReplyKind.Probe)
+        {
+            _probe = null;
+            unit.ProbeDone!.TrySetResult(unit.Failed ? null : unit.ProbeRows);
+            return;
+        }
         if (unit?.Kind == ReplyKind.Followup)
         {
             await OnFollowupDoneAsync(message, cancellationToken);

@@ -3,7 +3,9 @@ using System.IO.Pipelines;
 using System.Net.Sockets;
 using Sandbox.Redshift.Dialect;
 using Sandbox.Redshift.Protocol;
+using Sandbox.Redshift.Copy;
 using Sandbox.Redshift.Rewriting;
+using Sandbox.Redshift.S3;
 
 namespace Sandbox.Redshift.Session;
 
@@ -12,7 +14,8 @@ namespace Sandbox.Redshift.Session;
 /// Close/Sync are read only for their names and queued as replies owed; everything else (CopyData,
 /// password messages...) is relayed by reference as it arrives.
 /// </summary>
-internal sealed class ClientRelay(PipeReader client, Socket backend, SessionContext session, IStatementRewriter rewriter)
+internal sealed partial class ClientRelay(PipeReader client, Socket backend, SessionContext session, IStatementRewriter rewriter,
+    S3Store s3, LoadLog loads)
 {
     /// <summary>Sent instead of a statement the rewriter refused: fails at parse time, touches nothing.</summary>
     internal const string RefusedStatement = "sandbox_redshift_refused_statement";
@@ -91,6 +94,13 @@ internal sealed class ClientRelay(PipeReader client, Socket backend, SessionCont
             var waitFor = Handle(header.Code, message);
             buffer = buffer.Slice(message.End);
             if (header.Code == FrontendCode.Terminate) return (buffer.Start, true);
+            if (_job is { } job)
+            {
+                _job = null;
+                await _toBackend.FlushAsync(cancellationToken);
+                await job(cancellationToken);
+                await _toBackend.FlushAsync(cancellationToken);
+            }
             if (waitFor != null)
             {
                 // Followups run right after this unit, before anything else the client sent.
@@ -107,7 +117,7 @@ internal sealed class ClientRelay(PipeReader client, Socket backend, SessionCont
     {
         switch (code)
         {
-            case FrontendCode.Describe: session.Expect(new PendingReply(ReplyKind.Describe)); break;
+            case FrontendCode.Describe: _unsynced = true; session.Expect(new PendingReply(ReplyKind.Describe)); break;
             case FrontendCode.FunctionCall: session.Expect(new PendingReply(ReplyKind.FunctionCall)); break;
             case FrontendCode.CopyDone or FrontendCode.CopyFail: session.CopyInProgress = false; break;
         }
@@ -117,6 +127,8 @@ internal sealed class ClientRelay(PipeReader client, Socket backend, SessionCont
     private TaskCompletionSource? Handle(byte code, in ReadOnlySequence<byte> message)
     {
         var body = message.Slice(MessageHeader.Size);
+        _batchOpen = _unsynced;
+        _unsynced = code is FrontendCode.Parse or FrontendCode.Bind or FrontendCode.Execute or FrontendCode.Close || (_unsynced && code != FrontendCode.Sync);
         switch (code)
         {
             case FrontendCode.Query: return OnQuery(message, FrontendMessages.ReadQuery(body));
@@ -128,8 +140,9 @@ internal sealed class ClientRelay(PipeReader client, Socket backend, SessionCont
                 break;
             case FrontendCode.Execute:
                 var prepared = _portals.GetValueOrDefault(FrontendMessages.ReadExecutePortal(body));
+                if (OnS3Execute(prepared, message)) return null;
                 _batchHasFollowups |= prepared is { Followups.Count: > 0 };
-                session.Expect(new PendingReply(ReplyKind.Execute) { Run = new StatementRun(prepared?.Sql ?? ""), Statement = prepared });
+                session.Expect(new PendingReply(ReplyKind.Execute) { Run = session.Run(prepared?.Sql ?? ""), Statement = prepared });
                 break;
             case FrontendCode.Close:
                 var (target, name) = FrontendMessages.ReadTarget(body);
@@ -149,12 +162,16 @@ internal sealed class ClientRelay(PipeReader client, Socket backend, SessionCont
 
     private TaskCompletionSource? OnQuery(in ReadOnlySequence<byte> message, string sql)
     {
-        var run = new StatementRun(sql);
+        var run = session.Run(sql);
+        if (S3StatementParser.TryParse(sql) is { } s3Statement)
+        {
+            OnS3Query(s3Statement, run);
+            return null;
+        }
         var result = rewriter.Rewrite(sql);
         if (result.Error is { } error)
         {
-            session.Expect(new PendingReply(ReplyKind.SimpleQuery) { Run = run, RewriteError = error });
-            _toBackend.Add(MessageWriter.Query(RefusedStatement));
+            Refuse(run, error);
             return null;
         }
         var completed = result.Followups.Count > 0 ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : null;
@@ -165,6 +182,11 @@ internal sealed class ClientRelay(PipeReader client, Socket backend, SessionCont
 
     private void OnParse(in ReadOnlySequence<byte> message, ParseMessage parse)
     {
+        if (S3StatementParser.TryParse(parse.Sql) is { } s3Statement)
+        {
+            OnS3Parse(s3Statement, parse);
+            return;
+        }
         var result = rewriter.Rewrite(parse.Sql);
         _statements[parse.Statement] = new PreparedStatement(parse.Sql, result.Error == null ? result.Followups : []);
         session.Expect(new PendingReply(ReplyKind.Parse) { RewriteError = result.Error });

@@ -4,7 +4,9 @@ using System.Net;
 using System.Net.Sockets;
 using Sandbox.Redshift.Protocol;
 using Sandbox.Redshift.QueryLog;
+using Sandbox.Redshift.Copy;
 using Sandbox.Redshift.Rewriting;
+using Sandbox.Redshift.S3;
 
 namespace Sandbox.Redshift.Session;
 
@@ -14,7 +16,7 @@ namespace Sandbox.Redshift.Session;
 /// runs the two relays until either side leaves. Authentication is PostgreSQL's own: its messages pass
 /// through untouched.
 /// </summary>
-internal sealed class ClientSession(Socket client, EndPoint backendEndPoint, IStatementRewriter rewriter, IQueryLogSink log)
+internal sealed class ClientSession(Socket client, EndPoint backendEndPoint, IStatementRewriter rewriter, IQueryLogSink log, S3Store s3, LoadLog loads)
 {
     private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true);
 
@@ -59,7 +61,7 @@ internal sealed class ClientSession(Socket client, EndPoint backendEndPoint, ISt
         using var backendStream = new NetworkStream(backend, ownsSocket: false);
         var backendReader = PipeReader.Create(backendStream, ReaderOptions);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var toBackend = new ClientRelay(clientReader, backend, session, rewriter).RunAsync(stop.Token);
+        var toBackend = new ClientRelay(clientReader, backend, session, rewriter, s3, loads).RunAsync(stop.Token);
         var toClient = new BackendRelay(backendReader, backend, client, session).RunAsync(stop.Token);
         await Task.WhenAny(toBackend, toClient);
         // Whichever side left first, the other one goes too: closing both sockets ends both relays.

@@ -11,6 +11,17 @@ internal sealed class SessionContext(string user, string database, IQueryLogSink
     public string Database => database;
     public int BackendPid { get; set; }
 
+    /// <summary>The query group statements are labelled with (SET query_group); 'default' until set.</summary>
+    public string Label { get; private set; } = QueryGroup.Default;
+
+    /// <summary>A statement the client sent: measured under the current label, which it may change for the next ones.</summary>
+    public StatementRun Run(string sql)
+    {
+        var run = new StatementRun(sql, Label);
+        Label = QueryGroup.After(sql, Label);
+        return run;
+    }
+
     /// <summary>PostgreSQL sent CopyInResponse and the client has not finished or failed the COPY yet.</summary>
     public volatile bool CopyInProgress;
 
@@ -32,7 +43,7 @@ internal sealed class SessionContext(string user, string database, IQueryLogSink
     public void Finish(StatementRun? run, bool aborted)
     {
         if (run == null) return;
-        log.Record(new QueryLogEntry(user, BackendPid, database, run.Sql, run.Start, DateTime.UtcNow, run.Rows, aborted));
+        log.Record(new QueryLogEntry(user, BackendPid, database, run.Sql, run.Start, DateTime.UtcNow, run.Rows, aborted, run.Label));
     }
 
     /// <summary>The connection is gone: statements still running are logged as aborted, waiters released.</summary>
@@ -42,6 +53,9 @@ internal sealed class SessionContext(string user, string database, IQueryLogSink
         {
             Finish(reply.Run, aborted: true);
             reply.Completed?.TrySetCanceled();
+            reply.Feed?.OnFailed();
+            reply.ProbeDone?.TrySetResult(null);
+            reply.Unload?.Dispose();
         }
     }
 }

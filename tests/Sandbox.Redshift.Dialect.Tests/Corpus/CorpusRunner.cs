@@ -5,9 +5,11 @@ namespace Sandbox.Redshift.Dialect.Tests.Corpus;
 
 /// <summary>
 /// Runs a case as sandbox-redshift would: rewrite, answer a DialectError, or run Sql and then the
-/// Followups on the same session (psql -c ... -c ...), comparing psql's unaligned output.
+/// Followups on the same session (psql -c ... -c ...), comparing psql's unaligned output. With
+/// <paramref name="throughEndpoint"/> psql is pointed at a running sandbox-redshift instead and sent the
+/// statement unchanged: the front rewrites it and runs the followups.
 /// </summary>
-public sealed partial class CorpusRunner(string psqlConnection)
+public sealed partial class CorpusRunner(string psqlConnection, bool throughEndpoint = false)
 {
     private static readonly RedshiftRewriter Rewriter = new();
 
@@ -25,7 +27,7 @@ public sealed partial class CorpusRunner(string psqlConnection)
 
     private async Task<string?> RunOnceAsync(CorpusCase c)
     {
-        var rewrite = Rewriter.Rewrite(c.Sql);
+        var rewrite = throughEndpoint ? new RewriteResult(c.Sql, [], null) : Rewriter.Rewrite(c.Sql);
         if (rewrite.Error != null)
             return c.Expectation == Expectation.Error && c.ErrorState == rewrite.Error.SqlState
                 ? null

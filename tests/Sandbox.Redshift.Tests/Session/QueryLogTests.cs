@@ -48,6 +48,37 @@ public class QueryLogTests(FrontFixture fixture)
         Assert.True(counts.GetInt64(1) >= 1); // this very query
     }
 
+    [Fact]
+    public async Task Stl_query_label_is_the_session_s_query_group()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        await using var connection = await fixture.OpenAsync();
+        foreach (var sql in new[] { $"select 1 /* {marker} a */", "set query_group to 'nightly reports'", $"select 2 /* {marker} b */",
+                     "reset query_group", $"select 3 /* {marker} c */" })
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            // The tests' rewriter leaves SET query_group to PostgreSQL, which does not know it (the dialect maps
+            // it to redshift.query_group); the front follows the statement it relayed either way.
+            try { await command.ExecuteNonQueryAsync(); }
+            catch (PostgresException e) when (e.SqlState == "42704") { }
+        }
+        await WaitForAsync(marker, expected: 3);
+        await using var labels = fixture.Direct.CreateCommand(
+            $"select string_agg(trim(label), ',' order by query) from redshift.stl_query where querytxt like '%{marker}%' and querytxt not like '%stl_query%'");
+        Assert.Equal("default,nightly reports,default", await labels.ExecuteScalarAsync());
+    }
+
+    [Theory]
+    [InlineData("set query_group to 'etl'", "x", "etl")]
+    [InlineData("SET SESSION query_group = etl_2; select 1", "x", "etl_2")]
+    [InlineData("set query_group to default", "x", "default")]
+    [InlineData("reset all", "x", "default")]
+    [InlineData("set local query_group to 'tx'", "x", "x")]
+    [InlineData("select 'set query_group to ''no'''", "x", "x")]
+    [InlineData("set search_path to public", "x", "x")]
+    public void The_query_group_follows_set_and_reset(string sql, string before, string after) =>
+        Assert.Equal(after, Sandbox.Redshift.QueryLog.QueryGroup.After(sql, before));
+
     private async Task<List<(string User, string Database, string Text, long Rows, int Aborted, int Pid, DateTime Start, DateTime End)>> WaitForAsync(string marker, int expected)
     {
         var logged = new List<(string, string, string, long, int, int, DateTime, DateTime)>();

@@ -20,6 +20,8 @@ public class EventPathReferencesTests
         ["Sandbox.Kinesis"] = Shared,
         ["Sandbox.Kinesis.Consumer"] = Shared,
         ["Sandbox.Scenarios.Runner"] = Shared,
+        ["Sandbox.Slack"] = Shared, // Slack delivery (Block Kit, webhook, Web API): the digest and alerts post through it
+        ["Sandbox.Slack.Capture"] = Shared, // the local Slack capture, a stand-in for Slack itself (imports only Sandbox.Slack)
         // The boxes, in the order an event passes them.
         ["Sandbox.Generator"] = 1,
         ["Sandbox.AppDatabase"] = 1, // the app's own database, written with its traffic
@@ -34,6 +36,7 @@ public class EventPathReferencesTests
         ["Sandbox.Lake"] = 5,
         ["Sandbox.Analytics"] = 6,
         ["Sandbox.Lessons"] = 6,
+        ["Sandbox.Digest"] = 6, // the daily KPI digest: Analytics' definitions posted to Slack (the console's scheduler calls it)
         ["Sandbox.Console"] = 6, // the people's console over the warehouse (and later the lake, the app database)
         // After every box: what wires boxes together or writes into them from outside the path.
         ["Sandbox.Generator.Sinks"] = 7,

@@ -21,6 +21,7 @@ public class NativeStackScriptTests
         Assert.Equal(NativePorts.AppDatabase, ports["APPDB_PORT"]);
         Assert.Equal(NativePorts.Postgres, ports["POSTGRES_PORT"]);
         Assert.Equal(NativePorts.Console, ports["CONSOLE_PORT"]);
+        Assert.Equal(NativePorts.Slack, ports["SLACK_PORT"]);
     }
 
     [Fact]

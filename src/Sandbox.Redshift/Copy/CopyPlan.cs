@@ -1,0 +1,34 @@
+using Sandbox.Redshift.S3;
+
+namespace Sandbox.Redshift.Copy;
+
+/// <summary>An S3 object to load, as listed by the manifest or the prefix.</summary>
+internal sealed record SourceObject(S3Url Url, bool Mandatory);
+
+/// <summary>What the front resolved before starting PostgreSQL's COPY: the objects, the columns, how to read a record.</summary>
+internal sealed record CopyPlan(CopyCommand Command, IReadOnlyList<SourceObject> Objects, IReadOnlyList<TargetColumn> Columns,
+    IReadOnlyList<JsonPath>? JsonPaths, long TableOid)
+{
+    /// <summary>The catalog probe failed: PostgreSQL gets the COPY as written and reports why it cannot run.</summary>
+    public bool IsUnplanned => Columns.Count == 0;
+
+    public string FileFormat => Command.Format == CopyFormat.Json ? "Json" : "Text";
+
+    /// <summary>What PostgreSQL is sent: its own COPY from the client stream, text format, fed by the front.</summary>
+    public string BackendSql => $"copy {Command.Table} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) from stdin";
+
+    public IRecordParser CreateParser() => Command.Format switch
+    {
+        CopyFormat.Json when JsonPaths is not null => new JsonPathsParser(JsonPaths),
+        CopyFormat.Json => new JsonAutoParser(Columns.Select(c => c.Name).ToList(), Command.IgnoreCase),
+        CopyFormat.Csv => new CsvParser(Columns.Count, Command.Delimiter, Command.Quote),
+        _ => new DelimitedParser(Columns.Count, Command.Delimiter),
+    };
+
+    public CopyValueOptions ValueOptions => new(Command.TimeFormat, Command.DateFormat, Command.TruncateColumns,
+        Command.EmptyAsNull, Command.BlanksAsNull, Command.NullAs);
+
+    public string FailureMessage => $"Load into table '{Command.Table}' failed.  Check 'stl_load_errors' system table for details.";
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"") + "\"";
+}

@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Threading.Channels;
+using Sandbox.Redshift.S3;
+
+namespace Sandbox.Redshift.Copy;
+
+/// <summary>Per file, what stl_load_commits records.</summary>
+internal sealed record FileLoaded(string FileName, long LinesScanned, long Errors);
+
+/// <summary>What the producer did: the files read, the lines rejected, and why the load failed (null if it did not).</summary>
+internal sealed record CopyOutcome(List<FileLoaded> Files, List<LoadError> Errors, long Rows, string? Failure, long Query = 0);
+
+/// <summary>
+/// Reads the plan's objects one after another on its own thread (blocking reads of the S3 stream stay off
+/// the relay's socket threads), turns each record into a PostgreSQL COPY text row, and hands CopyData
+/// messages of ~64 KB to the relay through a small bounded channel: memory stays flat, reading and
+/// sending overlap. Rejected records are collected for stl_load_errors; past MAXERROR it stops.
+/// </summary>
+internal sealed class CopyProducer(CopyPlan plan, S3Store s3)
+{
+    public const int ChunkSize = 64 * 1024;
+    private readonly Channel<byte[]> _chunks = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+    private readonly ArrayBufferWriter<byte> _row = new(4096);
+    private byte[] _chunk = NewChunk();
+    private int _chunkLength = 5;
+
+    /// <summary>CopyData messages ready to send (each a whole message, header included).</summary>
+    public ChannelReader<byte[]> Chunks => _chunks.Reader;
+
+    public Task<CopyOutcome> StartAsync(CancellationToken ct) =>
+        Task.Factory.StartNew(() => Run(ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private CopyOutcome Run(CancellationToken ct)
+    {
+        var outcome = new CopyOutcome([], [], 0, null);
+        try
+        {
+            var encoder = new FieldEncoder(plan.ValueOptions);
+            var parser = plan.CreateParser();
+            var values = new string?[plan.Columns.Count];
+            long rows = 0;
+            foreach (var source in plan.Objects)
+            {
+                var failure = LoadObject(source, parser, encoder, values, outcome, ref rows, ct);
+                if (failure != null) return outcome with { Rows = rows, Failure = failure };
+            }
+            Flush(ct);
+            return outcome with { Rows = rows };
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or Amazon.Runtime.AmazonServiceException or System.Net.Http.HttpRequestException)
+        {
+            return outcome with { Failure = $"S3 read failed: {e.Message}" };
+        }
+        finally
+        {
+            _chunks.Writer.TryComplete();
+        }
+    }
+
+    private string? LoadObject(SourceObject source, IRecordParser parser, FieldEncoder encoder, string?[] values, CopyOutcome outcome,
+        ref long rows, CancellationToken ct)
+    {
+        var file = source.Url.ToString();
+        var stream = s3.TryOpenAsync(source.Url, ct).GetAwaiter().GetResult();
+        if (stream is null)
+        {
+            if (!source.Mandatory && plan.Command.Manifest) return null; // Redshift skips a missing optional manifest entry
+            outcome.Errors.Add(new LoadError(file, 0, "", "", "", "", LoadError.ObjectMissing, $"Load file {file} was not found"));
+            return $"S3 object {file} does not exist";
+        }
+        long errors = 0;
+        using var lines = new LineSource(plan.Command.Gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream, plan.Command.AcceptInvChars);
+        while (lines.ReadLine(out var invalidUtf8) is { } line)
+        {
+            ct.ThrowIfCancellationRequested();
+            var number = lines.LineNumber;
+            if (number <= plan.Command.IgnoreHeader) continue;
+            if (line.Length == 0 && plan.Command.Format == CopyFormat.Json) continue;
+            var error = invalidUtf8
+                ? new FieldError(LoadError.InvalidUtf8, "String contains invalid or unsupported UTF8 codepoints")
+                : parser.Parse(ref line, values, () => lines.ReadLine(out _));
+            var column = error is null ? EncodeRow(values, encoder, out error) : null;
+            if (error is { } bad)
+            {
+                errors++;
+                var columnName = column?.Name ?? parser.ErrorColumn;
+                var rawField = column is null ? "" : values[plan.Columns.ToList().IndexOf(column)] ?? "";
+                outcome.Errors.Add(new LoadError(file, number, columnName, column?.RedshiftType ?? "", line, rawField, bad.Code, bad.Reason));
+                if (outcome.Errors.Count > plan.Command.MaxError)
+                {
+                    outcome.Files.Add(new FileLoaded(file, number, errors));
+                    return plan.FailureMessage;
+                }
+                continue;
+            }
+            AppendRow(ct);
+            rows++;
+        }
+        outcome.Files.Add(new FileLoaded(file, lines.LineNumber, errors));
+        return null;
+    }
+
+    /// <returns>The column whose value was rejected (error set), else null.</returns>
+    private TargetColumn? EncodeRow(string?[] values, FieldEncoder encoder, out FieldError? error)
+    {
+        _row.ResetWrittenCount();
+        for (var i = 0; i < plan.Columns.Count; i++)
+        {
+            if (i > 0) _row.Write("\t"u8);
+            error = encoder.Append(_row, plan.Columns[i], values[i]);
+            if (error != null) return plan.Columns[i];
+        }
+        _row.Write("\n"u8);
+        error = null;
+        return null;
+    }
+
+    private void AppendRow(CancellationToken ct)
+    {
+        var row = _row.WrittenSpan;
+        if (_chunkLength + row.Length > _chunk.Length)
+        {
+            Flush(ct);
+            if (5 + row.Length > _chunk.Length) _chunk = new byte[5 + row.Length];
+        }
+        row.CopyTo(_chunk.AsSpan(_chunkLength));
+        _chunkLength += row.Length;
+        if (_chunkLength >= ChunkSize) Flush(ct);
+    }
+
+    private void Flush(CancellationToken ct)
+    {
+        if (_chunkLength <= 5) return;
+        _chunk[0] = (byte)'d';
+        BinaryPrimitives.WriteInt32BigEndian(_chunk.AsSpan(1), _chunkLength - 1);
+        var message = _chunk.Length == _chunkLength ? _chunk : _chunk[.._chunkLength];
+        while (!_chunks.Writer.TryWrite(message))
+            if (!_chunks.Writer.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult()) return;
+        _chunk = NewChunk();
+        _chunkLength = 5;
+    }
+
+    private static byte[] NewChunk() => new byte[ChunkSize + 8 * 1024];
+}

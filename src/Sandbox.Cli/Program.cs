@@ -11,6 +11,7 @@ using Sandbox.Generator.Cli;
 using Sandbox.Generator.Sinks.Cli;
 using Sandbox.Lake.Cli;
 using Sandbox.Lake;
+using Sandbox.ReleaseCheck.Cli;
 using Sandbox.Scenarios.Steps.Cli;
 using Sandbox.Shipper.Cli;
 using Sandbox.Sync.Cli;
@@ -39,6 +40,7 @@ var root = new RootCommand("Sandbox: a local copy of the app analytics stack (Ki
     AthenaCommand.Build(),
     ReportCommand.Build(lake: async (_, cancellationToken) =>
         new DuckDbEngine(await LakeSession.OpenAsync(EndpointsLoader.Load(), cancellationToken: cancellationToken), "lake", ownsConnection: true)),
+    ReleaseCheckCommand.Build(),
     // The report as a Slack message every morning.
     DigestCommand.Build(),
     ExportCommand.Build(),

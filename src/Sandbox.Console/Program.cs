@@ -22,6 +22,7 @@ var stateDirectory = options.StateDirectory
 var settings = ConsoleSettings.FromContract(contract, stateDirectory) with { Port = options.Port };
 if (options.StatementTimeoutSeconds is { } timeout) settings = settings with { StatementTimeout = TimeSpan.FromSeconds(timeout) };
 if (options.GridRowCap is { } cap) settings = settings with { GridRowCap = cap };
+if (options.RunLeaseSeconds is { } lease) settings = settings with { Refresh = settings.Refresh with { RunLease = TimeSpan.FromSeconds(lease) } };
 
 var app = ConsoleApp.Build(settings, anyInterface: options.Container);
 try

@@ -108,7 +108,7 @@ public sealed class BrowserTests(ConsoleFixture console, BrowserTests.Chromium c
         throw new InvalidOperationException("Debian's chromium is not installed (tools/install-deps.sh installs it)");
     }
 
-    private static async Task Shot(IPage page, string name)
+    internal static async Task Shot(IPage page, string name)
     {
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });

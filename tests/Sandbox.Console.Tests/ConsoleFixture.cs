@@ -21,6 +21,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public static readonly TimeSpan StatementTimeout = TimeSpan.FromSeconds(2);
     public const int GridRowCap = 1_000;
 
+    /// <summary>Schedules and dead runs are looked at every 200 ms; a lease lasts 3 s.</summary>
+    public static readonly Sandbox.Console.Refresh.RefreshSettings FastRefresh = new()
+    {
+        SchedulerTick = TimeSpan.FromMilliseconds(200), RunLease = TimeSpan.FromSeconds(3), CacheRowCap = 500,
+        DailyDigest = false, // the digest task is tested on its own, with its own clock
+    };
+
     private ThrowawayDatabase _state = null!;
     private WebApplication _app = null!;
 
@@ -45,11 +52,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
             Port = 0,
             StatementTimeout = StatementTimeout,
             GridRowCap = GridRowCap,
+            Refresh = FastRefresh,
         };
-        _app = ConsoleApp.Build(Settings);
-        await ConsoleApp.PrepareAsync(_app);
-        await _app.StartAsync();
-        BaseUrl = new Uri(_app.Urls.Single());
+        (_app, BaseUrl) = await StartAsync(Settings);
         var users = _app.Services.GetRequiredService<UserStore>();
         Alice = await users.CreateAsync("alice", Roles.Analyst, Password);
         Bob = await users.CreateAsync("bob", Roles.Analyst, Password);
@@ -57,9 +62,20 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
 
-    public async Task<HttpClient> SignedInAsync(string name, string password = Password)
+    /// <summary>A console on a spare port: migrated, seeded (accounts, starter content), serving.</summary>
+    public static async Task<(WebApplication App, Uri BaseUrl)> StartAsync(ConsoleSettings settings)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
+        var app = ConsoleApp.Build(settings);
+        await ConsoleApp.PrepareAsync(app);
+        await app.StartAsync();
+        return (app, new Uri(app.Urls.Single()));
+    }
+
+    public Task<HttpClient> SignedInAsync(string name, string password = Password) => SignedInAsync(BaseUrl, name, password);
+
+    public static async Task<HttpClient> SignedInAsync(Uri baseUrl, string name, string password = Password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseUrl };
         var response = await client.PostAsJsonAsync("/api/session", new { name, password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return client;

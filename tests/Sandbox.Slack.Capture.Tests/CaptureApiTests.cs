@@ -40,6 +40,20 @@ public class CaptureApiTests
     }
 
     [Fact]
+    public async Task An_image_naming_a_file_that_was_never_completed_is_invalid_blocks()
+    {
+        await using var capture = await RunningCapture.StartAsync();
+        var ticket = await capture.CallAsync("files.getUploadURLExternal", ("filename", "a.png"), ("length", "1"));
+        var id = ticket.GetProperty("file_id").GetString()!;
+
+        var answer = await capture.CallAsync("chat.postMessage", ("channel", "kpi"), ("text", "t"),
+            ("blocks", $$$"""[{"type":"image","alt_text":"a","slack_file":{"id":"{{{id}}}"}}]"""));
+
+        Assert.Equal("invalid_blocks", answer.GetProperty("error").GetString());
+        Assert.Contains($"slack_file '{id}' is not a completed upload", answer.GetProperty("response_metadata").GetProperty("messages")[0].GetString());
+    }
+
+    [Fact]
     public async Task Calls_without_a_token_are_not_authed()
     {
         await using var capture = await RunningCapture.StartAsync();

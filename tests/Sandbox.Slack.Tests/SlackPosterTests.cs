@@ -46,6 +46,25 @@ public class SlackPosterTests
     }
 
     [Fact]
+    public async Task A_message_naming_a_file_slack_has_not_finished_is_retried_one_without_files_is_not()
+    {
+        await using var slack = await FakeSlack.StartAsync();
+        await using var scripted = await FakeSlack.StartAsync(
+            FakeSlack.Ok($$"""{"ok":true,"upload_url":"{{slack.Url}}upload/F0001","file_id":"F0001"}"""),
+            FakeSlack.Ok(),
+            FakeSlack.Ok("""{"ok":false,"error":"invalid_blocks"}"""),
+            FakeSlack.Ok("""{"ok":true,"channel":"C42","ts":"1.000100"}"""),
+            FakeSlack.Ok("""{"ok":false,"error":"invalid_blocks"}"""));
+
+        var result = await Bot(scripted).PostAsync(Messages.WithChart(), [Messages.Chart()], CancellationToken.None);
+        Assert.Equal("1.000100", result.Ts);
+        Assert.Equal(2, scripted.Requests.Count(r => r.Path == "/api/chat.postMessage"));
+
+        var error = await Assert.ThrowsAsync<SlackDeliveryException>(() => Bot(scripted).PostAsync(Messages.Plain(), [], CancellationToken.None));
+        Assert.Equal(("invalid_blocks", 1), (error.SlackError, error.Attempts));
+    }
+
+    [Fact]
     public async Task A_429_waits_the_Retry_After_seconds_then_posts()
     {
         await using var fake = await FakeSlack.StartAsync(

@@ -23,6 +23,8 @@ public class SyncRunnerTests(StackFixture stack, MariaDbFixture mariaDb)
             "select format_type(atttypid, atttypmod) from pg_attribute where attrelid = 'app.users'::regclass and attname = 'updated_at'"));
         Assert.Equal("character varying(32)", await bed.ScalarAsync<string>(
             "select format_type(atttypid, atttypmod) from pg_attribute where attrelid = 'app.users'::regclass and attname = 'user_id'"));
+        // A merge target keeps room on its pages for the next runs' updates (heap-only tuples).
+        Assert.Equal("{fillfactor=90}", await bed.ScalarAsync<string>("select reloptions::text from pg_class where oid = 'app.users'::regclass"));
     }
 
     [SkippableFact]

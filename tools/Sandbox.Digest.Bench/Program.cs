@@ -40,6 +40,7 @@ root.SetAction(async (parse, ct) =>
 
     var queriesAlone = new List<double>();
     var wholeDigest = new List<double>();
+    var renderAndPost = new List<double>(); // the part of each whole digest after its queries, timed inside it
     async Task<double> Time(Func<Task> run)
     {
         var clock = Stopwatch.StartNew();
@@ -47,10 +48,19 @@ root.SetAction(async (parse, ct) =>
         return clock.Elapsed.TotalSeconds;
     }
     Task QueriesAlone() => DigestQueries.RunAsync(queries, day, funnels, ct);
-    async Task WholeDigest() => await DigestRunner.RunAsync(queries, day, links, poster, TextWriter.Null, ct);
+    // What DigestRunner does (DigestBuilder.BuildAsync, then the post), with a clock after the queries.
+    async Task WholeDigest()
+    {
+        var data = await DigestQueries.RunAsync(queries, day, funnels, ct);
+        var clock = Stopwatch.StartNew();
+        var digest = DigestBuilder.Render(data!, links);
+        await poster.PostAsync(digest.Message, digest.Images, ct);
+        renderAndPost.Add(clock.Elapsed.TotalSeconds);
+    }
 
     await QueriesAlone(); // warm-up: plans, caches and the JIT for both paths
     await WholeDigest();
+    renderAndPost.Clear();
     for (var round = 1; round <= parse.GetValue(roundsOption); round++)
     {
         // Alternate the order so neither always runs on a warmer (or busier) machine.
@@ -64,12 +74,13 @@ root.SetAction(async (parse, ct) =>
             wholeDigest.Add(await Time(WholeDigest));
             queriesAlone.Add(await Time(QueriesAlone));
         }
-        Console.WriteLine($"round {round}: queries alone {queriesAlone[^1]:F2} s, whole digest {wholeDigest[^1]:F2} s");
+        Console.WriteLine($"round {round}: queries alone {queriesAlone[^1]:F2} s, whole digest {wholeDigest[^1]:F2} s (render + chart + upload + post {renderAndPost[^1] * 1000:F0} ms)");
     }
     double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
     var ratio = Median(wholeDigest) / Median(queriesAlone);
-    Console.WriteLine($"median: queries alone {Median(queriesAlone):F2} s, whole digest {Median(wholeDigest):F2} s; ratio {ratio:F3} " +
-                      $"(overhead {(Median(wholeDigest) - Median(queriesAlone)) * 1000:F0} ms); load {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at end");
+    Console.WriteLine($"median: queries alone {Median(queriesAlone):F2} s, whole digest {Median(wholeDigest):F2} s; ratio {ratio:F3}; " +
+                      $"render + chart + upload + post {Median(renderAndPost) * 1000:F0} ms (min {renderAndPost.Min() * 1000:F0}, max {renderAndPost.Max() * 1000:F0}); " +
+                      $"load {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at end");
     Console.WriteLine($"posted {capture.Store.History(SlackDestination.CaptureChannel).Count} digests to the bench's capture");
     Directory.Delete(folder, recursive: true);
     return 0;

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Sandbox.Analytics.Engines;
 
 /// <summary>Reads rows as object arrays and normalises the two providers' types for dates and counts.</summary>
-internal static class RowReader
+public static class RowReader
 {
     public static async Task<IReadOnlyList<object?[]>> ReadAllAsync(DbCommand command, CancellationToken ct)
     {

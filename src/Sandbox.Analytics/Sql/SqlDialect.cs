@@ -17,10 +17,10 @@ public abstract class SqlDialect
     /// <summary>Whole days from <paramref name="from"/> to <paramref name="to"/> (dates).</summary>
     public abstract string DaysBetween(string from, string to);
 
-    /// <summary>Midnight UTC starting the day.</summary>
-    public string Midnight(DateOnly day) => $"timestamptz '{day:yyyy-MM-dd} 00:00:00+00'";
+    /// <summary>Midnight UTC starting the day. Virtual: the console renders days relative to date parameters.</summary>
+    public virtual string Midnight(DateOnly day) => $"timestamptz '{day:yyyy-MM-dd} 00:00:00+00'";
 
-    public string Date(DateOnly day) => $"date '{day:yyyy-MM-dd}'";
+    public virtual string Date(DateOnly day) => $"date '{day:yyyy-MM-dd}'";
 
     /// <summary>A text property of the JSON properties column.</summary>
     public string Property(string name) => $"(properties ->> {Text(name)})";

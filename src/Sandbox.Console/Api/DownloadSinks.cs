@@ -1,7 +1,6 @@
 using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
-using Npgsql;
 using Sandbox.Console.Queries;
 
 namespace Sandbox.Console.Api;
@@ -21,7 +20,7 @@ public sealed class CsvSink(HttpContext context, string fileName) : IResultSink
         await WriteLineAsync(cancellationToken);
     }
 
-    public async ValueTask WriteRowAsync(NpgsqlDataReader row, CancellationToken cancellationToken)
+    public async ValueTask WriteRowAsync(System.Data.Common.DbDataReader row, CancellationToken cancellationToken)
     {
         for (var i = 0; i < row.FieldCount; i++) Append(CellText.Text(row, i));
         await WriteLineAsync(cancellationToken);
@@ -52,7 +51,7 @@ public sealed class CsvSink(HttpContext context, string fileName) : IResultSink
     }
 }
 
-/// <summary>The full result as one JSON document: {"columns": [...], "rows": [[...], ...], "rowCount": n}.</summary>
+/// <summary>The full result as one JSON document: {"columns": [...], "rows": [[...], ...], "rowCount": n, "truncated": false}.</summary>
 public sealed class JsonSink(HttpContext context) : IResultSink
 {
     private readonly Utf8JsonWriter _json = new(context.Response.BodyWriter);
@@ -67,7 +66,7 @@ public sealed class JsonSink(HttpContext context) : IResultSink
         await FlushAsync(cancellationToken);
     }
 
-    public async ValueTask WriteRowAsync(NpgsqlDataReader row, CancellationToken cancellationToken)
+    public async ValueTask WriteRowAsync(System.Data.Common.DbDataReader row, CancellationToken cancellationToken)
     {
         _json.WriteStartArray();
         for (var i = 0; i < row.FieldCount; i++) CellText.WriteJson(_json, row, i);
@@ -79,6 +78,7 @@ public sealed class JsonSink(HttpContext context) : IResultSink
     {
         _json.WriteEndArray();
         _json.WriteNumber("rowCount", summary.Rows);
+        _json.WriteBoolean("truncated", summary.Truncated);
         _json.WriteEndObject();
         await FlushAsync(cancellationToken);
     }

@@ -43,7 +43,7 @@ public sealed class GridStreamSink(HttpResponse response) : IResultSink
         await EndLineAsync(flush: true, cancellationToken);
     }
 
-    public async ValueTask WriteRowAsync(NpgsqlDataReader row, CancellationToken cancellationToken)
+    public async ValueTask WriteRowAsync(System.Data.Common.DbDataReader row, CancellationToken cancellationToken)
     {
         if (_batched == 0)
         {

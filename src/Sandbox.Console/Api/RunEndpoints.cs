@@ -2,11 +2,13 @@ using System.Security.Claims;
 using Sandbox.Console.Auth;
 using Sandbox.Console.Hosting;
 using Sandbox.Console.Queries;
+using Sandbox.Console.Sources;
 
 namespace Sandbox.Console.Api;
 
+/// <param name="Source">warehouse (the default) or lake.</param>
 public sealed record RunRequest(
-    string? Sql, IReadOnlyList<ParameterDefinition>? Parameters, Dictionary<string, string?>? Values, string? RunId, int? MaxRows);
+    string? Sql, IReadOnlyList<ParameterDefinition>? Parameters, Dictionary<string, string?>? Values, string? RunId, int? MaxRows, string? Source = null);
 
 /// <summary>
 /// Ad-hoc runs from the editor: POST /api/run streams rows (capped) to the grid, POST /api/run/csv
@@ -16,7 +18,7 @@ public static class RunEndpoints
 {
     public static void MapRunEndpoints(this WebApplication app)
     {
-        app.MapPost("/api/run", async (HttpContext http, QueryRunner runner, RunRegistry runs, ConsoleSettings settings) =>
+        app.MapPost("/api/run", async (HttpContext http, DataSources sources, RunRegistry runs, ConsoleSettings settings) =>
         {
             var request = await Body.ReadAsync<RunRequest>(http.Request);
             var query = Bind(request);
@@ -26,13 +28,14 @@ public static class RunEndpoints
             var runId = string.IsNullOrWhiteSpace(request.RunId) ? Guid.NewGuid().ToString("N") : request.RunId;
             using var run = runs.Register(http.User.User().Id, runId, http.RequestAborted);
             var sink = new GridStreamSink(http.Response);
-            return await StreamAsync(http, () => runner.RunAsync(query, sink, cap, run.Token), sink.CancelledAsync);
+            return await StreamAsync(http, () => sources.RunAsync(request.Source, query, sink, cap, run.Token), sink.CancelledAsync);
         });
 
-        app.MapPost("/api/run/csv", async (HttpContext http, QueryRunner runner) =>
+        app.MapPost("/api/run/csv", async (HttpContext http, DataSources sources) =>
         {
-            var query = Bind(await Body.ReadAsync<RunRequest>(http.Request));
-            return await StreamAsync(http, () => runner.RunAsync(query, new CsvSink(http, "result.csv"), null, http.RequestAborted), null);
+            var request = await Body.ReadAsync<RunRequest>(http.Request);
+            var query = Bind(request);
+            return await StreamAsync(http, () => sources.RunAsync(request.Source, query, new CsvSink(http, "result.csv"), null, http.RequestAborted), null);
         });
 
         app.MapPost("/api/runs/{runId}/cancel", (string runId, ClaimsPrincipal principal, RunRegistry runs) =>
@@ -42,7 +45,7 @@ public static class RunEndpoints
     }
 
     private static BoundQuery Bind(RunRequest request) =>
-        ParameterBinder.Bind(request.Sql ?? "", request.Parameters ?? [], request.Values ?? []);
+        DataSources.Bind(request.Source, request.Sql ?? "", request.Parameters ?? [], request.Values ?? []);
 
     /// <summary>Runs a statement whose rows stream into the response; errors before the first row become a 400 answer.</summary>
     public static async Task<IResult> StreamAsync(HttpContext http, Func<Task<RunSummary>> run, Func<Task>? cancelledAfterStart)

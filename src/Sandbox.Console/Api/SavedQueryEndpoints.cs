@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Sandbox.Console.Auth;
 using Sandbox.Console.Queries;
+using Sandbox.Console.Sources;
 using Sandbox.Console.State;
 
 namespace Sandbox.Console.Api;
@@ -29,29 +30,51 @@ public static class SavedQueryEndpoints
 
         app.MapPut("/api/queries/{id:int}", async (int id, HttpContext http, SavedQueryStore store) =>
         {
-            var user = http.User.User();
-            var (saved, refusal) = await Visible(id, user, store, http.RequestAborted);
+            var (_, refusal) = await EditableAsync(id, http, store, "change");
             if (refusal != null) return refusal;
-            if (!saved!.EditableBy(user))
-                return ErrorBody.Result(StatusCodes.Status403Forbidden, $"query {id} belongs to {saved.Owner}: only its owner or an admin can change it");
             return Results.Ok(await store.UpdateAsync(id, await Body.ReadAsync<SavedQueryDraft>(http.Request), http.RequestAborted));
         });
 
-        app.MapGet("/api/queries/{id:int}/results.{format}", async (int id, string format, HttpContext http, SavedQueryStore store, QueryRunner runner) =>
+        // Dashboards keep their widgets of a deleted query and say which query it was.
+        app.MapDelete("/api/queries/{id:int}", async (int id, HttpContext http, SavedQueryStore store) =>
+        {
+            var (_, refusal) = await EditableAsync(id, http, store, "delete");
+            if (refusal != null) return refusal;
+            await store.DeleteAsync(id, http.RequestAborted);
+            return Results.NoContent();
+        });
+
+        app.MapGet("/api/queries/{id:int}/results.{format}", async (int id, string format, HttpContext http, SavedQueryStore store, DataSources sources) =>
         {
             if (format is not ("json" or "csv"))
                 return ErrorBody.Result(StatusCodes.Status404NotFound, $"results.{format}: use results.json or results.csv");
             var (saved, refusal) = await Visible(id, http.User.User(), store, http.RequestAborted);
             if (refusal != null) return refusal;
-            var values = http.Request.Query.Where(q => q.Key.StartsWith(ValuePrefix, StringComparison.Ordinal))
-                .ToDictionary(q => q.Key[ValuePrefix.Length..], q => (string?)q.Value.ToString());
-            var query = ParameterBinder.Bind(saved!.Sql, saved.Parameters, values);
+            var values = ValuesFrom(http.Request);
+            var query = DataSources.Bind(saved!.Source, saved.Sql, saved.Parameters, values);
+            if (await CachedResults.TryServeAsync(http, saved, values, format)) return Results.Empty;
             IResultSink sink = format == "csv" ? new CsvSink(http, $"query-{id}.csv") : new JsonSink(http);
-            return await RunEndpoints.StreamAsync(http, () => runner.RunAsync(query, sink, null, http.RequestAborted), null);
+            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(saved.Source, query, sink, null, http.RequestAborted), null);
         });
     }
 
-    private static async Task<(SavedQuery? Saved, IResult? Refusal)> Visible(int id, ConsoleUser user, SavedQueryStore store, CancellationToken ct)
+    /// <param name="verb">What the person wants to do, for the refusal: "change", "delete".</param>
+    internal static async Task<(SavedQuery? Saved, IResult? Refusal)> EditableAsync(int id, HttpContext http, SavedQueryStore store, string verb)
+    {
+        var user = http.User.User();
+        var (saved, refusal) = await Visible(id, user, store, http.RequestAborted);
+        if (refusal != null) return (null, refusal);
+        if (!saved!.EditableBy(user))
+            return (null, ErrorBody.Result(StatusCodes.Status403Forbidden, $"query {id} belongs to {saved.Owner}: only its owner or an admin can {verb} it"));
+        return (saved, null);
+    }
+
+        /// <summary>Parameter values given as ?p_name=value (as Redash's URLs carry them).</summary>
+    internal static Dictionary<string, string?> ValuesFrom(HttpRequest request) =>
+        request.Query.Where(q => q.Key.StartsWith(ValuePrefix, StringComparison.Ordinal))
+            .ToDictionary(q => q.Key[ValuePrefix.Length..], q => (string?)q.Value.ToString());
+
+    internal static async Task<(SavedQuery? Saved, IResult? Refusal)> Visible(int id, ConsoleUser user, SavedQueryStore store, CancellationToken ct)
     {
         var saved = await store.FindAsync(id, ct);
         if (saved is null) return (null, ErrorBody.Result(StatusCodes.Status404NotFound, $"there is no query {id}"));

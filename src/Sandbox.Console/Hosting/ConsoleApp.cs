@@ -36,7 +36,9 @@ public static class ConsoleApp
         services.AddSingleton(sp => new QueryRunner(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), settings));
         services.AddSingleton(sp => new AccountSeeder(sp.GetRequiredService<UserStore>(), settings.StateDirectory, sp.GetRequiredService<ILogger<AccountSeeder>>()));
         services.AddSingleton<RunRegistry>();
+        services.AddConsoleFeatures();
         services.AddConsoleAuth();
+        services.AddConsoleOps(settings);
         // Sign-in cookies survive restarts: the keys live with the stack's state (mode 700 folder).
         services.AddDataProtection().PersistKeysToFileSystem(KeyFolder(settings.StateDirectory));
 
@@ -45,6 +47,8 @@ public static class ConsoleApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditLog();
+        app.UseDataSourceAccess();
         MapPages(app, webRoot);
         app.MapGet("/api/health", async (ConsoleDatabase database, ConsoleSettings s, CancellationToken ct) => Results.Ok(new
         {
@@ -55,6 +59,8 @@ public static class ConsoleApp
         app.MapSessionEndpoints();
         app.MapRunEndpoints();
         app.MapSavedQueryEndpoints();
+        app.MapConsoleFeatures(webRoot);
+        app.MapConsoleOps();
         app.MapSlackChannel();
         return app;
     }
@@ -64,7 +70,11 @@ public static class ConsoleApp
     {
         await app.Services.GetRequiredService<ConsoleDatabase>().MigrateAsync(ct);
         var settings = app.Services.GetRequiredService<ConsoleSettings>();
-        if (settings.SeedAccounts) await app.Services.GetRequiredService<AccountSeeder>().SeedAsync(ct);
+        if (settings.SeedAccounts)
+        {
+            await app.Services.GetRequiredService<AccountSeeder>().SeedAsync(ct);
+            await app.Services.GetRequiredService<Starter.StarterContent>().MakeAsync(ct);
+        }
         if (settings.QueryRoleIsFallback)
             app.Logger.LogWarning("SANDBOX_WAREHOUSE_ANALYST is not set: queries run as SANDBOX_WAREHOUSE inside read-only transactions");
     }

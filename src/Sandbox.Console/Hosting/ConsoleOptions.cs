@@ -2,9 +2,12 @@ using System.Globalization;
 
 namespace Sandbox.Console.Hosting;
 
-/// <summary>Command line: --port N, --state DIR, --statement-timeout SECONDS, --grid-row-cap N, --container.</summary>
+/// <summary>Command line: --port N, --state DIR, --statement-timeout SECONDS, --grid-row-cap N, --run-lease SECONDS, --container.</summary>
 public sealed record ConsoleOptions(int Port, string? StateDirectory, int? StatementTimeoutSeconds, int? GridRowCap, bool Container)
 {
+    /// <summary>How long a refresh worker's claim on a run lasts without renewal (default 30 s).</summary>
+    public int? RunLeaseSeconds { get; init; }
+
     public static ConsoleOptions Parse(IReadOnlyList<string> args)
     {
         var options = new ConsoleOptions(ConsoleSettings.NativeConsolePort, null, null, null, false);
@@ -23,9 +26,10 @@ public sealed record ConsoleOptions(int Port, string? StateDirectory, int? State
                 "--state" => options with { StateDirectory = Next() },
                 "--statement-timeout" => options with { StatementTimeoutSeconds = Number("--statement-timeout", 1) },
                 "--grid-row-cap" => options with { GridRowCap = Number("--grid-row-cap", 1) },
+                "--run-lease" => options with { RunLeaseSeconds = Number("--run-lease", 1) },
                 "--container" => options with { Container = true },
                 var other => throw new ArgumentException(
-                    $"unknown option '{other}' (use --port, --state, --statement-timeout, --grid-row-cap, --container)"),
+                    $"unknown option '{other}' (use --port, --state, --statement-timeout, --grid-row-cap, --run-lease, --container)"),
             };
         }
         return options;

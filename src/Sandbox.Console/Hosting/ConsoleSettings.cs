@@ -30,6 +30,15 @@ public sealed record ConsoleSettings
 
     public bool SeedAccounts { get; init; } = true;
 
+    /// <summary>The stack's endpoints for the lake data source (its S3 archive bucket); null when the contract has no S3.</summary>
+    public SandboxEndpoints? Lake { get; init; }
+
+    /// <summary>The app database as its read-only role (SANDBOX_APPDB_SYNC, `sync_reader`); null when the contract has none.</summary>
+    public string? AppDatabaseConnectionString { get; init; }
+
+    /// <summary>Schedules, the refresh workers and their leases (Refresh/).</summary>
+    public Refresh.RefreshSettings Refresh { get; init; } = new();
+
     public const int NativeConsolePort = Sandbox.Core.Endpoints.NativePorts.Console;
 
     /// <summary>SANDBOX_WAREHOUSE_ADMIN for the state (else SANDBOX_WAREHOUSE); SANDBOX_WAREHOUSE_ANALYST for queries.</summary>
@@ -42,6 +51,8 @@ public sealed record ConsoleSettings
             QueryConnectionString = WithApplicationName(endpoints.WarehouseAnalystConnectionString, "sandbox-console-query"),
             QueryRoleIsFallback = !contract.TryGetValue("SANDBOX_WAREHOUSE_ANALYST", out var analyst) || analyst.Length == 0,
             StateDirectory = stateDirectory,
+            Lake = endpoints.S3Url is null ? null : endpoints,
+            AppDatabaseConnectionString = endpoints.AppDatabaseSyncConnectionString,
         };
     }
 

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Npgsql;
 
 namespace Sandbox.Console.Queries;
 
 /// <summary>One cell as JSON or as text, the same way for the grid, CSV and JSON downloads.</summary>
 public static class CellText
 {
-    public static void WriteJson(Utf8JsonWriter json, NpgsqlDataReader row, int ordinal)
+    public static void WriteJson(Utf8JsonWriter json, System.Data.Common.DbDataReader row, int ordinal)
     {
         if (row.IsDBNull(ordinal)) { json.WriteNullValue(); return; }
         switch (row.GetValue(ordinal))
@@ -24,7 +23,7 @@ public static class CellText
     }
 
     /// <returns>Null for SQL NULL.</returns>
-    public static string? Text(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : Format(row.GetValue(ordinal));
+    public static string? Text(System.Data.Common.DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : Format(row.GetValue(ordinal));
 
     private static string Format(object value) => value switch
     {

@@ -43,7 +43,9 @@ public static partial class ParameterBinder
         if (twice != null) throw new QueryInputException($"parameter '{twice.Key}' is declared twice");
     }
 
-    public static BoundQuery Bind(string sql, IReadOnlyList<ParameterDefinition> definitions, IReadOnlyDictionary<string, string?> values)
+    /// <param name="placeholderPrefix">"$" for PostgreSQL and DuckDB ($1, $2...), "@p" for MySQL (@p1, @p2...).</param>
+    public static BoundQuery Bind(string sql, IReadOnlyList<ParameterDefinition> definitions, IReadOnlyDictionary<string, string?> values,
+        string placeholderPrefix = "$")
     {
         if (string.IsNullOrWhiteSpace(sql)) throw new QueryInputException("sql is empty: write a query");
         CheckDefinitions(definitions);
@@ -63,7 +65,7 @@ public static partial class ParameterBinder
                 parameters.Add(Value(definition, values.GetValueOrDefault(name) ?? definition.Value));
                 ordinals[name] = ordinal = parameters.Count;
             }
-            var placeholder = "$" + ordinal.ToString(CultureInfo.InvariantCulture);
+            var placeholder = placeholderPrefix + ordinal.ToString(CultureInfo.InvariantCulture);
             text.Append(sql, last, match.Index - last).Append(placeholder);
             replacements.Add(new(match.Index, match.Length, placeholder.Length));
             last = match.Index + match.Length;

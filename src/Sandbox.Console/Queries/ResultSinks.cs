@@ -24,7 +24,7 @@ public interface IResultSink
 {
     Task BeginAsync(IReadOnlyList<ResultColumn> columns, CancellationToken cancellationToken);
 
-    ValueTask WriteRowAsync(NpgsqlDataReader row, CancellationToken cancellationToken);
+    ValueTask WriteRowAsync(System.Data.Common.DbDataReader row, CancellationToken cancellationToken);
 
     Task EndAsync(RunSummary summary, CancellationToken cancellationToken);
 

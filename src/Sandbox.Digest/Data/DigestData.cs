@@ -1,5 +1,6 @@
 using Sandbox.Analytics.Reporting;
 using Sandbox.Analytics.Results;
+using Sandbox.ReleaseCheck.Reporting;
 
 namespace Sandbox.Digest.Data;
 
@@ -23,4 +24,5 @@ public sealed record DigestData(
     long RetentionCohortSize,
     IReadOnlyList<TopValue> TopSearches,
     IReadOnlyList<TopValue> TopProducts,
-    ProductNames Products);
+    ProductNames Products,
+    IReadOnlyList<ReleaseSummary> Releases);

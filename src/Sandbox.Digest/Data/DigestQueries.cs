@@ -3,6 +3,8 @@ using Sandbox.Analytics.Definitions;
 using Sandbox.Analytics.Engines;
 using Sandbox.Analytics.Reporting;
 using Sandbox.Analytics.Results;
+using Sandbox.ReleaseCheck;
+using Sandbox.ReleaseCheck.Reporting;
 
 namespace Sandbox.Digest.Data;
 
@@ -44,7 +46,26 @@ public static class DigestQueries
             funnelFigures,
             new Compared(retention.Rate(day.AddDays(-1), 1), retention.Rate(day.AddDays(-2), 1), retention.Rate(day.AddDays(-8), 1)),
             retention.CohortSize(day.AddDays(-1)),
-            searches, products, names);
+            searches, products, names, await ReleasesAsync(queries, day, ct));
+    }
+
+    /// <summary>The release check of each version released in the week up to the digest's day: people look at the numbers after a release.</summary>
+    private static async Task<IReadOnlyList<ReleaseSummary>> ReleasesAsync(AnalyticsQueries queries, DateOnly day, CancellationToken ct)
+    {
+        IReadOnlyList<ReleaseInfo> recent;
+        try { recent = await ReleaseChecker.RecentReleasesAsync(queries, day, ct: ct); }
+        catch (ReleaseCheckException) { return []; } // events without app versions: no release to speak of
+        var summaries = new List<ReleaseSummary>();
+        foreach (var release in recent)
+        {
+            try { summaries.Add(ReleaseSummary.From(await ReleaseChecker.RunAsync(queries, release.Version, ct: ct))); }
+            catch (ReleaseCheckException tooEarly)
+            {
+                // A release on the digest's own (still partial) day has nothing to compare yet: say so rather than skip it.
+                summaries.Add(new ReleaseSummary($"Release {release.Version}", tooEarly.Message, $"`sandbox release-check --version {release.Version}`", $"Release {release.Version}: {tooEarly.Message}"));
+            }
+        }
+        return summaries;
     }
 
     private static FunnelFigure Figure(FunnelResult result, DateOnly day)

@@ -30,10 +30,25 @@ public static class DigestMessage
             new DividerBlock(),
         };
         blocks.AddRange(FunnelSections(data.Funnels));
+        blocks.AddRange(ReleaseSections(data));
         blocks.Add(new SectionBlock(null, [TopList("Top searches", data.TopSearches, v => $"`{Escape(v)}`"), TopList("Top products from search", data.TopProducts, v => Escape(data.Products.Label(v)))]));
         blocks.Add(new ImageBlock($"DAU, WAU and MAU for the 8 days to {data.Day:yyyy-MM-dd}", "Active users", new ImageSource.Attachment(ChartName)));
         blocks.Add(new ContextBlock(Context(data, links)));
         return new SlackMessage(Fallback(data), blocks);
+    }
+
+    /// <summary>At most this many releases in one digest (a week rarely has more than one or two).</summary>
+    private const int MaxReleases = 3;
+
+    private static IEnumerable<SlackBlock> ReleaseSections(DigestData data)
+    {
+        foreach (var release in data.Releases.Take(MaxReleases))
+        {
+            yield return new HeaderBlock(Fit(release.Header, SlackLimits.MaxHeaderText));
+            yield return new SectionBlock(Fit(release.Section, SlackLimits.MaxSectionText));
+            yield return new ContextBlock([release.Context]);
+        }
+        if (data.Releases.Count > 0) yield return new DividerBlock();
     }
 
     private static string CountField(string name, Compared figure) =>
@@ -77,7 +92,7 @@ public static class DigestMessage
     private static List<string> Context(DigestData data, DigestLinks links)
     {
         var context = new List<string> { $"{Count(data.Events)} events in the {data.Source} (UTC day); changes against the day before (d/d) and the same weekday a week before (w/w)" };
-        if (links.Console is { } console) context.Add($"{Link(console, "Sandbox Console")} · {Link(links.Queries!, "queries")}");
+        if (links.Console is { } console) context.Add($"{Link(console, "Sandbox Console")} · {Link(links.Dashboards!, "dashboards")} · {Link(links.Queries!, "queries")}");
         if (data.Products.Note is { } note) context.Add(Escape(note));
         return context;
     }
@@ -86,5 +101,6 @@ public static class DigestMessage
     private static string Fallback(DigestData data) =>
         $"KPI digest {data.Day:yyyy-MM-dd}: DAU {Count(data.Dau.Today)} ({RelativeChange(data.Dau.Today, data.Dau.DayBefore)} d/d), " +
         $"WAU {Count(data.Wau.Today)}, MAU {Count(data.Mau.Today)}, day-1 retention {Percent(data.DayOneRetention.Today)}; " +
-        string.Join(", ", data.Funnels.Select(f => $"{f.Name} {Percent(f.Conversion.Today)}"));
+        string.Join(", ", data.Funnels.Select(f => $"{f.Name} {Percent(f.Conversion.Today)}")) +
+        string.Concat(data.Releases.Take(MaxReleases).Select(r => $"; {r.Fallback}"));
 }

@@ -42,7 +42,15 @@ public sealed record RetentionTargets(double Day1 = 0.40, double Day7 = 0.20, do
 
 public sealed record PlatformMix(double Ios = 0.55, double Android = 0.40, double Web = 0.05);
 
-public sealed record ReleaseDefinition(string Version, DateOnly Day);
+/// <param name="Effect">What the release changes in users' behaviour; null: nothing (the default).</param>
+public sealed record ReleaseDefinition(string Version, DateOnly Day, ReleaseEffect? Effect = null);
+
+/// <summary>
+/// A release that moves one funnel step for the users running it: the probability that
+/// <paramref name="Step"/> follows the funnel's previous step changes by <paramref name="Change"/>
+/// (probability points: -0.05 is a 5-point drop), e.g. a broken product page after a search.
+/// </summary>
+public sealed record ReleaseEffect(string Funnel, string Step, double Change);
 
 /// <summary>
 /// An ordered funnel. After a user does step k, the next action is step k+1 with

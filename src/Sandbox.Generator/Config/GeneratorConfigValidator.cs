@@ -65,9 +65,27 @@ public static partial class GeneratorConfigValidator
                 $"{where}: day {release.Day:yyyy-MM-dd} is outside {config.From:yyyy-MM-dd}..{config.To:yyyy-MM-dd}");
             require(previousDay is null || release.Day > previousDay, $"{where}: releases must be in increasing day order");
             require(release.Version != previous, $"{where}: version repeats the previous one");
+            if (release.Effect is { } effect) ValidateEffect(effect, b.Funnels, where, require);
             previous = release.Version;
             previousDay = release.Day;
         }
+    }
+
+    private static void ValidateEffect(ReleaseEffect effect, IReadOnlyList<FunnelDefinition> funnels, string where, Action<bool, string> require)
+    {
+        where += ".effect";
+        var funnel = funnels.FirstOrDefault(f => f.Name == effect.Funnel);
+        if (funnel is null)
+        {
+            require(false, $"{where}: unknown funnel '{effect.Funnel}' (funnels: {string.Join(", ", funnels.Select(f => f.Name))})");
+            return;
+        }
+        var step = funnel.Steps.ToList().IndexOf(effect.Step);
+        require(step >= 1, $"{where}: '{effect.Step}' is not a step after the first of funnel '{funnel.Name}' ({string.Join(", ", funnel.Steps.Skip(1))})");
+        if (step < 1 || step > funnel.StepProbabilities.Count) return;
+        var changed = funnel.StepProbabilities[step - 1] + effect.Change;
+        require(changed is >= 0 and <= 1,
+            $"{where}: change {effect.Change} moves {funnel.Name} step '{effect.Step}' from {funnel.StepProbabilities[step - 1]} to {changed}, outside [0, 1]");
     }
 
     private static void ValidateFunnel(FunnelDefinition funnel, Plan plan, Action<bool, string> require)

@@ -37,7 +37,11 @@ public sealed record GenerationManifest
     public ManifestAppDatabase? AppDatabase { get; init; }
 }
 
-public sealed record AppVersionRelease(string Version, DateOnly? Released);
+/// <param name="Effect">The behaviour change the release brought, when its config gave one.</param>
+public sealed record AppVersionRelease(string Version, DateOnly? Released, ManifestReleaseEffect? Effect = null);
+
+/// <summary>Users on the version take <paramref name="Step"/> after the funnel's previous step with probability <paramref name="To"/> instead of <paramref name="From"/>.</summary>
+public sealed record ManifestReleaseEffect(string Funnel, string Step, double From, double To);
 
 public sealed record ManifestTotals(long Events, long Lines, int Files, long Bytes);
 

@@ -33,7 +33,15 @@ public static class ManifestBuilder
     }
 
     private static List<AppVersionRelease> AppVersions(GeneratorConfig config) =>
-        [new(config.Behaviour.BaseAppVersion, null), .. Releases.Resolve(config).Select(r => new AppVersionRelease(r.Version, r.Day))];
+        [new(config.Behaviour.BaseAppVersion, null), .. Releases.Resolve(config).Select(r => new AppVersionRelease(r.Version, r.Day, Effect(config, r.Effect)))];
+
+    private static ManifestReleaseEffect? Effect(GeneratorConfig config, ReleaseEffect? effect)
+    {
+        if (effect is null) return null;
+        var funnel = config.Behaviour.Funnels.First(f => f.Name == effect.Funnel);
+        var before = funnel.StepProbabilities[funnel.Steps.ToList().IndexOf(effect.Step) - 1];
+        return new ManifestReleaseEffect(effect.Funnel, effect.Step, before, Math.Round(before + effect.Change, 10));
+    }
 
     private static ManifestDay Day(GeneratorConfig config, SimulationModel model, GroundTruth truth, int day)
     {

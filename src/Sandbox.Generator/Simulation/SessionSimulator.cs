@@ -124,11 +124,14 @@ public sealed class SessionSimulator(SimulationModel model, ServerUsers users)
 
     private void ForceNextFunnelStep(EventKind kind, Session s)
     {
-        foreach (var funnel in model.Funnels)
+        var probabilities = model.StepProbabilities[s.AppVersion];
+        for (var f = 0; f < model.Funnels.Length; f++)
         {
+            var funnel = model.Funnels[f];
             var step = funnel.StepOf(kind);
             if (step < 0 || step + 1 >= funnel.Steps.Length) continue;
-            if (s.Rng.Chance(funnel.StepProbabilities[step]))
+            // One draw whatever the probability: a release effect changes outcomes, not the random stream.
+            if (s.Rng.Chance(probabilities[f][step]))
             {
                 s.Forced = (int)funnel.Steps[step + 1];
                 return;

@@ -20,6 +20,7 @@ public sealed class SimulationModel
         Funnels = config.Behaviour.Funnels
             .Select(f => new FunnelSteps(f.Name, f.Steps.Select(EventKinds.Parse).ToArray(), f.StepProbabilities.ToArray()))
             .ToArray();
+        StepProbabilities = StepProbabilitiesByVersion(config, Funnels, Releases);
         ActionsPerSession = Calibrate();
     }
 
@@ -31,6 +32,9 @@ public sealed class SimulationModel
     public DiurnalCurve Diurnal { get; } = new();
     public ActionTable Actions { get; } = new();
     public FunnelSteps[] Funnels { get; }
+    /// <summary>[app version index][funnel][step]: the funnels' step probabilities as users of each version see them.</summary>
+    public double[][][] StepProbabilities { get; }
+
     /// <summary>Mean free actions per session, per day, chosen so the day's total meets events_per_day.</summary>
     public double[] ActionsPerSession { get; }
 
@@ -47,6 +51,23 @@ public sealed class SimulationModel
         var age = day - Pools.Users.InstallDay[user];
         if (age < 0) return 0;
         return age == 0 ? 1.0 : Math.Min(0.97, Retention.At(age) * Pools.Users.Engagement[user]);
+    }
+
+    /// <summary>Every version shares the configured probabilities except where its release has an effect.</summary>
+    private static double[][][] StepProbabilitiesByVersion(GeneratorConfig config, FunnelSteps[] funnels, ReleaseSchedule schedule)
+    {
+        var configured = funnels.Select(f => f.StepProbabilities).ToArray();
+        var byVersion = Enumerable.Repeat(configured, schedule.Versions.Count).ToArray();
+        foreach (var release in Generator.Config.Releases.Resolve(config))
+        {
+            if (release.Effect is not { } effect) continue;
+            var f = Array.FindIndex(funnels, x => x.Name == effect.Funnel);
+            var step = Array.IndexOf(funnels[f].Steps, EventKinds.Parse(effect.Step)) - 1;
+            var changed = configured.Select(p => p.ToArray()).ToArray();
+            changed[f][step] += effect.Change;
+            byVersion[schedule.VersionIndexOf(release.Version)] = changed;
+        }
+        return byVersion;
     }
 
     private double[] Calibrate()

@@ -11,7 +11,8 @@ public sealed record CaptureOptions(IPAddress Host, int Port, string DataDirecto
     /// <summary>Throws <see cref="ArgumentException"/> naming the argument that is wrong.</summary>
     public static CaptureOptions Parse(IReadOnlyList<string> args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["--webhook-channel"] = "kpi-digest" };
+        // The channel the poster uses for the capture: webhook and bot posts show side by side.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["--webhook-channel"] = Sandbox.Slack.Delivery.SlackDestination.CaptureChannel };
         var container = false;
         for (var i = 0; i < args.Count; i++)
         {

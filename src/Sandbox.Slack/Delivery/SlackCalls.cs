@@ -12,7 +12,8 @@ internal sealed class SlackCalls(HttpClient http, SlackRetryOptions options, Act
 {
     public int Attempts { get; private set; }
 
-    public async Task<SlackAnswer> SendAsync(string operation, Func<HttpRequestMessage> request, AnswerKind kind, CancellationToken ct)
+    /// <param name="alsoTransient">A Slack error that means "not yet" for this call only (e.g. a file still being processed).</param>
+    public async Task<SlackAnswer> SendAsync(string operation, Func<HttpRequestMessage> request, AnswerKind kind, CancellationToken ct, string? alsoTransient = null)
     {
         var attempts = 0;
         var pipeline = new ResiliencePipelineBuilder<SlackAnswer>()
@@ -27,6 +28,7 @@ internal sealed class SlackCalls(HttpClient http, SlackRetryOptions options, Act
                     { Exception: HttpRequestException } => true,
                     { Exception: TaskCanceledException } => !ct.IsCancellationRequested, // HttpClient's timeout
                     { Result: { Retryable: true } answer } => answer.RetryAfter is not { } wait || wait <= options.MaxRetryAfter,
+                    { Result: { Ok: false } answer } => alsoTransient is not null && answer.Error == alsoTransient,
                     _ => false,
                 }),
                 // Slack's Retry-After wins over the backoff.

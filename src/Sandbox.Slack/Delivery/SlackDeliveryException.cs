@@ -27,7 +27,7 @@ public sealed class SlackDeliveryException(string operation, HttpStatusCode? sta
     {
         "invalid_auth" or "not_authed" or "invalid_token" or "token_revoked" => "check SLACK_BOT_TOKEN / SLACK_WEBHOOK_URL",
         "channel_not_found" or "not_in_channel" => "check SLACK_CHANNEL and that the bot is in the channel",
-        "no_service" or "no_team" => "the webhook URL does not exist (check SLACK_WEBHOOK_URL)",
+        "no_service" or "no_team" => "the webhook URL does not exist: check SLACK_WEBHOOK_URL",
         "invalid_blocks" or "invalid_payload" or "no_text" => "the message itself was refused",
         _ => null,
     };

@@ -50,7 +50,10 @@ public sealed class SlackPoster(HttpClient http, SlackDestination destination, S
         }
         var body = Payload(message, name => fileIds.GetValueOrDefault(name));
         body["channel"] = api.Channel;
-        var answer = await calls.SendAsync("chat.postMessage", () => Api(api, "chat.postMessage", Json(body)), AnswerKind.WebApi, ct);
+        // Slack finishes an upload asynchronously: until it has, a block naming the file is invalid_blocks. Our blocks
+        // passed the limits, so with files in them that answer means "not yet" and is retried like a 5xx.
+        var answer = await calls.SendAsync("chat.postMessage", () => Api(api, "chat.postMessage", Json(body)), AnswerKind.WebApi, ct,
+            alsoTransient: fileIds.Count > 0 ? "invalid_blocks" : null);
         return new SlackPostResult(destination.Describe(), Field(answer, "channel", "chat.postMessage"), Field(answer, "ts", "chat.postMessage"),
             fileIds, calls.Attempts, []);
     }

@@ -13,8 +13,8 @@ public class StatusCommandTests(StackFixture stack)
         var result = await SandboxCli.RunAsync(null, "status");
 
         Assert.True(result.ExitCode == 0, result.Output);
-        // warehouse, appdb, dynamodb, s3, kinesis, and the console when the contract names one.
-        var services = 5 + (stack.Endpoints.ConsoleUrl is null ? 0 : 1);
+        // warehouse, appdb, dynamodb, s3, kinesis, and the console and the Slack capture when the contract names them.
+        var services = 5 + (stack.Endpoints.ConsoleUrl is null ? 0 : 1) + (stack.Endpoints.SlackUrl is null ? 0 : 1);
         Assert.Contains($"all {services} services ready", result.StandardOutput);
         Assert.Contains(stack.Endpoints.KinesisUrl!.ToString(), result.StandardOutput);
         Assert.Contains("ListStreams:", result.StandardOutput);

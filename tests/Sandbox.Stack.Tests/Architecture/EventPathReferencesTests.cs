@@ -35,9 +35,10 @@ public class EventPathReferencesTests
         ["Sandbox.Sync"] = 5, // app database -> warehouse, beside the warehouse it loads
         ["Sandbox.Lake"] = 5,
         ["Sandbox.Analytics"] = 6,
+        ["Sandbox.ReleaseCheck"] = 6, // the analytics' release comparison (digest and console read it)
         ["Sandbox.Lessons"] = 6,
         ["Sandbox.Digest"] = 6, // the daily KPI digest: Analytics' definitions posted to Slack (the console's scheduler calls it)
-        ["Sandbox.Console"] = 6, // the people's console over the warehouse (and later the lake, the app database)
+        ["Sandbox.Console"] = 6, // the people's console over the warehouse, the lake and the app database
         // After every box: what wires boxes together or writes into them from outside the path.
         ["Sandbox.Generator.Sinks"] = 7,
         ["Sandbox.Stack"] = 8,

@@ -16,10 +16,12 @@ public class StackProbeTests(StackFixture stack)
 
         // The console is in the contract when stack.sh or compose started it (a bare container fixture has none).
         string[] console = stack.Endpoints.ConsoleUrl is null ? [] : ["console"];
-        Assert.Equal(["warehouse", "appdb", "dynamodb", "s3", "kinesis", .. console], results.Select(r => r.Service));
+        string[] slack = stack.Endpoints.SlackUrl is null ? [] : ["slack"];
+        Assert.Equal(["warehouse", "appdb", "dynamodb", "s3", "kinesis", .. console, .. slack], results.Select(r => r.Service));
         Assert.All(results, r => Assert.True(r.Ready, $"{r.Service}: {r.Detail}"));
         Assert.Contains(results, r => r.Detail.StartsWith("ListStreams:"));
         if (console.Length > 0) Assert.Contains(results, r => r.Detail.StartsWith("console schema v"));
+        if (slack.Length > 0) Assert.Contains(results, r => r.Detail.StartsWith("Slack capture"));
         Assert.Contains(results, r => r.Detail.StartsWith("MySQL-compatible 10.11") || r.Detail.StartsWith("MySQL-compatible 8.0"));
     }
 

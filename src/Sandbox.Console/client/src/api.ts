@@ -2,7 +2,7 @@
 export interface ParameterDefinition { name: string; type: "text" | "number" | "date"; value?: string | null }
 export interface SavedQuery {
   id: number; owner: string; name: string; description: string; sql: string;
-  parameters: ParameterDefinition[]; isPrivate: boolean; permalink: string;
+  parameters: ParameterDefinition[]; isPrivate: boolean; permalink: string; source: string;
 }
 export interface QueryError { message: string; sqlState?: string; position?: number; detail?: string; hint?: string }
 

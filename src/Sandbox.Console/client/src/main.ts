@@ -1,9 +1,13 @@
 // The query editor page (/queries/new and the permalink /queries/{id}).
 import { EditorView, basicSetup } from "codemirror";
-import { sql, PostgreSQL } from "@codemirror/lang-sql";
 import { ApiError, call, errorOf, ParameterDefinition, QueryError, SavedQuery } from "./api";
 import { Grid } from "./grid";
 import { streamRun } from "./stream";
+import { loadVisualization, saveVisualization, VisualizationPanel } from "./viz/editor";
+import { AddToDashboard } from "./viz/addToDashboard";
+import { language, loadSchema, sqlLanguage } from "./editor/schema";
+import { wireExtras } from "./editor/extras";
+import { RefreshPanel } from "./refresh";
 
 // The server caps what it sends (--grid-row-cap); the grid's own cap is a second guard.
 const GRID_CAP = 1_000_000;
@@ -11,11 +15,14 @@ const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>
 const nameInput = $<HTMLInputElement>("#name");
 const descriptionInput = $<HTMLInputElement>("#description");
 const privateBox = $<HTMLInputElement>("#private");
+const sourceSelect = $<HTMLSelectElement>("#source");
 const status = $("#status");
 const errorBox = $("#error");
 const runButton = $<HTMLButtonElement>("#run");
 const cancelButton = $<HTMLButtonElement>("#cancel");
 const grid = new Grid($("#grid"), GRID_CAP);
+const chart = new VisualizationPanel($("#viz"));
+const addToDashboard = new AddToDashboard($("#add"));
 
 let savedId: number | null = null;
 let running: { runId: string; abort: AbortController } | null = null;
@@ -23,7 +30,7 @@ const parameters = new Map<string, ParameterDefinition>();
 
 const editor = new EditorView({
   parent: $("#editor"),
-  extensions: [basicSetup, sql({ dialect: PostgreSQL, upperCaseKeywords: true }),
+  extensions: [basicSetup, language.of(sqlLanguage()),
     EditorView.updateListener.of(update => { if (update.docChanged) renderParameters(); })],
 });
 $("#editor").addEventListener("keydown", event => {
@@ -59,6 +66,11 @@ function currentParameters(): ParameterDefinition[] {
   return placeholders(editor.state.doc.toString()).map(name => parameters.get(name)!);
 }
 
+const refreshPanel = new RefreshPanel({
+  values: () => Object.fromEntries(currentParameters().map(p => [p.name, p.value ?? ""])),
+  showResult: (columns, rows) => { grid.reset(columns); grid.append(rows); },
+});
+
 function showError(error: QueryError | null): void {
   errorBox.hidden = error === null;
   if (error === null) return;
@@ -84,15 +96,17 @@ async function run(): Promise<void> {
   const started = performance.now();
   let firstRows = 0;
   try {
-    await streamRun({ sql: editor.state.doc.toString(), parameters: currentParameters(), runId },
+    await streamRun({ sql: editor.state.doc.toString(), parameters: currentParameters(), runId, source: sourceSelect.value },
       running.abort.signal, event => {
-        if ("columns" in event) grid.reset(event.columns);
+        if ("columns" in event) { grid.reset(event.columns); chart.begin(event.columns); }
         else if ("rows" in event) {
           grid.append(event.rows);
+          chart.append(event.rows);
           if (firstRows === 0) firstRows = performance.now() - started;
           status.textContent = `${grid.rowCount.toLocaleString()} rows…`;
         } else if ("done" in event) {
           const d = event.done;
+          chart.finish();
           status.textContent = `${d.rows.toLocaleString()} rows in ${d.elapsedMs} ms (first rows after ${Math.round(firstRows)} ms)` +
             (d.truncated ? ` — the grid holds the first ${d.rows.toLocaleString()}; download CSV for the full result` : "");
         } else {
@@ -119,12 +133,13 @@ async function cancel(): Promise<void> {
 async function save(): Promise<void> {
   const draft = {
     name: nameInput.value, description: descriptionInput.value, sql: editor.state.doc.toString(),
-    parameters: currentParameters(), isPrivate: privateBox.checked,
+    parameters: currentParameters(), isPrivate: privateBox.checked, source: sourceSelect.value,
   };
   try {
     const saved = savedId === null
       ? await call<SavedQuery>("POST", "/api/queries", draft)
       : await call<SavedQuery>("PUT", `/api/queries/${savedId}`, draft);
+    if (chart.visualization) await saveVisualization(saved.id, chart.visualization);
     show(saved);
     history.replaceState(null, "", saved.permalink);
     status.textContent = `saved as query ${saved.id}`;
@@ -137,7 +152,7 @@ async function downloadCsv(): Promise<void> {
   status.textContent = "preparing CSV…";
   const response = await fetch("/api/run/csv", {
     method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ sql: editor.state.doc.toString(), parameters: currentParameters() }),
+    body: JSON.stringify({ sql: editor.state.doc.toString(), parameters: currentParameters(), source: sourceSelect.value }),
   });
   if (!response.ok) { showError((await errorOf(response)).error); status.textContent = "failed"; return; }
   const link = document.createElement("a");
@@ -153,11 +168,15 @@ function show(saved: SavedQuery): void {
   nameInput.value = saved.name;
   descriptionInput.value = saved.description;
   privateBox.checked = saved.isPrivate;
+  sourceSelect.value = saved.source;
+  void loadSchema(editor, $("#schema"), saved.source);
   $("#owner").textContent = `by ${saved.owner}`;
   const link = $<HTMLAnchorElement>("#permalink");
   link.href = saved.permalink;
   link.textContent = `${location.origin}${saved.permalink}`;
   document.title = `${saved.name} · Sandbox Console`;
+  void addToDashboard.show(saved);
+  void refreshPanel.attach(saved.id);
 }
 
 async function load(): Promise<void> {
@@ -169,8 +188,9 @@ async function load(): Promise<void> {
       const saved = await call<SavedQuery>("GET", `/api/queries/${match[1]}`);
       const fromUrl = new URLSearchParams(location.search);
       for (const p of saved.parameters) parameters.set(p.name, { ...p, value: fromUrl.get(`p_${p.name}`) ?? p.value ?? "" });
-      show(saved);
+      chart.load(await loadVisualization(saved.id));
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: saved.sql } });
+      show(saved);
     } catch (error) {
       showError(error instanceof ApiError ? error.error : { message: String(error) });
     }
@@ -187,4 +207,11 @@ $("#signout").addEventListener("click", async event => {
   await call("DELETE", "/api/session");
   location.assign("/login");
 });
+wireExtras({
+  sql: () => editor.state.doc.toString(), parameters: currentParameters, source: () => sourceSelect.value, showError,
+  status: text => { status.textContent = text; },
+  fileName: extension => savedId === null ? `result.${extension}` : `query-${savedId}.${extension}`,
+}, $("#explain"), $("#json"), $("#plan"));
 void load();
+sourceSelect.addEventListener("change", () => void loadSchema(editor, $("#schema"), sourceSelect.value));
+void loadSchema(editor, $("#schema"), sourceSelect.value);

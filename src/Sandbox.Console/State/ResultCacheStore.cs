@@ -1,0 +1,66 @@
+using Npgsql;
+using NpgsqlTypes;
+using Sandbox.Console.Queries;
+
+namespace Sandbox.Console.State;
+
+/// <summary>A stored result: columns, rows as one JSON array text, and when it was retrieved.</summary>
+public sealed record CachedResult(
+    long Id, int QueryId, IReadOnlyList<ResultColumn> Columns, string RowsJson, long RowCount, bool Truncated, long RuntimeMs, DateTimeOffset RetrievedAt)
+{
+    public TimeSpan AgeAt(DateTimeOffset now) => now - RetrievedAt < TimeSpan.Zero ? TimeSpan.Zero : now - RetrievedAt;
+}
+
+/// <summary>console.query_results: the newest few results per query and values are kept, older ones pruned.</summary>
+public sealed class ResultCacheStore(NpgsqlDataSource dataSource)
+{
+    private const int KeptPerKey = 3;
+
+    public async Task<long> StoreAsync(int queryId, string valuesKey, string sqlHash, IReadOnlyList<ResultColumn> columns, string rowsJson,
+        long rowCount, bool truncated, long runtimeMs, CancellationToken ct)
+    {
+        await using var batch = dataSource.CreateBatch();
+        var insert = new NpgsqlBatchCommand(
+            """
+            insert into console.query_results (query_id, values_key, sql_hash, columns, rows, row_count, truncated, runtime_ms)
+            values ($1, $2, $3, $4, $5, $6, $7, $8) returning id
+            """);
+        insert.Parameters.Add(new() { Value = queryId });
+        insert.Parameters.Add(new() { Value = valuesKey });
+        insert.Parameters.Add(new() { Value = sqlHash });
+        insert.Parameters.Add(new() { Value = System.Text.Json.JsonSerializer.Serialize(columns, Api.ConsoleJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new() { Value = rowsJson, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new() { Value = rowCount });
+        insert.Parameters.Add(new() { Value = truncated });
+        insert.Parameters.Add(new() { Value = runtimeMs });
+        var prune = new NpgsqlBatchCommand(
+            $"""
+            delete from console.query_results where query_id = $1 and values_key = $2 and id not in (
+              select id from console.query_results where query_id = $1 and values_key = $2 order by retrieved_at desc, id desc limit {KeptPerKey})
+            """);
+        prune.Parameters.Add(new() { Value = queryId });
+        prune.Parameters.Add(new() { Value = valuesKey });
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(prune);
+        return (long)(await batch.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>The newest result for the query's current SQL and these values, or null.</summary>
+    public async Task<CachedResult?> LatestAsync(int queryId, string valuesKey, string sqlHash, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            select id, query_id, columns::text, rows::text, row_count, truncated, runtime_ms, retrieved_at from console.query_results
+            where query_id = $1 and values_key = $2 and sql_hash = $3 order by retrieved_at desc, id desc limit 1
+            """);
+        command.Parameters.Add(new() { Value = queryId });
+        command.Parameters.Add(new() { Value = valuesKey });
+        command.Parameters.Add(new() { Value = sqlHash });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new CachedResult(
+            reader.GetInt64(0), reader.GetInt32(1),
+            System.Text.Json.JsonSerializer.Deserialize<List<ResultColumn>>(reader.GetString(2), Api.ConsoleJson.Options)!,
+            reader.GetString(3), reader.GetInt64(4), reader.GetBoolean(5), reader.GetInt64(6), reader.GetFieldValue<DateTimeOffset>(7));
+    }
+}

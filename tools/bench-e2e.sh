@@ -31,8 +31,11 @@ tools/sandbox ship --from "$work/logs" --state "$work/ship-state" --stream "$run
 ship_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 
 echo "== pipeline: sandbox run --once (shipper, to-archive, to-warehouse, click-log Lambda)"
+python3 tools/lib/stack-cpu.py snapshot .sandbox/pids >"$work/cpu-before.json"
 /usr/bin/time -f "run: %e s wall, %U s user, %S s sys, max RSS %M KiB" \
   tools/sandbox run --from "$work/logs" --state "$work/run-state" --once --buffer-seconds 1 | tee "$work/run.txt"
+echo "== CPU seconds of each stack service during the pipeline run (where the time went; 'warehouse' is the Redshift front)"
+python3 tools/lib/stack-cpu.py diff .sandbox/pids "$work/cpu-before.json"
 
 libpq=$(tr ';' '\n' <<<"$SANDBOX_WAREHOUSE" | sed -e 's/^Host=/host=/' -e 's/^Port=/port=/' -e 's/^Username=/user=/' -e 's/^Password=/password=/' -e 's/^Database=/dbname=/' | tr '\n' ' ')
 loaded=$(psql "$libpq" -Atc "select coalesce(sum(rows_inserted), 0) from load_commits where manifest_key like 's3://$run_id-staging/%'")

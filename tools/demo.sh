@@ -30,6 +30,8 @@ tools/sandbox generate --from "$first" --to "$day" --users "$users" --events-per
 phase_done "1/4 generate"
 
 echo "demo: 2/4 ship and deliver (shipper -> Kinesis -> Firehose to-archive + to-warehouse) until drained"
+shards=${SANDBOX_STREAM_SHARDS:-4}
+echo "demo: the stream keeps AWS's write quota, 1,000 records/s per shard: ${shards} shards pace $events events to ~$((events / (shards * 1000) + 1)) s at least; throttled sends are resent and counted on the shipper's line, not lost (SANDBOX_KINESIS_LIMITS=off make up lifts the quota)"
 tools/sandbox run --from "$work/logs" --state "$work/shipper" --once --buffer-seconds 5
 phase_done "2/4 ship and deliver"
 

@@ -25,6 +25,15 @@ public sealed class ShardReader(IKinesisClient kinesis, string stream, Lease lea
 
     public string? LastRead { get; private set; }
 
+    /// <summary>
+    /// The last page was not the shard's tip (records came back and MillisBehindLatest was above 0):
+    /// read again as soon as <see cref="UntilNextCall"/> allows rather than after an idle pause.
+    /// </summary>
+    public bool Behind { get; private set; }
+
+    /// <summary>How long until this reader may call GetRecords again (its per-shard call spacing).</summary>
+    public TimeSpan UntilNextCall => TimeSpan.FromMilliseconds(Math.Max(0, _nextCallAt - Environment.TickCount64));
+
     /// <summary>GetRecords calls refused for the shard's read quota so far.</summary>
     public int Throttled { get; private set; }
 
@@ -52,11 +61,13 @@ public sealed class ShardReader(IKinesisClient kinesis, string stream, Lease lea
         {
             // Other consumers share the shard's read quota: a throttle is a pause, never a reason to stop.
             Throttled++;
+            Behind = false;
             _nextCallAt = Environment.TickCount64 + (long)ThrottleBackoff.TotalMilliseconds;
             return [];
         }
         _iterator = page.NextShardIterator;
         ReachedEnd = _iterator is null;
+        Behind = !ReachedEnd && page.Records.Count > 0 && page.MillisBehindLatest is > 0;
         if (page.Records.Count > 0) LastRead = page.Records[^1].SequenceNumber;
         return page.Records;
     }

@@ -98,16 +98,21 @@ public sealed class KinesisClient : IKinesisClient, IDisposable
         message.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, requestType));
         message.Content.Headers.ContentType = new MediaTypeHeaderValue(ContentType);
 
-        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        // Headers first, then the body straight from the socket: a GetRecords page is megabytes, and
+        // buffering it whole would put one large-object-heap array per call in the garbage collector's way.
+        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
-            throw KinesisErrorMapper.FromResponse(response.StatusCode, body,
+        {
+            var error = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            throw KinesisErrorMapper.FromResponse(response.StatusCode, error,
                 Header(response, "x-amzn-ErrorType"), Header(response, "x-amzn-RequestId"));
-        // Operations without output (CreateStream, DeleteStream...) may answer with an empty body.
-        ReadOnlySpan<byte> json = body.Length == 0 ? "{}"u8 : body;
+        }
         try
         {
-            return JsonSerializer.Deserialize(json, responseType)
+            // Operations without output (CreateStream, DeleteStream...) may answer with an empty body.
+            if (response.Content.Headers.ContentLength == 0) return JsonSerializer.Deserialize("{}"u8, responseType)!;
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return await JsonSerializer.DeserializeAsync(body, responseType, cancellationToken).ConfigureAwait(false)
                 ?? throw new JsonException("the response body is JSON null");
         }
         catch (JsonException ex)

@@ -36,6 +36,8 @@ public sealed class ShipperWorker(ShipperOptions options, IKinesisClient client,
 
     public int WatchedFiles => _tailer?.WatchedFiles ?? 0;
 
+    public override string? ProgressNote => Stats.Throttled > 0 ? $"{Stats.Throttled:N0} throttled and resent" : null;
+
     protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         options.Validate();
@@ -50,7 +52,9 @@ public sealed class ShipperWorker(ShipperOptions options, IKinesisClient client,
 
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         // Every record a PutRecords call did not store is sent again: that is the Retried count.
-        var sender = new ChunkSender(new PutRecordsCountingClient(client, onNotStored: n => Counters.AddRetried(n)), options, Counters, Stats, _log);
+        var sender = new ChunkSender(
+            new PutRecordsCountingClient(client, onNotStored: n => Counters.AddRetried(n), onThrottled: n => Stats.AddThrottled(n)),
+            options, Counters, Stats, _log);
         var senders = Enumerable.Range(0, options.FlushThreads)
             .Select(_ => CancelAllOnFault(Task.Run(() => SendLoopAsync(sender, store, failed.Token)), failed))
             .ToList();

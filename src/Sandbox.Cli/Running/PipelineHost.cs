@@ -111,6 +111,7 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
 
     public void Report()
     {
-        foreach (var worker in All) output.WriteLine($"run: {worker.Name,-13} {worker.Counters}");
+        foreach (var worker in All)
+            output.WriteLine($"run: {worker.Name,-13} {worker.Counters}{(worker.ProgressNote is { } note ? $"; {note}" : "")}");
     }
 }

@@ -25,6 +25,7 @@ internal static class ProgressBars
                         var passedOn = worker.Counters.Out + worker.Counters.Rejected;
                         bar.MaxValue = Math.Max(target, passedOn);
                         bar.Value = passedOn;
+                        bar.Description = worker.ProgressNote is { } note ? $"{worker.Name} ({Markup.Escape(note)})" : worker.Name;
                     }
                 });
             });

@@ -96,6 +96,7 @@ public sealed class ShardPoller(
             if (read.Count > 0) continue;
             if (batch.Count == 0 && unsettled) return batch; // only filtered-out records: checkpoint past them
             var wait = deadline is { } due && due - now < options.IdlePollInterval ? due - now : options.IdlePollInterval;
+            if (reader.Behind && reader.UntilNextCall < wait) wait = reader.UntilNextCall; // more is waiting: poll as soon as allowed
             await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1), clock, cancellationToken);
         }
     }

@@ -15,6 +15,12 @@ public abstract class PipelineWorker(string name) : BackgroundService
 
     public WorkerCounters Counters { get; } = new();
 
+    /// <summary>
+    /// What the progress line shows beside the counters, e.g. the shipper's throttled sends: normal
+    /// backpressure the box absorbs is counted there rather than logged as a warning. Null when nothing to say.
+    /// </summary>
+    public virtual string? ProgressNote => null;
+
     /// <summary>Completes once the worker has restored its checkpoint and is consuming; faults if it fails first.</summary>
     public Task Ready => _ready.Task;
 

@@ -13,5 +13,11 @@ public sealed record ConsumerOptions
     /// <summary>On graceful stop, how long the final delivery may take before it is left for the next run to redo.</summary>
     public TimeSpan ShutdownDeliveryTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Batches handed to the destination and not yet checkpointed, at most (1 or more). The consumer
+    /// reads the next batch meanwhile; two let a warehouse COPY run while the next batch is staged.
+    /// </summary>
+    public int DeliveriesInFlight { get; init; } = 2;
+
     public LeaseOptions Leases { get; init; } = new();
 }

@@ -10,9 +10,12 @@ using Sandbox.Kinesis;
 namespace Sandbox.Firehose.Consumer;
 
 /// <summary>
-/// One worker of a consumer application: reads the shards it leases into the buffer, delivers a
-/// batch when a buffering hint fires, and only then checkpoints (at-least-once). A shard is
-/// checkpointed SHARD_END once everything it held is delivered, which releases its children.
+/// One worker of a consumer application: reads the shards it leases into the buffer, hands a batch
+/// to the destination when a buffering hint fires, and checkpoints only once that batch is
+/// delivered (at-least-once). It reads on while a batch is delivered (read-ahead): the next batch
+/// fills as the destination stages and loads, bounded by the buffer's size hint and
+/// <see cref="ConsumerOptions.DeliveriesInFlight"/>, so memory stays flat however far behind it is.
+/// A shard is checkpointed SHARD_END once everything it held is delivered, which releases its children.
 /// </summary>
 public sealed class StreamConsumer(
     IKinesisClient kinesis,
@@ -27,10 +30,15 @@ public sealed class StreamConsumer(
     ILogger logger)
 {
     private readonly SortedDictionary<string, ShardReader> _readers = new(StringComparer.Ordinal);
+    private readonly InFlightDeliveries _inFlight = new(options.DeliveriesInFlight);
+    // Deliveries outlive the read loop's token by the shutdown timeout: a graceful stop lets the
+    // batch in flight finish and checkpoints it; a crash (no ShutdownAsync) abandons it unacknowledged.
+    private readonly CancellationTokenSource _deliveryStop = new();
     private bool _deliveryFailed;
 
     public async Task RunAsync(Action onReady, CancellationToken cancellationToken)
     {
+        await using var stopDeliveriesLater = cancellationToken.Register(() => _deliveryStop.CancelAfter(options.ShutdownDeliveryTimeout));
         await RefreshLeasesAsync(cancellationToken);
         onReady();
         while (true)
@@ -50,27 +58,40 @@ public sealed class StreamConsumer(
                 await Task.Delay(SourceRetryDelay, clock, cancellationToken);
                 read = 0;
             }
-            if (buffer.ShouldFlush) await DeliverAsync(cancellationToken);
+            while (_inFlight.OldestFinished) await CheckpointOldestAsync(cancellationToken);
+            if (buffer.ShouldFlush && _inFlight.HasRoom) StartDelivery(_deliveryStop.Token);
             await FinishEndedShardsAsync(cancellationToken);
-            if (read == 0) await Task.Delay(IdleDelay(), clock, cancellationToken);
+            // Nothing new, or the buffer is full while the destination is busy: wait for either to change.
+            if (read == 0 || buffer.IsFull)
+                await Task.WhenAny(_inFlight.OldestFinishing, Task.Delay(buffer.IsFull ? options.IdlePollInterval : IdleDelay(), clock, cancellationToken));
         }
     }
 
-    /// <summary>Graceful stop: deliver what is buffered, checkpoint, and hand the leases back.</summary>
+    /// <summary>Graceful stop: finish the deliveries in flight, deliver what is buffered, checkpoint, and hand the leases back.</summary>
     public async Task ShutdownAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ShutdownDeliveryTimeout);
         try
         {
-            if (buffer.Count > 0 && !_deliveryFailed) await DeliverAsync(timeout.Token);
+            while (_inFlight.Count > 0 && !_deliveryFailed) await CheckpointOldestAsync(timeout.Token);
+            if (buffer.Count > 0 && !_deliveryFailed)
+            {
+                StartDelivery(timeout.Token);
+                await CheckpointOldestAsync(timeout.Token);
+            }
             await FinishEndedShardsAsync(timeout.Token);
             await leases.ReleaseAllAsync(timeout.Token);
         }
         catch (Exception error) when (error is OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Not checkpointed means re-read by the next worker: late, never lost.
-            logger.LogWarning(error, "{Stream}: final delivery did not finish; {Count} buffered records will be re-read", stream, buffer.Count);
+            logger.LogWarning(error, "{Stream}: final delivery did not finish; {Count} records not checkpointed will be re-read",
+                stream, counters.InFlight);
+        }
+        finally
+        {
+            await _deliveryStop.CancelAsync();
         }
     }
 
@@ -103,26 +124,23 @@ public sealed class StreamConsumer(
         return total;
     }
 
-    private async Task DeliverAsync(CancellationToken cancellationToken)
+    private void StartDelivery(CancellationToken cancellationToken) =>
+        _inFlight.Start(buffer.Drain(), batch => destination.DeliverAsync(batch, cancellationToken));
+
+    /// <summary>Takes back the oldest delivery and checkpoints what it delivered: never before, never out of order.</summary>
+    private async Task CheckpointOldestAsync(CancellationToken cancellationToken)
     {
-        var batch = buffer.Drain();
+        DeliveryBatch batch;
         DeliveryOutcome outcome;
-        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewer = RenewLeasesAsync(renewing.Token);
         try
         {
-            outcome = await destination.DeliverAsync(batch, cancellationToken);
+            (batch, outcome) = await _inFlight.TakeOldestAsync(cancellationToken);
         }
         catch
         {
             // The batch left the buffer undelivered: checkpointing anything later would skip it.
             _deliveryFailed = true;
             throw;
-        }
-        finally
-        {
-            await renewing.CancelAsync();
-            await renewer;
         }
         counters.AddOut(outcome.Delivered);
         counters.AddRejected(outcome.RoutedToErrors);
@@ -135,33 +153,9 @@ public sealed class StreamConsumer(
         }
     }
 
-    /// <summary>
-    /// A delivery may retry for up to the retry duration (an hour on AWS): the leases are renewed
-    /// meanwhile, or other workers would take the shards and read them again.
-    /// </summary>
-    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(leases.RefreshInterval, clock, cancellationToken);
-                await leases.RenewHeldAsync(cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception error)
-            {
-                logger.LogWarning("{Stream}: lease renewal failed during a delivery: {Error}", stream, error.Message);
-            }
-        }
-    }
-
     private async Task FinishEndedShardsAsync(CancellationToken cancellationToken)
     {
-        if (_deliveryFailed) return;
+        if (_deliveryFailed || _inFlight.Count > 0) return;
         foreach (var reader in _readers.Values.Where(r => r.FullyDelivered).ToArray())
         {
             await leases.CheckpointAsync(reader.ShardId, Checkpoints.ShardEnd, cancellationToken);
@@ -172,9 +166,12 @@ public sealed class StreamConsumer(
 
     private static readonly TimeSpan SourceRetryDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>Until the buffer is due or, while a shard still holds records, its next allowed read; else the idle poll interval.</summary>
     private TimeSpan IdleDelay()
     {
         var delay = options.IdlePollInterval;
+        foreach (var reader in _readers.Values)
+            if (reader.Behind && reader.UntilNextCall < delay) delay = reader.UntilNextCall;
         if (buffer.TimeUntilDue is { } due && due < delay) delay = due;
         return delay < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : delay;
     }

@@ -1,3 +1,4 @@
+using Sandbox.Kinesis.Errors;
 using Sandbox.Kinesis.Model;
 
 namespace Sandbox.Kinesis.Resilience;
@@ -7,23 +8,33 @@ namespace Sandbox.Kinesis.Resilience;
 /// retries while <see cref="PutRecordsRetryExtensions.PutRecordsWithRetryAsync"/> does the retrying:
 /// <paramref name="onAttempted"/> gets the records a call carries before it is made;
 /// <paramref name="onNotStored"/> the records it did not store (the failed subset, or the whole call
-/// when the call itself failed, but not when the caller cancelled it). Every other operation passes through.
+/// when the call itself failed, but not when the caller cancelled it); <paramref name="onThrottled"/> those of
+/// them refused for the write quota (ProvisionedThroughputExceededException). Every other operation passes through.
 /// </summary>
-public sealed class PutRecordsCountingClient(IKinesisClient inner, Action<int>? onAttempted = null, Action<int>? onNotStored = null)
+public sealed class PutRecordsCountingClient(IKinesisClient inner, Action<int>? onAttempted = null, Action<int>? onNotStored = null,
+    Action<int>? onThrottled = null)
     : IKinesisClient
 {
+    public const string ThrottledErrorCode = "ProvisionedThroughputExceededException";
+
     public async Task<PutRecordsResponse> PutRecordsAsync(PutRecordsRequest request, CancellationToken cancellationToken = default)
     {
         onAttempted?.Invoke(request.Records.Count);
         try
         {
             var response = await inner.PutRecordsAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.FailedRecordCount > 0) onNotStored?.Invoke(response.FailedRecordCount);
+            if (response.FailedRecordCount > 0)
+            {
+                onNotStored?.Invoke(response.FailedRecordCount);
+                var throttled = response.Records.Count(r => r.ErrorCode == ThrottledErrorCode);
+                if (throttled > 0) onThrottled?.Invoke(throttled);
+            }
             return response;
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
         {
             onNotStored?.Invoke(request.Records.Count);
+            if (error is KinesisException { ErrorCode: ThrottledErrorCode }) onThrottled?.Invoke(request.Records.Count);
             throw;
         }
     }

@@ -27,7 +27,10 @@ internal sealed class ChunkSender(IKinesisClient client, ShipperOptions options,
             var (unsent, error) = await SendRoundAsync(chunk, pending, cancellationToken).ConfigureAwait(false);
             if (unsent.Count == 0) return;
             stats.AddFailed(unsent.Count);
-            log.LogWarning("chunk {Sequence}: {Unsent} of {Count} records unsent, trying again in {Wait:N1} s: {Error}",
+            // The stream's write quota is backpressure (counted in ShipperStats.Throttled and the progress line);
+            // anything else (Kinesis down, records refused for good) may need a person.
+            log.Log(OnlyThrottled(error) ? LogLevel.Debug : LogLevel.Warning,
+                "chunk {Sequence}: {Unsent} of {Count} records unsent, trying again in {Wait:N1} s: {Error}",
                 chunk.Sequence, unsent.Count, chunk.Count, wait.TotalSeconds, error?.Message);
             await Task.Delay(wait, options.TimeProvider, cancellationToken).ConfigureAwait(false);
             wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, options.ChunkRetryMaxWait.Ticks));
@@ -35,7 +38,11 @@ internal sealed class ChunkSender(IKinesisClient client, ShipperOptions options,
         }
     }
 
-    private async Task<(List<int> Unsent, Exception? Error)> SendRoundAsync(Chunk chunk, IReadOnlyList<int> pending, CancellationToken cancellationToken)
+    private static bool OnlyThrottled(PutRecordsIncompleteException? error) =>
+        error is { InnerException: null }
+        && error.Results.Where(r => !r.Succeeded).All(r => r.ErrorCode == PutRecordsCountingClient.ThrottledErrorCode);
+
+    private async Task<(List<int> Unsent, PutRecordsIncompleteException? Error)> SendRoundAsync(Chunk chunk, IReadOnlyList<int> pending, CancellationToken cancellationToken)
     {
         var unsent = new List<int>();
         foreach (var batch in Batches(chunk, pending))

@@ -22,6 +22,14 @@ public class JsonLinesTests
         Assert.Equal("{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n", Gunzip(body));
     }
 
+    [Fact]
+    public void Plain_content_is_the_same_lines_in_an_array_of_exactly_their_size()
+    {
+        var body = JsonLines.Encode([Utf8("{\"a\":1}"), Utf8("{\"b\":2}\n"), Utf8("{\"c\":3}\r\n")]);
+
+        Assert.Equal("{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n", Encoding.UTF8.GetString(body));
+    }
+
     [Theory]
     [InlineData("{\"a\":1}")]
     [InlineData("{\"a\":{\"b\":[1,2]}}\n")]

@@ -7,6 +7,8 @@ namespace Sandbox.Firehose.Tests.Infrastructure;
 /// <summary>A destination that keeps every delivered batch in memory, so tests can count what arrived and in which order.</summary>
 public sealed class CollectingDestination : IDeliveryDestination
 {
+    private int _started;
+
     public ConcurrentQueue<DeliveryBatch> Batches { get; } = new();
 
     public string Kind => "Memory";
@@ -17,7 +19,8 @@ public sealed class CollectingDestination : IDeliveryDestination
 
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryBatch batch, CancellationToken cancellationToken)
     {
-        if (Batches.Count >= HangAfterBatches) await Task.Delay(Timeout.Infinite, cancellationToken);
+        // Counted as started, not as finished: deliveries may run side by side (read-ahead).
+        if (Interlocked.Increment(ref _started) > HangAfterBatches) await Task.Delay(Timeout.Infinite, cancellationToken);
         Batches.Enqueue(batch);
         return new DeliveryOutcome(batch.Records.Count, 0, batch.Bytes);
     }

@@ -35,11 +35,12 @@ public sealed class ConsumerRig(FirehoseFixture fixture, string stream, string l
         fixture.Kinesis, fixture.Dynamo, destination, metrics, TimeProvider.System, NullLogger.Instance);
 
     /// <summary>A bare worker of application <paramref name="application"/>: cancelling it without ShutdownAsync is a crash.</summary>
-    public StreamConsumer BareConsumer(string application, IDeliveryDestination destination, BufferingHints hints, ConsumerOptions consumer)
+    public StreamConsumer BareConsumer(string application, IDeliveryDestination destination, BufferingHints hints, ConsumerOptions consumer,
+        WorkerCounters? counters = null)
     {
         var leases = new LeaseCoordinator(new LeaseTable(fixture.Dynamo, leaseTable, application), fixture.Kinesis, stream, consumer.Leases, TimeProvider.System);
         return new StreamConsumer(fixture.Kinesis, stream, leases, new RecordBuffer(hints, TimeProvider.System), destination, consumer,
-            new WorkerCounters(), new DeliveryMetrics(application, TimeProvider.System), TimeProvider.System, NullLogger.Instance);
+            counters ?? new WorkerCounters(), new DeliveryMetrics(application, TimeProvider.System), TimeProvider.System, NullLogger.Instance);
     }
 
     public Task<IReadOnlyList<Lease>> LeasesAsync(string application) =>

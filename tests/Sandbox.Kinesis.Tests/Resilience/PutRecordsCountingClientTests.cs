@@ -9,10 +9,10 @@ namespace Sandbox.Kinesis.Tests.Resilience;
 public class PutRecordsCountingClientTests
 {
     private readonly FakeKinesisHandler _handler = new();
-    private int _attempted, _notStored;
+    private int _attempted, _notStored, _throttled;
 
     private PutRecordsCountingClient Counting(IKinesisClient inner) =>
-        new(inner, onAttempted: n => _attempted += n, onNotStored: n => _notStored += n);
+        new(inner, onAttempted: n => _attempted += n, onNotStored: n => _notStored += n, onThrottled: n => _throttled += n);
 
     [Fact]
     public async Task Resent_records_count_again_as_attempted_and_the_failed_subset_as_not_stored()
@@ -24,7 +24,7 @@ public class PutRecordsCountingClientTests
 
         await Counting(client).PutRecordsWithRetryAsync(Batch("a", "b", "c", "d"), Fast);
 
-        Assert.Equal((6, 2), (_attempted, _notStored));
+        Assert.Equal((6, 2, 2), (_attempted, _notStored, _throttled));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class PutRecordsCountingClientTests
 
         await Assert.ThrowsAnyAsync<KinesisException>(() => Counting(client).PutRecordsAsync(Batch("a", "b", "c")));
 
-        Assert.Equal((3, 3), (_attempted, _notStored));
+        Assert.Equal((3, 3, 3), (_attempted, _notStored, _throttled));
     }
 
     [Fact]

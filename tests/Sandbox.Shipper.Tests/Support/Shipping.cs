@@ -23,9 +23,10 @@ public static class Shipping
     };
 
     /// <summary>--once: runs until the worker has drained on its own.</summary>
-    public static async Task<ShipperWorker> RunOnceAsync(ShipperOptions options, IKinesisClient client, TimeSpan? timeout = null)
+    public static async Task<ShipperWorker> RunOnceAsync(ShipperOptions options, IKinesisClient client, TimeSpan? timeout = null,
+        Microsoft.Extensions.Logging.ILogger<ShipperWorker>? log = null)
     {
-        var worker = new ShipperWorker(options with { Once = true }, client);
+        var worker = new ShipperWorker(options with { Once = true }, client, log);
         await worker.StartAsync(CancellationToken.None);
         await worker.ExecuteTask!.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
         return worker;

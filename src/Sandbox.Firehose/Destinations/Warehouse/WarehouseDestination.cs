@@ -39,7 +39,7 @@ public sealed class WarehouseDestination : IDeliveryDestination
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryBatch batch, CancellationToken cancellationToken)
     {
         var arrival = batch.OldestArrival;
-        var body = JsonLines.Encode(batch.Records.Select(r => r.Data));
+        var body = JsonLines.Encode(batch.Records.Select(r => r.Data).ToArray());
         var objectKey = _names.Name(_staging.Evaluate(arrival), arrival);
         await _writer.PutAsync(_options.StagingBucket, objectKey, body, "application/json", cancellationToken);
 

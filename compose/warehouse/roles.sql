@@ -1,4 +1,4 @@
--- The warehouse's login roles (the CONTRACTS.md "Warehouse roles"), run by a superuser at every
+-- The warehouse's login roles (README, "The warehouse's roles and passwords"), run by a superuser at every
 -- `make up` (native: compose/native/lib/warehouse.sh; compose: warehouse-init.sh) with the
 -- passwords generated under .sandbox/ passed as psql variables, never stored in this repository:
 --   :'admin_password' :'delivery_password' :'analyst_password' :'analyst_timeout'

@@ -19,7 +19,7 @@ load_warehouse_secrets() {
   source "$file"
 }
 
-# The endpoints contract's three warehouse roles (CONTRACTS.md) as endpoints.env lines. HOST PORT
+# The endpoints contract's three warehouse roles (compose/warehouse/roles.sql) as endpoints.env lines. HOST PORT
 warehouse_endpoints() {
   local base="Host=$1;Port=$2;Database=warehouse"
   echo "SANDBOX_WAREHOUSE='$base;Username=sandbox_delivery;Password=$DELIVERY_PASSWORD'"

@@ -1,7 +1,7 @@
 namespace Sandbox.Redshift.Dialect;
 
 /// <summary>
-/// What to send to PostgreSQL for one Redshift statement (CONTRACTS.md).
+/// What to send to PostgreSQL for one Redshift statement.
 /// </summary>
 /// <param name="Sql">The PostgreSQL text to run instead of the input (equal to it when nothing needed rewriting).</param>
 /// <param name="Followups">Statements to run on the same connection after <paramref name="Sql"/> succeeded; their results are not for the client.</param>

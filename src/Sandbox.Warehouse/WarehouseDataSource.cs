@@ -3,7 +3,7 @@ using Sandbox.Core.Endpoints;
 
 namespace Sandbox.Warehouse;
 
-/// <summary>Data sources per warehouse role (CONTRACTS.md): the pipeline's and bootstrap's.</summary>
+/// <summary>Data sources per warehouse role (the README's "The warehouse's roles and passwords"): the pipeline's and bootstrap's.</summary>
 public static class WarehouseDataSource
 {
     /// <summary>sandbox_delivery: what the pipeline loads with.</summary>

@@ -1,7 +1,7 @@
 namespace Sandbox.Testing;
 
 /// <summary>
-/// The app database's tables as CONTRACTS.md fixes them (MySQL DDL), for tests and benches that
+/// The app database's tables as src/Sandbox.AppDatabase names them (MySQL DDL), for tests and benches that
 /// fill an app database of their own. Every table has created_at/updated_at DATETIME(3) and an
 /// index on (updated_at, primary key) for incremental sync.
 /// </summary>

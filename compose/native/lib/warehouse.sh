@@ -88,7 +88,7 @@ apply_roles() {
 upgrade_trust_cluster() {
   local root=$1
   grep -Eq '^[^#]*[[:space:]]trust[[:space:]]*$' "$root/data/pg_hba.conf" || return 0
-  echo "stack: postgres: switching a trust-auth cluster to SCRAM passwords (roles per CONTRACTS.md)"
+  echo "stack: postgres: switching a trust-auth cluster to SCRAM passwords (roles from compose/warehouse/roles.sql)"
   PGPASSWORD= psql -X -q -v ON_ERROR_STOP=1 "host=127.0.0.1 port=$POSTGRES_PORT user=sandbox dbname=postgres" >/dev/null <<SQL
 select 'create role $WAREHOUSE_SUPERUSER' where not exists (select from pg_roles where rolname = '$WAREHOUSE_SUPERUSER') \gexec
 alter role $WAREHOUSE_SUPERUSER superuser login password '$SUPERUSER_PASSWORD';

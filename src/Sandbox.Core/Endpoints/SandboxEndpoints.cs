@@ -3,7 +3,7 @@ namespace Sandbox.Core.Endpoints;
 /// <summary>
 /// The one endpoints contract every tool and test reads. A null service URL means
 /// "the real AWS regional endpoint" (Target = Aws); local stacks always set all three.
-/// The warehouse has a connection string per role (CONTRACTS.md): <see cref="WarehouseConnectionString"/>
+/// The warehouse has a connection string per role (README, "The warehouse's roles and passwords"): <see cref="WarehouseConnectionString"/>
 /// is the pipeline's (sandbox_delivery), <see cref="WarehouseAdminConnectionString"/> bootstrap's
 /// (migrations, throwaway databases, VACUUM), <see cref="WarehouseAnalystConnectionString"/> people's.
 /// </summary>

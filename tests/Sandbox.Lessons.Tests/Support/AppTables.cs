@@ -6,7 +6,7 @@ using Sandbox.Generator.Entities;
 namespace Sandbox.Lessons.Tests.Support;
 
 /// <summary>
-/// The warehouse's app.* tables (CONTRACTS.md names) filled from the generator's entity pools, with the ids
+/// The warehouse's app.* tables (the app database's names, src/Sandbox.AppDatabase) filled from the generator's entity pools, with the ids
 /// the events carry, until `sandbox sync` fills them from the app database. Columns the pools do not model
 /// (gender, skin_type, country...) get deterministic stand-ins; every 17th post is deleted.
 /// </summary>

@@ -62,7 +62,7 @@ public sealed class LessonDataFixture : IAsyncLifetime
         if (_database is not null) await _database.DisposeAsync();
     }
 
-    // Creating databases needs the admin role once the roles exist (CONTRACTS.md); until then the one role.
+    // Creating databases needs the admin role once the roles exist; until then the one role.
     private static string ServerConnectionString() =>
         EndpointsLoader.Load().WarehouseAdminConnectionString;
 

@@ -6,7 +6,7 @@ using Sandbox.Warehouse.Schema;
 namespace Sandbox.Warehouse.Tests.Schema;
 
 /// <summary>
-/// The locked warehouse (CONTRACTS.md "Warehouse roles"): every login needs its SCRAM password,
+/// The locked warehouse (compose/warehouse/roles.sql): every login needs its SCRAM password,
 /// the pipeline and people get the least they need, and nobody the tools use can reach the
 /// server's shell (COPY ... TO PROGRAM needs a superuser).
 /// </summary>

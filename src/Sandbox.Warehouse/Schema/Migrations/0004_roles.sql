@@ -1,4 +1,4 @@
--- Least rights per role (CONTRACTS.md "Warehouse roles"). The roles themselves, with their
+-- Least rights per role. The roles themselves, with their
 -- passwords, are made by `make up` (compose/warehouse/roles.sql) before bootstrap runs this as the
 -- migrating role (sandbox_admin), in the warehouse and in every throwaway database alike.
 do $$

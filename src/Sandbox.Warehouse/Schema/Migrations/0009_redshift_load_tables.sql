@@ -89,7 +89,7 @@ from public.bad_events b;
 grant select on redshift.stl_load_commits, redshift.stl_load_errors to public;
 grant execute on all functions in schema redshift to public;
 
--- The endpoint's COPY runs as the delivery role (CONTRACTS.md) when that role exists.
+-- The endpoint's COPY runs as the delivery role (compose/warehouse/roles.sql) when that role exists.
 do $$ begin
   if exists (select 1 from pg_roles where rolname = 'sandbox_delivery') then
     grant insert, select on redshift.load_commit_log, redshift.load_error_log to sandbox_delivery;

@@ -17,6 +17,7 @@ public sealed record ReleaseInfo(string Version, DateOnly ReleaseDay, string? Pr
 public static class ReleaseChecker
 {
     public const int DefaultDays = 7;
+    public const string MissingVersion = "--version: give the app version to check, e.g. 5.11.0";
     public const double DefaultFamilyConfidence = 0.95;
 
     /// <summary>A version is released on the first day at least this share of the day's users runs it (a skewed clock is no release).</summary>
@@ -35,7 +36,7 @@ public static class ReleaseChecker
 
     public static async Task<ReleaseReport> RunAsync(AnalyticsQueries queries, string version, int days = DefaultDays, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(version)) throw new ReleaseCheckException("--version: give the app version to check, e.g. 5.11.0");
+        if (string.IsNullOrWhiteSpace(version)) throw new ReleaseCheckException(MissingVersion);
         if (days is < 1 or > 90) throw new ReleaseCheckException($"--days {days}: must be within 1..90");
         var seen = await VersionDaysAsync(queries, ct);
         var release = seen.Releases.FirstOrDefault(r => r.Version == version)

@@ -9,6 +9,9 @@ namespace Sandbox.ReleaseCheck;
 /// <summary>A version seen in the events: when it was released and which version it replaced.</summary>
 public sealed record ReleaseInfo(string Version, DateOnly ReleaseDay, string? PreviousVersion);
 
+/// <summary>A release of the last days with its check, or why it cannot be compared yet.</summary>
+public sealed record RecentRelease(ReleaseInfo Release, ReleaseReport? Report, string? NotYet);
+
 /// <summary>
 /// Did a release help or hurt? Each KPI (as a rate per active user, since the number of users on a
 /// version grows with the rollout) and each funnel step's conversion, for users on the version against
@@ -32,13 +35,36 @@ public static class ReleaseChecker
 
     /// <summary>Releases (with a previous version to compare) whose release day falls within the <paramref name="days"/> days ending on <paramref name="day"/>: what a digest of that day reports.</summary>
     public static async Task<IReadOnlyList<ReleaseInfo>> RecentReleasesAsync(AnalyticsQueries queries, DateOnly day, int days = DefaultDays, CancellationToken ct = default) =>
-        (await ReleasesAsync(queries, ct)).Where(r => r.PreviousVersion is not null && r.ReleaseDay <= day && r.ReleaseDay > day.AddDays(-days)).ToList();
+        Recent(await ReleasesAsync(queries, ct), day, days);
+
+    private static IReadOnlyList<ReleaseInfo> Recent(IReadOnlyList<ReleaseInfo> releases, DateOnly day, int days) =>
+        releases.Where(r => r.PreviousVersion is not null && r.ReleaseDay <= day && r.ReleaseDay > day.AddDays(-days)).ToList();
 
     public static async Task<ReleaseReport> RunAsync(AnalyticsQueries queries, string version, int days = DefaultDays, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(version)) throw new ReleaseCheckException(MissingVersion);
         if (days is < 1 or > 90) throw new ReleaseCheckException($"--days {days}: must be within 1..90");
+        return await CheckAsync(queries, await VersionDaysAsync(queries, ct), version, days, ct);
+    }
+
+    /// <summary>
+    /// The check of each release in the <paramref name="days"/> days ending on <paramref name="day"/> (what a digest of that day
+    /// reports), reading the versions once; a release too recent to compare carries why instead of a report.
+    /// </summary>
+    public static async Task<IReadOnlyList<RecentRelease>> RecentChecksAsync(AnalyticsQueries queries, DateOnly day, int days = DefaultDays, CancellationToken ct = default)
+    {
         var seen = await VersionDaysAsync(queries, ct);
+        var checks = new List<RecentRelease>();
+        foreach (var release in Recent(seen.Releases, day, days))
+        {
+            try { checks.Add(new RecentRelease(release, await CheckAsync(queries, seen, release.Version, days, ct), null)); }
+            catch (ReleaseCheckException notYet) { checks.Add(new RecentRelease(release, null, notYet.Message)); }
+        }
+        return checks;
+    }
+
+    private static async Task<ReleaseReport> CheckAsync(AnalyticsQueries queries, VersionDays seen, string version, int days, CancellationToken ct)
+    {
         var release = seen.Releases.FirstOrDefault(r => r.Version == version)
             ?? throw new ReleaseCheckException($"version '{version}': no events carry it; versions in the {queries.Engine.Name}: {string.Join(", ", seen.Releases.Select(r => r.Version))}");
         var previous = release.PreviousVersion

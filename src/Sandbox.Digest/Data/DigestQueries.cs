@@ -52,20 +52,12 @@ public static class DigestQueries
     /// <summary>The release check of each version released in the week up to the digest's day: people look at the numbers after a release.</summary>
     private static async Task<IReadOnlyList<ReleaseSummary>> ReleasesAsync(AnalyticsQueries queries, DateOnly day, CancellationToken ct)
     {
-        IReadOnlyList<ReleaseInfo> recent;
-        try { recent = await ReleaseChecker.RecentReleasesAsync(queries, day, ct: ct); }
+        IReadOnlyList<RecentRelease> recent;
+        try { recent = await ReleaseChecker.RecentChecksAsync(queries, day, ct: ct); }
         catch (ReleaseCheckException) { return []; } // events without app versions: no release to speak of
-        var summaries = new List<ReleaseSummary>();
-        foreach (var release in recent)
-        {
-            try { summaries.Add(ReleaseSummary.From(await ReleaseChecker.RunAsync(queries, release.Version, ct: ct))); }
-            catch (ReleaseCheckException tooEarly)
-            {
-                // A release on the digest's own (still partial) day has nothing to compare yet: say so rather than skip it.
-                summaries.Add(new ReleaseSummary($"Release {release.Version}", tooEarly.Message, $"`sandbox release-check --version {release.Version}`", $"Release {release.Version}: {tooEarly.Message}"));
-            }
-        }
-        return summaries;
+        // A release on the digest's own (still partial) day has nothing to compare yet: say so rather than skip it.
+        return recent.Select(r => r.Report is { } report ? ReleaseSummary.From(report) : new ReleaseSummary(
+            $"Release {r.Release.Version}", r.NotYet!, $"`sandbox release-check --version {r.Release.Version}`", $"Release {r.Release.Version}: {r.NotYet}")).ToList();
     }
 
     private static FunnelFigure Figure(FunnelResult result, DateOnly day)

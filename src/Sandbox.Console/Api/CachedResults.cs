@@ -27,21 +27,31 @@ public static class CachedResults
         // A download promises the whole result: a cache cut at its cap does not make one.
         if (format == "csv" && result.Truncated) return false;
 
-        var age = (long)result.AgeAt(now).TotalSeconds;
-        http.Response.Headers.Age = age.ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers["X-Sandbox-Retrieved-At"] = result.RetrievedAt.ToString("O", CultureInfo.InvariantCulture);
         if (format == "csv")
         {
+            WriteAgeHeaders(http, result, now);
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"query-{saved.Id}.csv\"";
             await http.Response.WriteAsync(Csv(result), http.RequestAborted);
         }
-        else
-        {
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(Json(result, age), http.RequestAborted);
-        }
+        else await WriteJsonAsync(http, result);
         return true;
+    }
+
+    /// <summary>The result as JSON with its age (headers and body).</summary>
+    public static async Task WriteJsonAsync(HttpContext http, CachedResult result)
+    {
+        var age = WriteAgeHeaders(http, result, DateTimeOffset.UtcNow);
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(Json(result, age), http.RequestAborted);
+    }
+
+    private static long WriteAgeHeaders(HttpContext http, CachedResult result, DateTimeOffset now)
+    {
+        var age = (long)result.AgeAt(now).TotalSeconds;
+        http.Response.Headers.Age = age.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-Sandbox-Retrieved-At"] = result.RetrievedAt.ToString("O", CultureInfo.InvariantCulture);
+        return age;
     }
 
     /// <summary>The cached result as the editor and results.json show it.</summary>
@@ -50,7 +60,8 @@ public static class CachedResults
         {"columns":{{JsonSerializer.Serialize(result.Columns, ConsoleJson.Options)}},"rows":{{result.RowsJson}},"rowCount":{{result.RowCount}},"truncated":{{(result.Truncated ? "true" : "false")}},"retrievedAt":"{{result.RetrievedAt.ToString("O", CultureInfo.InvariantCulture)}}","ageSeconds":{{ageSeconds}},"runtimeMs":{{result.RuntimeMs}},"cached":true}
         """;
 
-    private static TimeSpan? MaxAge(HttpRequest request)
+    /// <summary>?max_age=SECONDS, or null when not given.</summary>
+    public static TimeSpan? MaxAge(HttpRequest request)
     {
         if (!request.Query.TryGetValue("max_age", out var text)) return null;
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)

@@ -1,23 +1,25 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
+using Npgsql;
 
 namespace Sandbox.Console.Tests;
 
 /// <summary>
 /// #14: a 1M-row query in Debian's chromium keeps the page responsive. A second console on the
-/// suite's state with the production grid cap (100,000 rows) and a statement timeout that lets the
-/// rows stream: the grid shows the first rows while the rest stream, typing and scrolling work in the
-/// meantime, the grid stops at its cap and the page offers the full result as downloads.
+/// suite's state with the production grid cap (100,000 rows): the grid shows the first rows while the
+/// run is still going, typing and scrolling work in the meantime, the grid stops at its cap and the
+/// page offers the full result as downloads.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class BigResultBrowserTests(ConsoleFixture console, BrowserTests.Chromium chromium) : IClassFixture<BrowserTests.Chromium>, IAsyncLifetime
 {
     private const int Cap = 100_000;
 
-    // generate_series makes its million rows first; the pauses (0.4 s at every 20,000th row) keep the
-    // first 100,000 streaming for at least 2 s, so typing and scrolling are tried while rows arrive.
-    private const string MillionRows =
-        "select g as n, md5(g::text) || coalesce(case when g % 20000 = 0 then pg_sleep(0.4)::text end, '') as hash from generate_series(1, 1000000) g";
+    // Row 50,000 waits for an advisory lock the test holds (a transaction-scoped shared lock, allowed
+    // in the read-only run): rows before it stream, and the run cannot end until the test lets it go.
+    private static string MillionRows(long lockKey) =>
+        $"select g as n, md5(g::text) || coalesce(case when g = 50000 then pg_advisory_xact_lock_shared({lockKey})::text end, '') as hash " +
+        "from generate_series(1, 1000000) g";
 
     private WebApplication _app = null!;
     private Uri _baseUrl = null!;
@@ -44,7 +46,11 @@ public sealed class BigResultBrowserTests(ConsoleFixture console, BrowserTests.C
         await page.FillAsync("input[name=password]", ConsoleFixture.Password);
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("alice (analyst)");
-        await page.Locator(".cm-content").FillAsync(MillionRows);
+        var lockKey = Random.Shared.NextInt64(1, long.MaxValue);
+        await using var holder = new NpgsqlConnection(console.AdminConnectionString);
+        await holder.OpenAsync();
+        await Advisory(holder, "pg_advisory_lock", lockKey);
+        await page.Locator(".cm-content").FillAsync(MillionRows(lockKey));
 
         await page.ClickAsync("#run");
         await Assertions.Expect(page.Locator(".grid-row").First).ToContainTextAsync("1c4ca4238a0b923820dcc509a6f75849b");
@@ -57,8 +63,9 @@ public sealed class BigResultBrowserTests(ConsoleFixture console, BrowserTests.C
         await Assertions.Expect(page.Locator(".cm-content")).ToContainTextAsync("typed while streaming");
         await page.Locator(".grid-scroll").EvaluateAsync("s => s.scrollTop = 5000 * 24");
         await Assertions.Expect(Cell(page, 5001)).ToBeVisibleAsync();
-        Assert.True(await page.Locator("#cancel").IsEnabledAsync(), "typing and scrolling should have been answered while the rows still streamed");
+        Assert.True(await page.Locator("#cancel").IsEnabledAsync(), "the run should still be waiting at row 50,000");
         await BrowserTests.Shot(page, "scrolled-while-streaming");
+        await Advisory(holder, "pg_advisory_unlock", lockKey);
 
         // The grid stops at its cap; the full result is offered as downloads.
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync(
@@ -71,6 +78,13 @@ public sealed class BigResultBrowserTests(ConsoleFixture console, BrowserTests.C
         await page.Locator(".grid-scroll").EvaluateAsync("s => s.scrollTop = s.scrollHeight");
         await Assertions.Expect(Cell(page, Cap)).ToBeVisibleAsync();
         await BrowserTests.Shot(page, "capped");
+    }
+
+    private static async Task Advisory(NpgsqlConnection connection, string function, long key)
+    {
+        await using var command = new NpgsqlCommand($"select {function}($1)", connection);
+        command.Parameters.Add(new() { Value = key });
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>The grid's cell of column n in row n (n is the row number).</summary>

@@ -1,3 +1,8 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Hosting;
+
 namespace Sandbox.Console.Bench;
 
 /// <summary>The cold-start baseline: an empty ASP.NET Core app (one endpoint) on 127.0.0.1.</summary>

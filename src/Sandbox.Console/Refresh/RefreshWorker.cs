@@ -12,9 +12,10 @@ public interface IRefreshListener
 }
 
 /// <summary>
-/// Takes queued refreshes from console.query_runs and runs them as the analyst role, renewing each
-/// run's lease while its statement runs, on the query's data source; the result goes to the cache. Several consoles may share
-/// the queue: a claim is a row lock (skip locked), a lease that runs out is reclaimed by any of them.
+/// Takes queued refreshes from console.query_runs and runs them on the query's data source
+/// (<see cref="CachedRunner"/>), renewing each run's lease while its statement runs; the result goes
+/// to the cache. Several consoles may share the queue: a claim is a row lock (skip locked), a lease
+/// that runs out is reclaimed by any of them.
 /// </summary>
 public sealed class RefreshWorker(
     RunStore runs, SavedQueryStore queries, CachedRunner cached, ConsoleSettings settings,

@@ -2,7 +2,8 @@
 # Redash's provisioning step (compose service redash-provision, profile "redash"): runs once per
 # `make up` inside the Redash image and is idempotent. Creates Redash's tables, the admin account
 # (password from .sandbox/redash.secrets) and the data source "Sandbox warehouse": the read-only
-# analyst role through the Redshift endpoint. Redash's own "pg" type, not "redshift": the endpoint
+# analyst role through the Redshift endpoint, 127.0.0.1:5439 as its worker (on the host's network)
+# sees it. Redash's own "pg" type, not "redshift": the endpoint
 # speaks PostgreSQL's catalog, and Redash's Redshift schema reader asks for svv_* views it lacks.
 set -euo pipefail
 manage() { /app/manage.py "$@"; }
@@ -20,7 +21,7 @@ if ! manage users list 2>/dev/null | grep -q "Email: $REDASH_ADMIN_EMAIL"; then
 fi
 
 if ! manage ds list | grep -q "Name: Sandbox warehouse"; then
-  options=$(printf '{"host": "warehouse", "port": 5439, "dbname": "warehouse", "user": "analyst", "password": "%s", "sslmode": "disable"}' "$ANALYST_PASSWORD")
+  options=$(printf '{"host": "127.0.0.1", "port": 5439, "dbname": "warehouse", "user": "analyst", "password": "%s", "sslmode": "disable"}' "$ANALYST_PASSWORD")
   manage ds new "Sandbox warehouse" --type pg --options "$options"
 fi
 echo "redash-provision: Redash has its admin ($REDASH_ADMIN_EMAIL) and the data source 'Sandbox warehouse'"

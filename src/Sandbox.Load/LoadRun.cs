@@ -62,6 +62,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         _archive = new ArchiveTail(s3, endpoints.Resources.ArchiveBucket, latency);
         var ages = new IteratorAges(_kinesis, dynamo, endpoints.Resources.LeaseTable, endpoints.Resources.Stream);
         var cpuAtStart = new Dictionary<string, double>();
+        TimeSpan? deliveredAfter = null;
         var stopped = false;
         Exception? failure = null;
         IntegrityResult? integrity = null;
@@ -96,6 +97,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             }
             await MonitorAsync(latency, ages, feedTask, inputDone, abort.Token);
             if (chaosTask is not null) await chaosTask;
+            deliveredAfter = _clock.Elapsed; // the rate is to delivery; the integrity check is not the pipeline's time
             view.Say("load: every event delivered; checking integrity");
             var check = new IntegrityCheck(day, new WarehouseFacts(_warehouse), dynamo, endpoints.Resources.ClickLogTable);
             await _archive.ReadNewAsync(CancellationToken.None);
@@ -123,15 +125,18 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             if (stopped) view.Say($"load: interrupted: the run's resources are kept ({resources.Endpoints.Resources.Stream}, database {resources.Database})");
             else if (!options.Keep) await resources.DeleteAsync(stack, new ViewWriter(view));
         }
-        return new LoadRunResult(id, shards, _points, _chaos?.Faults ?? [], integrity, stopped, failure?.Message, _clock.Elapsed,
+        return new LoadRunResult(id, shards, _points, _chaos?.Faults ?? [], integrity, stopped, failure?.Message, deliveredAfter ?? _clock.Elapsed,
             _shipper.Shipped, _shipper.SeesThrottling ? _shipper.Throttled : null, latency.All().ToDictionary(kv => kv.Key, kv => LatencyFigures.Of(kv.Value)),
             _boxes.ToDictionary(kv => kv.Key, kv => kv.Value.Starts), baseline, CpuSecondsSince(cpuAtStart));
     }
 
-    /// <summary>CPU seconds of each process over the run: the last point's reading less the one before the boxes started.</summary>
+    /// <summary>
+    /// CPU seconds of each process over the run: its last reading (the --once shipper is gone before the
+    /// last point) less the one before the boxes started. A box killed and restarted counts from its last start.
+    /// </summary>
     private Dictionary<string, double> CpuSecondsSince(Dictionary<string, double> atStart) =>
-        _points.Count == 0 ? []
-            : _points[^1].Processes.ToDictionary(kv => kv.Key, kv => Math.Max(0, kv.Value.CpuSeconds - atStart.GetValueOrDefault(kv.Key)));
+        _points.SelectMany(p => p.Processes).GroupBy(kv => kv.Key)
+            .ToDictionary(g => g.Key, g => Math.Max(0, g.Last().Value.CpuSeconds - atStart.GetValueOrDefault(g.Key)));
 
     private async Task ReadArchiveAsync(CancellationToken cancellationToken)
     {
@@ -329,7 +334,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
     }
 }
 
-/// <summary>What one replay measured.</summary>
+/// <summary>What one replay measured; <see cref="Elapsed"/> runs from the boxes' start until every event was delivered everywhere (the integrity check after it is not counted).</summary>
 public sealed record LoadRunResult(
     string Id, int Shards, IReadOnlyList<LoadPoint> Points, IReadOnlyList<FaultRecord> Faults, IntegrityResult? Integrity,
     bool Interrupted, string? Failure, TimeSpan Elapsed, long Shipped, long? Throttled,

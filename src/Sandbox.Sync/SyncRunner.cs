@@ -37,7 +37,8 @@ public sealed class SyncRunner(NpgsqlDataSource warehouse, string appDbConnectio
             foreach (var statement in prepared.Schema.Statements) await TableWriter.ExecuteAsync(connection, statement, cancellationToken);
             TableWriter.Written written;
             await using (var rows = await source.ReadAsync(prepared.CursorColumns, prepared.After, cancellationToken))
-                written = await prepared.Writer(config).WriteAsync(rows, connection, createdNow: !prepared.Schema.TargetExists, cancellationToken);
+                written = await prepared.Writer(config).WriteAsync(rows, connection, createdNow: !prepared.Schema.TargetExists,
+                    continuing: prepared.After is not null, cancellationToken);
             var after = written.RowsRead > 0 ? await source.LastCursorAsync(prepared.CursorColumns, prepared.After, cancellationToken) : prepared.After;
             await using (var finish = new NpgsqlBatch(connection)) // the cursor and the run's row: one round trip
             {

@@ -7,7 +7,10 @@ namespace Sandbox.Redshift.QueryLog;
 /// <summary>
 /// Writes redshift.query_log off the hot path: relays only enqueue; one background loop inserts what
 /// has gathered, one statement per batch, over its own connection straight to PostgreSQL (never
-/// through the front, so the log does not log itself). While PostgreSQL or the table is missing
+/// through the front, so the log does not log itself). After the first entry of a batch it waits
+/// <see cref="GatherDelay"/> for more, so a client's stream of small queries costs one insert per
+/// interval instead of one per query competing with the queries themselves (as Redshift, whose
+/// stl_query rows also appear shortly after the statement). While PostgreSQL or the table is missing
 /// (before bootstrap) batches wait and are retried; past <see cref="MaxPending"/> the oldest go, counted.
 /// </summary>
 public sealed class QueryLogWriter : IQueryLogSink, IAsyncDisposable
@@ -16,6 +19,7 @@ public sealed class QueryLogWriter : IQueryLogSink, IAsyncDisposable
     public const int MaxQueryText = 4000; // Redshift's stl_query.querytxt is character(4000)
     private const int MaxBatch = 5_000;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(200);
 
     private const string InsertSql = """
         insert into redshift.query_log (userid, username, pid, database, querytxt, label, starttime, endtime, rows, aborted)
@@ -30,6 +34,7 @@ public sealed class QueryLogWriter : IQueryLogSink, IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly TextWriter _diagnostics;
     private readonly Task _loop;
+    private readonly CancellationTokenSource _gathering = new();
     private long _written;
     private long _dropped;
 
@@ -62,6 +67,7 @@ public sealed class QueryLogWriter : IQueryLogSink, IAsyncDisposable
         var lastError = "";
         while (batch.Count > 0 || await _entries.Reader.WaitToReadAsync())
         {
+            if (batch.Count == 0) await GatherAsync();
             while (batch.Count < MaxBatch && _entries.Reader.TryRead(out var entry)) batch.Add(entry);
             try
             {
@@ -83,6 +89,13 @@ public sealed class QueryLogWriter : IQueryLogSink, IAsyncDisposable
             try { await InsertAsync(batch); Interlocked.Add(ref _written, batch.Count); }
             catch (NpgsqlException error) { await _diagnostics.WriteLineAsync($"sandbox-redshift: {batch.Count} query log entries lost at shutdown: {error.Message}"); }
         }
+    }
+
+    /// <summary>Lets a batch gather for <see cref="GatherDelay"/> (the channel holds far more than arrives meanwhile); shutdown cuts it short.</summary>
+    private async Task GatherAsync()
+    {
+        try { await Task.Delay(GatherDelay, _gathering.Token); }
+        catch (OperationCanceledException) { }
     }
 
     private async Task InsertAsync(List<QueryLogEntry> batch)
@@ -108,6 +121,7 @@ public sealed class QueryLogWriter : IQueryLogSink, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _entries.Writer.TryComplete();
+        _gathering.Cancel();
         await _loop.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { });
         await _dataSource.DisposeAsync();
     }

@@ -16,7 +16,10 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
     public sealed record Written(long RowsRead, long RowsWritten, long RowsReplaced, string Path);
 
     /// <param name="createdNow">The target was created earlier in this transaction (its first run).</param>
-    public async Task<Written> WriteAsync(SourceRows rows, NpgsqlConnection connection, bool createdNow, CancellationToken cancellationToken)
+    /// <param name="continuing">An earlier run committed a cursor: the target holds its rows, so a merge goes straight to
+    /// staging without asking whether the target is empty (an emptied one is merged into correctly, only not by COPY).</param>
+    public async Task<Written> WriteAsync(SourceRows rows, NpgsqlConnection connection, bool createdNow, bool continuing,
+        CancellationToken cancellationToken)
     {
         var target = config.Target;
         switch (config.Mode)
@@ -61,7 +64,7 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
                 // A first load (empty target) cannot match any key: COPY straight in. One run reads each key
                 // at most once (one snapshot), so no run can collide with its own rows.
                 if (!rows.Reader.HasRows) return new(0, 0, 0, $"nothing new: {target} unchanged");
-                if (await IsEmptyAsync(connection, target, cancellationToken))
+                if (!continuing && await IsEmptyAsync(connection, target, cancellationToken))
                 {
                     var direct = await copier.CopyAsync(rows, connection, target, cancellationToken, freeze: createdNow);
                     await AnalyzeLoadedAsync(connection, target, cancellationToken);
@@ -71,7 +74,7 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
                 if (upsert is not null)
                 {
                     var (updated, upserted) = await UpsertFromStageAsync(connection, upsert, cancellationToken);
-                    return new(copied, upserted, updated, $"COPY into staging, upsert into {target} on its key ({string.Join(", ", mergeKeys)})");
+                    return new(copied, upserted, updated, $"COPY into staging, upsert into {target} on its key ({string.Join(", ", mergeKeys)}): update matched rows, insert the rest");
                 }
                 var match = string.Join(" and ", mergeKeys.Select(k => $"t.{k} = s.{k}"));
                 // One round trip; ANALYZE tells the planner the stage's size. The target's pages are in memory on a warehouse
@@ -79,7 +82,7 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
                 // target (2-3x slower for 1% of 1M rows) instead of probing its key index.
                 var (replaced, inserted) = await ExecuteBatchAsync(connection, cancellationToken,
                     $"analyze {Stage}",
-                    "set local random_page_cost = 1.1",
+                    RandomReadsCached,
                     $"delete from {target} t using {Stage} s where {match}",
                     InsertFromStage);
                 return new(copied, inserted, replaced, $"COPY into staging, merge into {target} on ({string.Join(", ", mergeKeys)})");
@@ -104,25 +107,39 @@ public sealed class TableWriter(SyncTableConfig config, RowCopier copier, IReadO
         ExecuteAsync(connection, $"analyze {table}", cancellationToken);
 
     /// <summary>
-    /// Merge as one key probe per row (about half the work of delete + insert): a matched row takes every source
-    /// column and its target-only columns go back to their defaults, exactly as if it had been deleted and inserted.
+    /// Merge as one key probe per row: the stage's rows update their match through the key index (a matched row takes
+    /// every source column and its target-only columns go back to their defaults, exactly as if it had been deleted and
+    /// inserted), and the rows that matched none are inserted, in one statement. Cheaper than `insert ... on conflict do
+    /// update`, which locks each conflicting row (a WAL record of its own) before updating it: one WAL record per row
+    /// instead of two (docs/BENCHMARKS.md, sync). Each key is at most once in the stage (one run
+    /// reads one snapshot), so no target row is updated twice and no key inserted twice.
     /// </summary>
     /// <returns>The rows that replaced an existing one, and all rows written.</returns>
     private async Task<(long Replaced, long Written)> UpsertFromStageAsync(
         NpgsqlConnection connection, MergeUpsert upsert, CancellationToken cancellationToken)
     {
-        var set = source.Select(c => c.Name).Where(c => !mergeKeys.Contains(c)).Select(c => $"{c} = excluded.{c}")
-            .Concat(upsert.TargetOnlyColumns.Select(c => $"{c} = default")).DefaultIfEmpty($"{mergeKeys[0]} = excluded.{mergeKeys[0]}");
+        var set = source.Select(c => c.Name).Where(c => !mergeKeys.Contains(c)).Select(c => $"{c} = s.{c}")
+            .Concat(upsert.TargetOnlyColumns.Select(c => $"{c} = default")).DefaultIfEmpty($"{mergeKeys[0]} = s.{mergeKeys[0]}");
         var columns = string.Join(", ", source.Select(c => c.Name));
-        // xmax is 0 on a freshly inserted row version and the locking transaction's id on an updated one.
-        var sql = $"with written as (insert into {config.Target} ({columns}) select {columns} from {Stage} " +
-                  $"on conflict ({string.Join(", ", mergeKeys)}) do update set {string.Join(", ", set)} returning xmax::text <> '0' as replaced) " +
-                  "select count(*) filter (where replaced), count(*) from written";
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var match = string.Join(" and ", mergeKeys.Select(k => $"t.{k} = s.{k}"));
+        var matched = string.Join(" and ", mergeKeys.Select(k => $"u.{k} = s.{k}"));
+        var sql = $"with updated as (update {config.Target} t set {string.Join(", ", set)} from {Stage} s where {match} " +
+                  $"returning {string.Join(", ", mergeKeys.Select(k => $"t.{k}"))}), " +
+                  $"inserted as (insert into {config.Target} ({columns}) select {columns} from {Stage} s " +
+                  $"where not exists (select from updated u where {matched}) returning 1) " +
+                  "select (select count(*) from updated), (select count(*) from inserted)";
+        // A small stage probes the key index (the planner would scan the whole target with random reads priced as from disk).
+        await using var batch = new NpgsqlBatch(connection) { Timeout = 0 };
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(RandomReadsCached));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        var (replaced, inserted) = (reader.GetInt64(0), reader.GetInt64(1));
+        return (replaced, replaced + inserted);
     }
+
+    /// <summary>The target's pages are in memory on a warehouse this size: random reads cost about as much as sequential ones.</summary>
+    private const string RandomReadsCached = "set local random_page_cost = 1.1";
 
     private string InsertFromStage
     {

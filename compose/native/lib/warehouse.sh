@@ -134,8 +134,10 @@ start_postgres() {
       || { rm -f "$root/superuser.pw"; echo "stack: initdb failed:" >&2; tail -n 20 "$LOGS/warehouse-initdb.log" >&2; exit 1; }
     rm -f "$root/superuser.pw"
   fi
+  # A warehouse takes bulk loads: with the default 1 GB of WAL a checkpoint starts every few hundred
+  # thousand loaded rows, and the next writes pay full-page images (docs/FACTS-LOCAL.md, sync).
   if ! as_postgres "$bin/pg_ctl" -D "$root/data" -l "$root/postgres.log" -w -t "$READY_TIMEOUT" \
-      -o "-c listen_addresses=127.0.0.1 -p $POSTGRES_PORT -k $root/data -c password_encryption=scram-sha-256" start >/dev/null; then
+      -o "-c listen_addresses=127.0.0.1 -p $POSTGRES_PORT -k $root/data -c password_encryption=scram-sha-256 -c max_wal_size=4GB" start >/dev/null; then
     echo "stack: postgres did not start on port $POSTGRES_PORT. Last lines of its log:" >&2
     tail -n 20 "$root/postgres.log" >&2 || true
     exit 1

@@ -1,5 +1,5 @@
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Generator.Output;
 using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
 
@@ -25,10 +25,10 @@ public static class FileGeneration
     /// again would write the same bytes as new files (new inodes), which a tailing shipper would take
     /// for new logs and ship again: callers leave such output alone instead.
     /// </summary>
-    public static GenerationManifest? Reusable(GeneratorConfig config, string outputDirectory, Plan plan)
+    public static GenerationTruth? Reusable(GeneratorConfig config, string outputDirectory, Plan plan)
     {
-        if (!Directory.Exists(outputDirectory) || ManifestFileStore.TryRead(outputDirectory) is not { } previous) return null;
-        if (previous.Status != GenerationManifest.StatusComplete || previous.Fingerprint != ConfigJson.Fingerprint(config, plan.Version)) return null;
+        if (!Directory.Exists(outputDirectory) || GenerationTruthFile.TryRead(outputDirectory) is not { } previous) return null;
+        if (previous.Status != GenerationTruth.StatusComplete || previous.Fingerprint != ConfigJson.Fingerprint(config, plan.Version)) return null;
         var root = Path.GetFullPath(outputDirectory);
         return previous.Files.Concat(previous.Dimensions).All(file =>
             new FileInfo(Path.Combine(root, file.Path)) is { Exists: true } info && info.Length == file.Bytes)
@@ -36,7 +36,7 @@ public static class FileGeneration
             : null;
     }
 
-    public static (GenerationManifest Manifest, GenerationResult Result) Run(
+    public static (GenerationTruth Manifest, GenerationResult Result) Run(
         GeneratorConfig config, string outputDirectory, int threads, bool overwrite, Plan plan,
         Action<GeneratorRunner>? onStarted = null)
     {
@@ -47,15 +47,15 @@ public static class FileGeneration
 
         var sink = new HourlyLogFileSink(outputDirectory, config.Gzip);
         var sinkName = config.Gzip ? "hourly-log-files-gzip" : "hourly-log-files";
-        ManifestFileStore.Write(outputDirectory, ManifestBuilder.InProgress(config, plan.Version, sinkName));
+        GenerationTruthFile.Write(outputDirectory, GenerationTruthBuilder.InProgress(config, plan.Version, sinkName));
         onStarted?.Invoke(runner);
         var result = runner.Run(sink, threads);
         var dimensions = config.WriteDimensions ? DimensionWriter.Write(outputDirectory, result.Model) : [];
-        var manifest = ManifestBuilder.Complete(config, plan.Version, sinkName, result) with
+        var manifest = GenerationTruthBuilder.Complete(config, plan.Version, sinkName, result) with
         {
-            Dimensions = dimensions.Select(d => new ManifestFile(d.Name, d.Lines, d.Bytes)).ToList(),
+            Dimensions = dimensions.Select(d => new OutputFile(d.Name, d.Lines, d.Bytes)).ToList(),
         };
-        ManifestFileStore.Write(outputDirectory, manifest);
+        GenerationTruthFile.Write(outputDirectory, manifest);
         return (manifest, result);
     }
 }

@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2.Model;
 using Amazon.DynamoDBv2;
 using Sandbox.Aws;
+using Sandbox.Aws.Bootstrap;
+using Sandbox.Core.Bootstrap;
 
 namespace Sandbox.Kinesis.Consumer;
 
@@ -16,6 +18,9 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, string table, string appl
 
     /// <summary>The table as KCL keeps it: one item per shard per consumer application.</summary>
     public static CreateTableRequest Definition(string table) => DynamoDbTables.OnDemand(table, KeyAttr);
+
+    /// <summary>The consumers' part of `sandbox bootstrap`: the lease table every delivery stream and the mapping share.</summary>
+    public static IBootstrapStep BootstrapStep(IAmazonDynamoDB dynamoDb, string table) => new TableStep(dynamoDb, Definition(table));
 
     private static readonly Dictionary<string, string> Names = new()
     {
@@ -62,7 +67,7 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, string table, string appl
         {
             TableName = table,
             Item = item,
-            ConditionExpression = "attribute_not_exists(lease_key)",
+            ConditionExpression = $"attribute_not_exists({KeyAttr})",
         }, cancellationToken));
     }
 

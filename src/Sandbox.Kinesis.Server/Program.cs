@@ -15,7 +15,7 @@ catch (ArgumentException e)
 try
 {
     await using var server = await EngineServer.StartAsync(options);
-    Console.Out.WriteLine(EngineProcess.ListeningPrefix + server.Url.ToString().TrimEnd('/')); // what EngineProcess waits for
+    Console.Out.WriteLine(CommandLine.ListeningPrefix + server.Url.ToString().TrimEnd('/')); // what launchers wait for
     Console.Out.Flush();
     await server.WaitForShutdownAsync(); // SIGTERM / Ctrl-C stop the host; disposal flushes and fsyncs
     return 0;

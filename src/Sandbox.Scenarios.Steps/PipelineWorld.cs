@@ -2,11 +2,11 @@ using System.IO.Compression;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Scenarios.Steps.Checks;
 using Sandbox.Scenarios.Steps.Pipeline;
 using Sandbox.Scenarios.Steps.Sources;
-using Sandbox.Scenarios.Steps.Stack;
+using Sandbox.Stack.Isolation;
 
 namespace Sandbox.Scenarios.Steps;
 
@@ -18,7 +18,7 @@ namespace Sandbox.Scenarios.Steps;
 public sealed class PipelineWorld : IAsyncDisposable
 {
     private readonly string _workFolder = Directory.CreateTempSubdirectory("sandbox-scenario-").FullName;
-    private ScenarioStack? _stack;
+    private IsolatedResources? _resources;
     private SourceLog? _source;
     private AnalyticsEngines? _engines;
 
@@ -26,7 +26,7 @@ public sealed class PipelineWorld : IAsyncDisposable
 
     public TrackingPlan Plan { get; } = TrackingPlanLoader.LoadEmbedded();
 
-    public GenerationManifest? Manifest { get; private set; }
+    public GenerationTruth? Manifest { get; private set; }
 
     public string? CapturedLog { get; private set; }
 
@@ -38,19 +38,34 @@ public sealed class PipelineWorld : IAsyncDisposable
 
     public string StateFolder => Path.Combine(_workFolder, "shipper");
 
-    public async Task<ScenarioStack> StackAsync() => _stack ??= await ScenarioStack.CreateAsync(EndpointsLoader.Load());
+    /// <summary>The scenario's own resources on the shared stack, bootstrapped like `sandbox bootstrap` does.</summary>
+    public async Task<IsolatedResources> ResourcesAsync()
+    {
+        if (_resources is not null) return _resources;
+        var resources = await IsolatedResources.CreateAsync(EndpointsLoader.Load(), "scenario", streamShards: 4);
+        try
+        {
+            await resources.BootstrapAsync();
+        }
+        catch
+        {
+            await resources.DisposeAsync();
+            throw;
+        }
+        return _resources = resources;
+    }
 
-    public WarehouseFacts Warehouse => new((_stack ?? throw NotDelivered()).Clients.Warehouse);
+    public WarehouseFacts Warehouse => new((_resources ?? throw NotDelivered()).Clients.Warehouse);
 
     /// <summary>Sandbox.Analytics on the scenario's delivered data: "warehouse" or "lake" (its archive bucket).</summary>
     public Task<Sandbox.Analytics.AnalyticsQueries> AnalyticsAsync(string engine)
     {
-        if (!Delivered || _stack is null) throw NotDelivered();
-        _engines ??= new AnalyticsEngines(_stack, Path.Combine(_workFolder, "lake-cache"));
+        if (!Delivered || _resources is null) throw NotDelivered();
+        _engines ??= new AnalyticsEngines(_resources, Path.Combine(_workFolder, "lake-cache"));
         return _engines.QueriesAsync(engine);
     }
 
-    public GenerationManifest RequireManifest() => Manifest
+    public GenerationTruth RequireManifest() => Manifest
         ?? throw new InvalidOperationException("this step compares with the generator's manifest: generate the traffic first (e.g. 'Given app traffic of 300 users and 3000 events a day on 2026-11-30')");
 
     /// <summary>The shipped logs read back and checked line by line (available once they are delivered).</summary>
@@ -81,8 +96,8 @@ public sealed class PipelineWorld : IAsyncDisposable
     public async Task DeliverAsync()
     {
         EnsureLogs();
-        var stack = await StackAsync();
-        await using (var session = await PipelineSession.StartAsync(stack, LogFolder, StateFolder, once: true, CancellationToken.None))
+        var resources = await ResourcesAsync();
+        await using (var session = await PipelineSession.StartAsync(resources, LogFolder, StateFolder, once: true, CancellationToken.None))
         {
             await session.WaitUntilDrainedAsync(TimeSpan.FromSeconds(90), CancellationToken.None);
             await session.StopAsync();
@@ -98,7 +113,7 @@ public sealed class PipelineWorld : IAsyncDisposable
     {
         if (Live is not null) await Live.DisposeAsync();
         if (_engines is not null) await _engines.DisposeAsync();
-        if (_stack is not null) await _stack.DisposeAsync();
+        if (_resources is not null) await _resources.DisposeAsync();
         try { Directory.Delete(_workFolder, recursive: true); } catch (IOException) { }
     }
 }

@@ -3,9 +3,13 @@ using Amazon.S3;
 using Npgsql;
 using Sandbox.AppDatabase.Schema;
 using Sandbox.Aws;
+using Sandbox.Aws.Bootstrap;
+using Sandbox.ClickLog.Handler;
+using Sandbox.Core.Bootstrap;
 using Sandbox.Core.Endpoints;
 using Sandbox.Kinesis;
-using Sandbox.Stack.Bootstrap;
+using Sandbox.Kinesis.Bootstrap;
+using Sandbox.Kinesis.Consumer;
 using Sandbox.Stack.Probes;
 using Sandbox.Warehouse.Schema;
 using Sandbox.Warehouse;
@@ -57,12 +61,14 @@ public sealed class SandboxStack : IAsyncDisposable
 
     private readonly HttpClient _http = new();
 
+    /// <summary>`sandbox bootstrap`: each box's own step (its tables and keys defined where the box uses them), in this order.</summary>
     public IReadOnlyList<IBootstrapStep> BootstrapSteps() =>
     [
-        new MigrationsStep("warehouse", new Migrator(WarehouseAdmin).MigrateAsync, MigrationCatalog.Embedded),
-        new MigrationsStep("appdb", new AppDbMigrator(Endpoints.AppDatabaseConnectionString).MigrateAsync, AppDbMigrations.Embedded),
+        WarehouseBootstrap.Step(WarehouseAdmin),
+        AppDbBootstrap.Step(Endpoints.AppDatabaseConnectionString),
         new BucketsStep(S3, Endpoints.Resources),
-        new TablesStep(DynamoDb, Endpoints.Resources),
+        ClickLogTable.BootstrapStep(DynamoDb, Endpoints.Resources.ClickLogTable),
+        LeaseTable.BootstrapStep(DynamoDb, Endpoints.Resources.LeaseTable),
         new StreamStep(Kinesis, Endpoints.Resources),
     ];
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.Generator.Tests;
 
@@ -21,7 +21,7 @@ public sealed class FaultInjectionTests : IClassFixture<FaultInjectionTests.Faul
         }
 
         public TempFolder Folder { get; } = new();
-        public GenerationManifest Manifest { get; }
+        public GenerationTruth Manifest { get; }
         public List<string> Lines { get; }
         public void Dispose() => Folder.Dispose();
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Sandbox.Core.TrackingPlan;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.Generator.Tests;
 
@@ -16,7 +16,7 @@ public sealed class GeneratedOutputTests : IClassFixture<GeneratedOutputTests.Cl
         }
 
         public TempFolder Folder { get; } = new();
-        public GenerationManifest Manifest { get; }
+        public GenerationTruth Manifest { get; }
         public List<string> Lines { get; }
         public void Dispose() => Folder.Dispose();
     }

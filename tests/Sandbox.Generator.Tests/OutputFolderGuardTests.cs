@@ -1,5 +1,5 @@
 using Sandbox.Core.TrackingPlan;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.Generator.Tests;
 
@@ -17,10 +17,10 @@ public class OutputFolderGuardTests
         var error = Assert.Throws<OutputFolderException>(() => FileGeneration.Run(config with { Seed = 99 }, folder.Path, 1, false, Plan));
         Assert.Contains("seed 7", error.Message);
         Assert.Contains("--overwrite", error.Message);
-        Assert.Equal(7UL, ManifestFileStore.TryRead(folder.Path)!.Seed);
+        Assert.Equal(7UL, GenerationTruthFile.TryRead(folder.Path)!.Seed);
 
         var (manifest, _) = FileGeneration.Run(config with { Seed = 99 }, folder.Path, 1, true, Plan);
-        Assert.Equal(99UL, ManifestFileStore.TryRead(folder.Path)!.Seed);
+        Assert.Equal(99UL, GenerationTruthFile.TryRead(folder.Path)!.Seed);
         var onDisk = OutputFiles.Logs(folder.Path).Select(f => Path.GetRelativePath(folder.Path, f).Replace('\\', '/')).Order().ToList();
         Assert.Equal(manifest.Files.Select(f => f.Path).Order().ToList(), onDisk);
     }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.Generator.Tests;
 
@@ -24,7 +24,7 @@ public class ReleaseEffectTests
         using var folder = new TempFolder();
         var (manifest, _) = FileGeneration.Run(WithRelease(effect: null), folder.Path, threads: 2, overwrite: false, Plan);
         Assert.All(manifest.AppVersions, v => Assert.Null(v.Effect));
-        Assert.DoesNotContain("effect", File.ReadAllText(Path.Combine(folder.Path, GenerationManifest.FileName)));
+        Assert.DoesNotContain("effect", File.ReadAllText(Path.Combine(folder.Path, GenerationTruth.FileName)));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public class ReleaseEffectTests
         var (none, _) = FileGeneration.Run(WithRelease(effect: null), folder.Sub("none"), threads: 2, overwrite: false, Plan);
         var (dropped, _) = FileGeneration.Run(WithRelease(new ReleaseEffect("shopping", "view_product", -0.4)), folder.Sub("drop"), threads: 2, overwrite: false, Plan);
 
-        Assert.Equal(new ManifestReleaseEffect("shopping", "view_product", 0.55, 0.15), dropped.AppVersions.Single(v => v.Version == "5.11.0").Effect);
+        Assert.Equal(new TruthReleaseEffect("shopping", "view_product", 0.55, 0.15), dropped.AppVersions.Single(v => v.Version == "5.11.0").Effect);
         // Before the release nobody runs it: the first day is the same; from the release day on, fewer reach the step.
         Assert.Equal(ShoppingSteps(none, new DateOnly(2026, 11, 1)), ShoppingSteps(dropped, new DateOnly(2026, 11, 1)));
         var before = ShoppingSteps(none, new DateOnly(2026, 11, 3));
@@ -62,7 +62,7 @@ public class ReleaseEffectTests
         Assert.Contains(problems, p => p.StartsWith("behaviour.releases[5.11.0].effect: ") && p.Contains(expected));
     }
 
-    private static IReadOnlyList<long> ShoppingSteps(GenerationManifest manifest, DateOnly day) => manifest.Days.Single(d => d.Date == day).Funnels["shopping"];
+    private static IReadOnlyList<long> ShoppingSteps(GenerationTruth manifest, DateOnly day) => manifest.Days.Single(d => d.Date == day).Funnels["shopping"];
 
     private static SortedDictionary<string, string> LogDigests(string root) => new(
         Directory.EnumerateFiles(root, "*.log", SearchOption.AllDirectories)

@@ -23,7 +23,7 @@ public class DemoVolumeTests(ITestOutputHelper output)
         Assert.True(report.Flagged);
         Assert.Equal([DroppedStep], report.Worse.Select(m => m.Name));
         Assert.Equal(Verdict.Worse, report.Metrics.Single(m => m.Name == DroppedStep).VsPrevious.Verdict);
-        Assert.Contains(new Generator.Manifest.ManifestReleaseEffect("shopping", "view_product", 0.55, 0.50), data.Manifest.AppVersions.Select(v => v.Effect));
+        Assert.Contains(new Generator.Truth.TruthReleaseEffect("shopping", "view_product", 0.55, 0.50), data.Manifest.AppVersions.Select(v => v.Effect));
     }
 
     [Fact]

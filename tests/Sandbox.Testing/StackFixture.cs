@@ -23,9 +23,9 @@ public sealed class StackFixture : IAsyncLifetime
             throw new InvalidOperationException($"the {Stack.Endpoints.Target} stack does not answer: start it with 'make up'");
         // A running stack can miss the 3 s probes on a loaded box (dynalite listing hundreds of test tables):
         // ask the script too, so a stack someone else started is never "started here" and stopped afterwards.
-        if (await NativeStack.IsReadyAsync()) return;
+        if (await StackScript.IsReadyAsync()) return;
 
-        await NativeStack.UpAsync();
+        await StackScript.UpAsync();
         _startedHere = true;
         await Stack.DisposeAsync();
         Stack = SandboxStack.FromContract(); // the contract file now exists
@@ -36,7 +36,7 @@ public sealed class StackFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Stack.DisposeAsync();
-        if (_startedHere) await NativeStack.DownAsync();
+        if (_startedHere) await StackScript.DownAsync();
     }
 
     private async Task<bool> AllReadyAsync() =>

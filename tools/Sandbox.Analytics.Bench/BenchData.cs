@@ -5,7 +5,7 @@ using NpgsqlTypes;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Generator.Output;
 using Sandbox.Warehouse.Schema;
 
@@ -24,26 +24,26 @@ internal sealed class BenchData(GeneratorConfig config, string serverConnectionS
     public NpgsqlDataSource OpenWarehouse() =>
         NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = DatabaseName, CommandTimeout = 0 }.ConnectionString);
 
-    public async Task<GenerationManifest> EnsureLoadedAsync()
+    public async Task<GenerationTruth> EnsureLoadedAsync()
     {
         // The DuckDB file's folder is the dataset's: it holds the manifest too.
         var folder = Path.GetDirectoryName(Path.GetFullPath(duckDbPath))!;
-        if (File.Exists(duckDbPath) && ManifestFileStore.TryRead(folder) is { } existing && await DatabaseExistsAsync())
+        if (File.Exists(duckDbPath) && GenerationTruthFile.TryRead(folder) is { } existing && await DatabaseExistsAsync())
         {
             Console.WriteLine($"reusing {DatabaseName} and {duckDbPath}");
             return existing.Fingerprint == ConfigJson.Fingerprint(config, existing.TrackingPlanVersion)
                 ? existing : throw new InvalidOperationException($"{folder} holds another config's data: delete it and drop {DatabaseName}");
         }
         Directory.CreateDirectory(folder);
-        File.Delete(Path.Combine(folder, GenerationManifest.FileName));
+        File.Delete(Path.Combine(folder, GenerationTruth.FileName));
         File.Delete(duckDbPath);
         await RecreateDatabaseAsync();
         var manifest = await LoadAsync();
-        ManifestFileStore.Write(folder, manifest);
+        GenerationTruthFile.Write(folder, manifest);
         return manifest;
     }
 
-    private async Task<GenerationManifest> LoadAsync()
+    private async Task<GenerationTruth> LoadAsync()
     {
         var plan = TrackingPlanLoader.LoadEmbedded();
         var batches = new BlockingCollection<List<BenchEvent>>(boundedCapacity: 64);
@@ -63,7 +63,7 @@ internal sealed class BenchData(GeneratorConfig config, string serverConnectionS
         Console.WriteLine($"generated and loaded {rows:N0} events in {clock.Elapsed.TotalSeconds:F0} s");
         await using var warehouse = OpenWarehouse();
         await using (var analyze = warehouse.CreateCommand("vacuum analyze events")) await analyze.ExecuteNonQueryAsync();
-        return ManifestBuilder.Complete(config, plan.Version, sink.Describe(), result);
+        return GenerationTruthBuilder.Complete(config, plan.Version, sink.Describe(), result);
     }
 
     private async Task<long> WriteAllAsync(BlockingCollection<List<BenchEvent>> batches)

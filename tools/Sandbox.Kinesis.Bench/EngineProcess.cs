@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using SandboxEngineProcess = Sandbox.Kinesis.Server.Hosting.EngineProcess;
+using SandboxEngineProcess = Sandbox.Testing.EngineProcess;
 
 namespace Sandbox.Kinesis.Bench;
 

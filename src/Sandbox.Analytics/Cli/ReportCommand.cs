@@ -5,7 +5,7 @@ using Sandbox.Analytics.Definitions;
 using Sandbox.Analytics.Engines;
 using Sandbox.Analytics.Reporting;
 using Sandbox.Core.Endpoints;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.Analytics.Cli;
 
@@ -53,7 +53,7 @@ public static class ReportCommand
         return command;
     }
 
-    internal static DateRange Range(string? date, string? from, string? to, GenerationManifest? manifest)
+    internal static DateRange Range(string? date, string? from, string? to, GenerationTruth? manifest)
     {
         if (date is not null && (from is not null || to is not null)) throw new ReportInputException("give --date or --from/--to, not both");
         if (date is not null) return DateRange.Day(Day(date, "--date"));
@@ -69,13 +69,13 @@ public static class ReportCommand
         throw new ReportInputException("which days? give --date, --from/--to, or --manifest");
     }
 
-    internal static GenerationManifest ReadManifest(string path)
+    internal static GenerationTruth ReadManifest(string path)
     {
         var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(path) && Path.GetFileName(path) != GenerationManifest.FileName)
-            throw new ReportInputException($"--manifest '{path}' is neither a folder nor a {GenerationManifest.FileName}");
-        var manifest = ManifestFileStore.TryRead(folder) ?? throw new ReportInputException($"--manifest: no {GenerationManifest.FileName} in '{folder}'");
-        if (manifest.Status != GenerationManifest.StatusComplete)
+        if (!Directory.Exists(path) && Path.GetFileName(path) != GenerationTruth.FileName)
+            throw new ReportInputException($"--manifest '{path}' is neither a folder nor a {GenerationTruth.FileName}");
+        var manifest = GenerationTruthFile.TryRead(folder) ?? throw new ReportInputException($"--manifest: no {GenerationTruth.FileName} in '{folder}'");
+        if (manifest.Status != GenerationTruth.StatusComplete)
             throw new ReportInputException($"--manifest '{folder}': the generation is '{manifest.Status}', not complete: its counts are not the truth yet");
         return manifest;
     }

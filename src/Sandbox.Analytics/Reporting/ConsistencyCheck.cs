@@ -1,5 +1,5 @@
 using Sandbox.Analytics.Definitions;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.Analytics.Reporting;
 
@@ -11,7 +11,7 @@ public sealed record ConsistencyCheck(IReadOnlyList<(string Source, long Events)
 {
     public bool Consistent => Counts.Select(c => c.Events).Distinct().Count() == 1 && Differences.Count == 0;
 
-    public static ConsistencyCheck Of(IReadOnlyList<KpiReport> reports, GenerationManifest? manifest, DateRange range)
+    public static ConsistencyCheck Of(IReadOnlyList<KpiReport> reports, GenerationTruth? manifest, DateRange range)
     {
         var counts = reports.Select(r => (r.Source, r.Events)).ToList();
         if (manifest is not null) counts.Add(("manifest", ManifestEvents(manifest, range)));
@@ -20,7 +20,7 @@ public sealed record ConsistencyCheck(IReadOnlyList<(string Source, long Events)
     }
 
     /// <summary>The manifest counts by true event time: equal to event_time counts unless clock-skew faults were injected.</summary>
-    public static long ManifestEvents(GenerationManifest manifest, DateRange range) =>
+    public static long ManifestEvents(GenerationTruth manifest, DateRange range) =>
         manifest.Days.Where(d => range.Contains(d.Date)).Sum(d => d.Events);
 
     public string Line => Consistent

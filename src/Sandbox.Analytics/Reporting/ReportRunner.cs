@@ -1,11 +1,11 @@
 using Sandbox.Analytics.Definitions;
 using Sandbox.Analytics.Engines;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.Analytics.Reporting;
 
 /// <param name="OutputFolder">Where the HTML page and charts go (a sub-folder per range); null: no HTML.</param>
-public sealed record ReportRequest(DateRange Range, GenerationManifest? Manifest, string? OutputFolder);
+public sealed record ReportRequest(DateRange Range, GenerationTruth? Manifest, string? OutputFolder);
 
 public sealed record ReportOutcome(KpiReport Report, ConsistencyCheck Check, string? HtmlPath);
 

@@ -25,7 +25,7 @@ public static class BootstrapCommand
                 await foreach (var outcome in step.RunAsync(cancellationToken))
                 {
                     Console.WriteLine($"bootstrap: {outcome}");
-                    if (outcome.State == Stack.Bootstrap.ResourceState.Created) created++;
+                    if (outcome.State == Core.Bootstrap.ResourceState.Created) created++;
                 }
             }
             Console.WriteLine($"bootstrap: done, {created} created");

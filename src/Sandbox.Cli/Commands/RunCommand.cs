@@ -1,14 +1,12 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging;
 using Sandbox.Cli.Running;
 using Sandbox.ClickLog;
 using Sandbox.Core.Endpoints;
 using Sandbox.Core.Logging;
-using Sandbox.Core.Pipeline;
 using Sandbox.Firehose;
 using Sandbox.Firehose.Buffering;
-using Sandbox.Kinesis;
 using Sandbox.Shipper;
+using Sandbox.Stack.Pipeline;
 
 namespace Sandbox.Cli.Commands;
 
@@ -36,25 +34,24 @@ public static class RunCommand
             var endpoints = EndpointsLoader.Load();
             var hints = BufferingHints.FromAws(parse.GetValue(bufferMb), parse.GetValue(bufferSeconds));
             using var loggers = CliLogging.Create();
-            await using var deliveries = DeliveryStreams.Create(endpoints, new FirehoseOptions { ArchiveBuffering = hints, WarehouseBuffering = hints }, loggers);
-            await using var clickLog = ClickLogMapping.Create(endpoints, loggers: loggers);
-            using var kinesis = KinesisClient.Create(endpoints);
-            var shipper = parse.GetValue(from) is { } logs
-                ? new ShipperWorker(new ShipperOptions
+            var shipping = parse.GetValue(from) is { } logs
+                ? new ShipperOptions
                 {
                     SourceDirectory = Path.GetFullPath(logs),
                     StateDirectory = Path.GetFullPath(parse.GetValue(state)!),
                     StreamName = endpoints.Resources.Stream,
                     Once = parse.GetValue(once),
-                }, kinesis, loggers.CreateLogger<ShipperWorker>())
+                }
                 : null;
-            var host = new PipelineHost([.. deliveries.Workers, clickLog.Worker], shipper, Console.Out);
+            await using var boxes = PipelineBoxes.Create(endpoints, new FirehoseOptions { ArchiveBuffering = hints, WarehouseBuffering = hints },
+                new ClickLogOptions(), shipping, loggers);
+            var host = boxes.Host(Console.Out);
             await host.StartAsync(cancellationToken);
             try
             {
                 if (parse.GetValue(once))
                     await host.WaitUntilDrainedAsync(DrainQuietPeriod, TimeSpan.FromSeconds(10), cancellationToken,
-                        progressBars: !Console.IsOutputRedirected);
+                        view: Console.IsOutputRedirected ? null : ProgressBars.ShowAsync);
                 else
                     await host.RunUntilCancelledAsync(cancellationToken);
             }

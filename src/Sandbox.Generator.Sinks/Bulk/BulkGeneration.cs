@@ -4,7 +4,7 @@ using Npgsql;
 using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Generator.Output;
 using Sandbox.Generator;
 
@@ -26,7 +26,7 @@ public sealed record BulkSummary(WarehouseBulkStats? Warehouse, ArchiveBulkStats
 /// <summary>Output (c): history in bulk into the warehouse (checked binary COPY) and the lake (archive objects), manifest in the output folder.</summary>
 public static class BulkGeneration
 {
-    public static async Task<(GenerationManifest Manifest, BulkSummary Summary)> RunAsync(
+    public static async Task<(GenerationTruth Manifest, BulkSummary Summary)> RunAsync(
         GeneratorConfig config, string outputDirectory, int threads, bool overwrite, Plan plan, BulkTargets targets,
         Action<GeneratorRunner>? onStarted = null)
     {
@@ -43,7 +43,7 @@ public static class BulkGeneration
         var sink = sinks.Length == 1 ? sinks[0] : new TeeEventSink(sinks);
 
         var clock = Stopwatch.StartNew();
-        var (manifest, _) = await Task.Run(() => ManifestedGeneration.Run(config, outputDirectory, threads, overwrite, plan, sink, onStarted));
+        var (manifest, _) = await Task.Run(() => TruthfulGeneration.Run(config, outputDirectory, threads, overwrite, plan, sink, onStarted));
         return (manifest, new BulkSummary(warehouseSink?.Stats, archiveSink?.Stats, manifest.Totals!.Events, clock.Elapsed));
     }
 }

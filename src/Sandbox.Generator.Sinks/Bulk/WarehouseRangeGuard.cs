@@ -1,5 +1,5 @@
 using Npgsql;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Generator.Output;
 using Sandbox.Generator;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.AppData;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Generator.Output;
 using Sandbox.Generator.Sinks.Bulk;
 using Sandbox.Generator.Sinks.Kinesis;
@@ -103,7 +103,7 @@ public static class GenerateCommand
         }
         var stopwatch = Stopwatch.StartNew();
         var expected = config.EventsPerDay * Math.Max(1, config.DayCount);
-        GenerationManifest? manifest = null;
+        GenerationTruth? manifest = null;
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>

@@ -1,6 +1,6 @@
 using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Generator.Output;
 using Sandbox.Generator.Sinks.Bulk;
 using Sandbox.Generator;
@@ -13,7 +13,7 @@ namespace Sandbox.Generator.Sinks.Kinesis;
 /// <summary>Output (b): generate straight into a Kinesis stream, manifest in the output folder.</summary>
 public static class KinesisGeneration
 {
-    public static async Task<(GenerationManifest Manifest, KinesisSendSummary Summary)> RunAsync(
+    public static async Task<(GenerationTruth Manifest, KinesisSendSummary Summary)> RunAsync(
         GeneratorConfig config, string outputDirectory, bool overwrite, Plan plan,
         IKinesisClient client, KinesisSinkOptions options, Action<KinesisEventSink, GeneratorRunner>? onStarted = null)
     {
@@ -25,8 +25,8 @@ public static class KinesisGeneration
         if (workers < needed) ThreadPool.SetMinThreads(needed, io);
 
         sink.Start();
-        GenerationManifest? manifest = null;
-        var generation = Task.Run(() => manifest = ManifestedGeneration.Run(
+        GenerationTruth? manifest = null;
+        var generation = Task.Run(() => manifest = TruthfulGeneration.Run(
             config, outputDirectory, config.Servers, overwrite, plan, sink,
             runner => onStarted?.Invoke(sink, runner)).Manifest);
         try

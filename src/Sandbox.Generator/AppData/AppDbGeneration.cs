@@ -1,7 +1,7 @@
 using Sandbox.Core.Endpoints;
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Entities;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Generator.Simulation;
 
 namespace Sandbox.Generator.AppData;
@@ -12,13 +12,13 @@ namespace Sandbox.Generator.AppData;
 /// </summary>
 public static class AppDbGeneration
 {
-    public static async Task<ManifestAppDatabase> RunAsync(GeneratorConfig config, string outputDirectory, string connectionString, CancellationToken cancellationToken = default)
+    public static async Task<AppDatabaseTruth> RunAsync(GeneratorConfig config, string outputDirectory, string connectionString, CancellationToken cancellationToken = default)
     {
-        var manifest = ManifestFileStore.TryRead(outputDirectory)
-            ?? throw new InvalidOperationException($"no {GenerationManifest.FileName} in '{outputDirectory}': the events must be generated first");
+        var manifest = GenerationTruthFile.TryRead(outputDirectory)
+            ?? throw new InvalidOperationException($"no {GenerationTruth.FileName} in '{outputDirectory}': the events must be generated first");
         var timeline = new AppDataTimeline(new SimulationModel(config, EntityPoolBuilder.Build(config)));
         var written = await AppDbWriter.WriteAsync(timeline, connectionString, cancellationToken);
-        ManifestFileStore.Write(outputDirectory, manifest with { AppDatabase = written });
+        GenerationTruthFile.Write(outputDirectory, manifest with { AppDatabase = written });
         return written;
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using MySqlConnector;
 using Sandbox.AppDatabase;
 using Sandbox.AppDatabase.Loading;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.Generator.AppData;
 
@@ -13,7 +13,7 @@ namespace Sandbox.Generator.AppData;
 /// </summary>
 public static class AppDbWriter
 {
-    public static async Task<ManifestAppDatabase> WriteAsync(AppDataTimeline timeline, string connectionString, CancellationToken cancellationToken = default)
+    public static async Task<AppDatabaseTruth> WriteAsync(AppDataTimeline timeline, string connectionString, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = await AppDatabaseConnection.OpenAsync(connectionString, cancellationToken);
@@ -28,7 +28,7 @@ public static class AppDbWriter
         var counts = new Dictionary<string, long>();
         foreach (var (table, rows) in built)
             counts[table.Name] = await TableLoader.LoadAsync(connection, table.Name, table.Columns, await rows, cancellationToken);
-        return ManifestAppDatabase.From(timeline, AppDatabaseConnection.Describe(connectionString), counts, clock.Elapsed);
+        return AppDatabaseTruth.From(timeline, AppDatabaseConnection.Describe(connectionString), counts, clock.Elapsed);
     }
 
     /// <summary>Fails now, before any events are generated, when the app database is down or not bootstrapped.</summary>

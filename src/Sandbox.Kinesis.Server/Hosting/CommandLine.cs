@@ -6,6 +6,9 @@ namespace Sandbox.Kinesis.Server.Hosting;
 /// <summary>sandbox-kinesis --host 127.0.0.1 --port &lt;p&gt; --data &lt;dir&gt; [--limits on|off]</summary>
 public static class CommandLine
 {
+    /// <summary>What the engine prints on stdout, followed by its URL, once it accepts requests: launchers wait for this line.</summary>
+    public const string ListeningPrefix = "listening on ";
+
     public const string Usage = "usage: sandbox-kinesis --host 127.0.0.1 --port <port, 0 = any free> --data <folder> [--limits on|off]";
 
     /// <summary>Parses the arguments, or throws <see cref="ArgumentException"/> saying which one is wrong.</summary>

@@ -17,7 +17,7 @@ public sealed record PartitionFilter(DateOnly? From = null, DateOnly? To = null,
     /// <summary>True when nothing can match (e.g. dt = 'a' and dt = 'b'): the table is then empty.</summary>
     public bool IsEmpty => From > To || FirstHour > LastHour;
 
-    public bool Contains(PartitionKey partition) =>
+    public bool Contains(HourPartition partition) =>
         (From is null || partition.Dt >= From) && (To is null || partition.Dt <= To)
         && (FirstHour is null || partition.Hour >= FirstHour) && (LastHour is null || partition.Hour <= LastHour);
 

@@ -44,14 +44,14 @@ public sealed class LakeTable
     public string RawName => Distinct is null ? Name : $"{Name}_raw";
 
     /// <summary>The partition an object key belongs to, or null when the key is not this table's (another prefix, another layout).</summary>
-    public PartitionKey? PartitionOf(string key)
+    public HourPartition? PartitionOf(string key)
     {
         var match = _keyPattern.Match(key);
         if (!match.Success) return null;
         var text = $"{match.Groups["y"].Value}-{match.Groups["m"].Value}-{match.Groups["d"].Value}";
         var hour = int.Parse(match.Groups["h"].Value, CultureInfo.InvariantCulture);
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) && hour < 24
-            ? new PartitionKey(dt, hour)
+            ? new HourPartition(dt, hour)
             : null;
     }
 }

@@ -1,4 +1,4 @@
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Load.Processes;
 
 namespace Sandbox.Load.Day;
@@ -15,7 +15,7 @@ public static class GeneratedDay
     public static async Task<LoadDay> OpenOrGenerateAsync(LoadOptions options, TextWriter output, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(Path.Combine(options.DaysDirectory, $"{options.Events}-seed{options.Seed}"));
-        if (ManifestFileStore.TryRead(folder) is { Status: GenerationManifest.StatusComplete })
+        if (GenerationTruthFile.TryRead(folder) is { Status: GenerationTruth.StatusComplete })
         {
             output.WriteLine($"load: reusing the day in {folder}");
             return LoadDay.Open(folder);

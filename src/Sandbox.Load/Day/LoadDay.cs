@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Sandbox.ClickLog.Handler;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.Load.Day;
 
@@ -11,7 +11,7 @@ namespace Sandbox.Load.Day;
 /// </summary>
 public sealed partial class LoadDay
 {
-    private LoadDay(string folder, GenerationManifest manifest, IReadOnlyList<LogHour> hours)
+    private LoadDay(string folder, GenerationTruth manifest, IReadOnlyList<LogHour> hours)
     {
         Folder = folder;
         Manifest = manifest;
@@ -19,7 +19,7 @@ public sealed partial class LoadDay
     }
 
     public string Folder { get; }
-    public GenerationManifest Manifest { get; }
+    public GenerationTruth Manifest { get; }
     public IReadOnlyList<LogHour> Hours { get; }
 
     public long Events => Manifest.Totals?.Events ?? 0;
@@ -39,9 +39,9 @@ public sealed partial class LoadDay
     public static LoadDay Open(string folder)
     {
         if (!Directory.Exists(folder)) throw new LoadInputException($"--day '{folder}' is not a folder");
-        var manifest = ManifestFileStore.TryRead(folder)
-            ?? throw new LoadInputException($"--day '{folder}' has no {GenerationManifest.FileName}: pass a folder `sandbox generate` wrote (its manifest is the ground truth the run is checked against)");
-        if (manifest.Status != GenerationManifest.StatusComplete || manifest.Totals is null)
+        var manifest = GenerationTruthFile.TryRead(folder)
+            ?? throw new LoadInputException($"--day '{folder}' has no {GenerationTruth.FileName}: pass a folder `sandbox generate` wrote (its manifest is the ground truth the run is checked against)");
+        if (manifest.Status != GenerationTruth.StatusComplete || manifest.Totals is null)
             throw new LoadInputException($"--day '{folder}': its manifest says '{manifest.Status}': the generator did not finish; generate it again");
         if (manifest.Faults is { } faults && faults.MalformedLines + faults.DuplicateLines > 0)
             throw new LoadInputException($"--day '{folder}' was generated with --faults: a load test needs one line per event (generate without --faults)");

@@ -63,8 +63,8 @@ public sealed class IntegritySteps(PipelineWorld world)
     [Then("every shipped event is in the S3 archive at least once")]
     public async Task ArchiveAtLeastOnce()
     {
-        var stack = await world.StackAsync();
-        var archive = await ArchiveFacts.ReadAsync(stack.Clients.S3, stack.Endpoints.Resources.ArchiveBucket);
+        var resources = await world.ResourcesAsync();
+        var archive = await ArchiveFacts.ReadAsync(resources.Clients.S3, resources.Endpoints.Resources.ArchiveBucket);
         var archived = archive.EventIds.ToHashSet(StringComparer.Ordinal);
         var missing = world.Source.Events.Where(e => !archived.Contains(e.EventId)).ToList();
         Unless(missing.Count == 0, () =>
@@ -78,8 +78,8 @@ public sealed class IntegritySteps(PipelineWorld world)
     {
         if (eventName != ClickEvent.EventName)
             throw new ArgumentException($"only \"{ClickEvent.EventName}\" events become click logs, not \"{eventName}\"");
-        var stack = await world.StackAsync();
-        var items = await ClickTableFacts.ScanAsync(stack.Clients.DynamoDb, stack.Endpoints.Resources.ClickLogTable);
+        var resources = await world.ResourcesAsync();
+        var items = await ClickTableFacts.ScanAsync(resources.Clients.DynamoDb, resources.Endpoints.Resources.ClickLogTable);
         var clicks = world.Source.Events.Where(e => e.EventName == eventName).ToList();
         var repeated = items.GroupBy(i => i.EventId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Unless(repeated.Count == 0, () => $"{repeated.Count} clicks are stored more than once (e.g. {string.Join(", ", repeated.Take(5))})");

@@ -18,7 +18,7 @@ public sealed class JourneySteps(PipelineWorld world)
     public async Task PipelineRunning()
     {
         Directory.CreateDirectory(world.LogFolder);
-        world.Live = await PipelineSession.StartAsync(await world.StackAsync(), world.LogFolder, world.StateFolder, once: false, CancellationToken.None);
+        world.Live = await PipelineSession.StartAsync(await world.ResourcesAsync(), world.LogFolder, world.StateFolder, once: false, CancellationToken.None);
     }
 
     [When("a user searches {string}, views a product and taps the shop link")]
@@ -44,8 +44,8 @@ public sealed class JourneySteps(PipelineWorld world)
     public async Task ClickReadable(int seconds)
     {
         if (_user is null || _productId is null) throw new InvalidOperationException("no journey yet: add 'When a user searches ...' first");
-        var stack = await world.StackAsync();
-        var reader = new ClickLogReader(stack.Clients.DynamoDb, stack.Endpoints.Resources.ClickLogTable);
+        var resources = await world.ResourcesAsync();
+        var reader = new ClickLogReader(resources.Clients.DynamoDb, resources.Endpoints.Resources.ClickLogTable);
         var limit = TimeSpan.FromSeconds(seconds);
         while (true)
         {

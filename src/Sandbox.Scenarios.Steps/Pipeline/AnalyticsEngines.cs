@@ -1,7 +1,7 @@
 using Sandbox.Analytics;
 using Sandbox.Analytics.Engines;
 using Sandbox.Lake;
-using Sandbox.Scenarios.Steps.Stack;
+using Sandbox.Stack.Isolation;
 
 namespace Sandbox.Scenarios.Steps.Pipeline;
 
@@ -10,7 +10,7 @@ namespace Sandbox.Scenarios.Steps.Pipeline;
 /// (its database) or "lake" (Sandbox.Lake over its archive bucket, all partitions, with a cache in the
 /// scenario's work folder). The lake is opened once, at its first use after delivery, and closed with the scenario.
 /// </summary>
-public sealed class AnalyticsEngines(ScenarioStack stack, string cacheFolder) : IAsyncDisposable
+public sealed class AnalyticsEngines(IsolatedResources resources, string cacheFolder) : IAsyncDisposable
 {
     public static readonly IReadOnlyList<string> Names = ["warehouse", "lake"];
 
@@ -18,9 +18,9 @@ public sealed class AnalyticsEngines(ScenarioStack stack, string cacheFolder) : 
 
     public async Task<AnalyticsQueries> QueriesAsync(string engine) => engine switch
     {
-        "warehouse" => new AnalyticsQueries(new WarehouseEngine(stack.Clients.Warehouse)),
+        "warehouse" => new AnalyticsQueries(new WarehouseEngine(resources.Clients.Warehouse)),
         "lake" => new AnalyticsQueries(_lake ??= new DuckDbEngine(
-            await LakeSession.OpenAsync(stack.Endpoints, options: new LakeOptions { CacheRoot = cacheFolder }), "lake", ownsConnection: true)),
+            await LakeSession.OpenAsync(resources.Endpoints, options: new LakeOptions { CacheRoot = cacheFolder }), "lake", ownsConnection: true)),
         _ => throw new ArgumentException($"unknown engine \"{engine}\": {string.Join(" or ", Names)}"),
     };
 

@@ -1,137 +1,90 @@
-using Microsoft.Extensions.Hosting;
 using Sandbox.ClickLog;
-using Sandbox.Core.Pipeline;
 using Sandbox.Firehose;
 using Sandbox.Firehose.Buffering;
-using Sandbox.Kinesis;
-using Sandbox.Scenarios.Steps.Stack;
+using Sandbox.Stack.Isolation;
 using Sandbox.Shipper;
+using Sandbox.Stack.Pipeline;
 
 namespace Sandbox.Scenarios.Steps.Pipeline;
 
 /// <summary>
-/// The pipeline's boxes on a scenario's own resources, composed as `sandbox run` does: the shipper
-/// tailing a log folder, both Firehose delivery streams and the click-log mapping. Buffers are
-/// short (a scenario's data is small); consumers start first so the shipper's records are all read.
+/// The pipeline's boxes on a scenario's own resources, wired and hosted as `sandbox run` does
+/// (<see cref="PipelineBoxes"/>, <see cref="PipelineHost"/>): the shipper tailing a log folder, both
+/// Firehose delivery streams and the click-log mapping. Buffers are short (a scenario's data is small).
 /// </summary>
 public sealed class PipelineSession : IAsyncDisposable
 {
     private static readonly BufferingHints ShortBuffers = BufferingHints.FromAws(1, 1);
-    private static readonly TimeSpan ConsumerStagger = TimeSpan.FromSeconds(1.1);
-    private readonly DeliveryStreams _deliveries;
-    private readonly ClickLogMapping _clicks;
-    private readonly KinesisClient _kinesis;
+
+    /// <summary>
+    /// The host's drain rule with a short quiet period: a scenario's stream is new and its lease table
+    /// its own, so no consumer reads older records or waits out another worker's lease.
+    /// </summary>
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(1);
+
+    private readonly PipelineBoxes _boxes;
+    private readonly PipelineHost _host;
     private bool _stopped;
 
-    private PipelineSession(DeliveryStreams deliveries, ClickLogMapping clicks, KinesisClient kinesis, ShipperWorker shipper)
+    private PipelineSession(PipelineBoxes boxes)
     {
-        _deliveries = deliveries;
-        _clicks = clicks;
-        _kinesis = kinesis;
-        Shipper = shipper;
+        _boxes = boxes;
+        _host = boxes.Host(TextWriter.Null);
     }
 
-    public ShipperWorker Shipper { get; }
+    public ShipperWorker Shipper => _boxes.Shipper!;
 
-    public IReadOnlyList<DeliveryStream> Deliveries => _deliveries.Workers;
+    public IReadOnlyList<DeliveryStream> Deliveries => _boxes.Deliveries.Workers;
 
-    public ClickLogMapping Clicks => _clicks;
-
-    private IEnumerable<PipelineWorker> Consumers => [.. _deliveries.Workers, _clicks.Worker];
-
-    private IEnumerable<PipelineWorker> All => [.. Consumers, Shipper];
+    public ClickLogMapping Clicks => _boxes.Clicks;
 
     /// <param name="once">Ship what is in the folder and finish (batch); false keeps tailing (a live app).</param>
-    public static async Task<PipelineSession> StartAsync(ScenarioStack stack, string logFolder, string stateFolder, bool once, CancellationToken ct)
+    public static async Task<PipelineSession> StartAsync(IsolatedResources resources, string logFolder, string stateFolder, bool once, CancellationToken ct)
     {
-        var endpoints = stack.Endpoints;
-        var deliveries = DeliveryStreams.Create(endpoints, new FirehoseOptions
+        var endpoints = resources.Endpoints;
+        var boxes = PipelineBoxes.Create(endpoints,
+            new FirehoseOptions { ArchiveBuffering = ShortBuffers, WarehouseBuffering = ShortBuffers },
+            new ClickLogOptions { MaximumBatchingWindow = TimeSpan.FromMilliseconds(100) },
+            new ShipperOptions
+            {
+                SourceDirectory = logFolder,
+                StateDirectory = stateFolder,
+                StreamName = endpoints.Resources.Stream,
+                Once = once,
+                FlushInterval = TimeSpan.FromMilliseconds(200),
+                RefreshInterval = TimeSpan.FromMilliseconds(200),
+                PollInterval = TimeSpan.FromMilliseconds(50),
+            });
+        var session = new PipelineSession(boxes);
+        try
         {
-            ArchiveBuffering = ShortBuffers,
-            WarehouseBuffering = ShortBuffers,
-        });
-        var clicks = ClickLogMapping.Create(endpoints, new ClickLogOptions { MaximumBatchingWindow = TimeSpan.FromMilliseconds(100) });
-        var kinesis = KinesisClient.Create(endpoints);
-        var shipper = new ShipperWorker(new ShipperOptions
-        {
-            SourceDirectory = logFolder,
-            StateDirectory = stateFolder,
-            StreamName = endpoints.Resources.Stream,
-            Once = once,
-            FlushInterval = TimeSpan.FromMilliseconds(200),
-            RefreshInterval = TimeSpan.FromMilliseconds(200),
-            PollInterval = TimeSpan.FromMilliseconds(50),
-        }, kinesis);
-        var session = new PipelineSession(deliveries, clicks, kinesis, shipper);
-        // The Firehose consumer dies on the engine's throttling (ProvisionedThroughputExceeded, 5 GetRecords
-        // calls/s per shard) instead of backing off. A batch is therefore shipped before the consumers start,
-        // so each reads a shard in one call, and the consumers start a second apart.
-        if (once) await session.ShipAsync(ct);
-        foreach (var consumer in session.Consumers)
-        {
-            await consumer.StartAsync(ct);
-            await consumer.Ready.WaitAsync(TimeSpan.FromSeconds(30), ct);
-            await Task.Delay(ConsumerStagger, ct);
+            await session._host.StartAsync(ct);
         }
-        if (!once) await shipper.StartAsync(ct);
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
         return session;
     }
 
-    private async Task ShipAsync(CancellationToken ct)
-    {
-        await Shipper.StartAsync(ct);
-        await Shipper.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(60), ct);
-    }
-
-    /// <summary>
-    /// Until the shipper finished and every consumer has read and settled every record Kinesis
-    /// stored: delivery streams In >= shipped with nothing in flight, the mapping polled as many
-    /// with each one invoked, filtered out or dropped.
-    /// </summary>
-    public async Task WaitUntilDrainedAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        await Shipper.ExecuteTask!.WaitAsync(timeout, ct);
-        while (!Drained())
-        {
-            // A box that died will never drain: say which and why at once instead of waiting out the timeout.
-            if (All.FirstOrDefault(w => w.ExecuteTask is { IsFaulted: true }) is { } dead)
-                throw new InvalidOperationException($"{dead.Name} stopped with an error: {dead.ExecuteTask!.Exception!.GetBaseException().Message}; {Describe()}",
-                    dead.ExecuteTask.Exception!.GetBaseException());
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"the pipeline did not deliver everything within {timeout.TotalSeconds:N0} s: {Describe()}");
-            await Task.Delay(100, ct);
-        }
-    }
-
-    private bool Drained()
-    {
-        var shipped = Shipper.Counters.Out;
-        var mapping = _clicks.Worker.Metrics;
-        return _deliveries.Workers.All(d => d.Counters.In >= shipped && d.Counters.InFlight == 0)
-            && mapping.PolledEventCount >= shipped
-            && mapping.PolledEventCount == mapping.InvokedEventCount + mapping.FilteredOutEventCount + mapping.DroppedEventCount;
-    }
+    /// <summary>Until the host's drain rule holds (<see cref="PipelineHost.WaitUntilDrainedAsync"/>); a dead box or the timeout fails with every box's counters.</summary>
+    public Task WaitUntilDrainedAsync(TimeSpan timeout, CancellationToken ct) =>
+        _host.WaitUntilDrainedAsync(QuietPeriod, TimeSpan.MaxValue, ct, timeout: timeout);
 
     public string Describe() =>
-        $"shipper {Shipper.Counters} ({Shipper.Stats}); "
-        + string.Join("; ", _deliveries.Workers.Select(d => $"{d.Name} {d.Counters}"))
-        + $"; click-log mapping {_clicks.Worker.Metrics}";
+        $"{_host.Describe()}; shipper {Shipper.Stats}; click-log mapping {Clicks.Worker.Metrics}";
 
     public async Task StopAsync()
     {
         if (_stopped) return;
         _stopped = true;
-        await Shipper.StopAsync(CancellationToken.None);
-        foreach (var consumer in Consumers.Reverse()) await consumer.StopAsync(CancellationToken.None);
+        await _host.StopAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        Shipper.Dispose();
-        _kinesis.Dispose();
-        await _clicks.DisposeAsync();
-        await _deliveries.DisposeAsync();
+        await _boxes.DisposeAsync();
     }
 }

@@ -1,13 +1,13 @@
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.Analytics.Tests.Support;
 
 /// <summary>A few small generated days (no faults) with their manifest: the ground truth to match.</summary>
 /// <param name="Lines">The app servers' lines as generated (what the pipeline ships and the archive holds).</param>
-public sealed record GeneratedDays(GenerationManifest Manifest, IReadOnlyList<EventRow> Events, IReadOnlyList<string> Lines)
+public sealed record GeneratedDays(GenerationTruth Manifest, IReadOnlyList<EventRow> Events, IReadOnlyList<string> Lines)
 {
     public static GeneratedDays Generate()
     {
@@ -23,7 +23,7 @@ public sealed record GeneratedDays(GenerationManifest Manifest, IReadOnlyList<Ev
         var plan = TrackingPlanLoader.LoadEmbedded();
         var sink = new MemorySink();
         var result = new GeneratorRunner(config, plan).Run(sink, threads: 2);
-        var manifest = ManifestBuilder.Complete(config, plan.Version, sink.Describe(), result);
+        var manifest = GenerationTruthBuilder.Complete(config, plan.Version, sink.Describe(), result);
         var lines = sink.Lines.ToList();
         return new GeneratedDays(manifest, lines.Select(EventRow.Parse).ToList(), lines);
     }

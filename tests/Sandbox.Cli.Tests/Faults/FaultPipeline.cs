@@ -1,13 +1,11 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text;
-using Amazon.DynamoDBv2;
 using Amazon.S3.Model;
 using Amazon.S3;
 using Npgsql;
-using Sandbox.Aws;
+using Sandbox.Stack.Isolation;
 using Sandbox.Testing;
-using Sandbox.Warehouse.Schema;
 
 namespace Sandbox.Cli.Tests.Faults;
 
@@ -20,22 +18,18 @@ namespace Sandbox.Cli.Tests.Faults;
 /// </summary>
 public sealed class FaultPipeline : IAsyncDisposable
 {
-    private readonly StackFixture _stack;
-    private readonly ThrowawayDatabase _database;
-    private readonly IAmazonS3 _s3;
+    private readonly IsolatedResources _resources;
     private readonly string _folder;
     private readonly List<ChildProcess> _processes = [];
     private readonly Dictionary<string, string[]> _archiveObjects = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private Task _feeding = Task.CompletedTask;
 
-    private FaultPipeline(StackFixture stack, ThrowawayDatabase database, string folder, Dictionary<string, string> environment)
+    private FaultPipeline(IsolatedResources resources, string folder, Dictionary<string, string> environment)
     {
-        _stack = stack;
-        _database = database;
+        _resources = resources;
         _folder = folder;
         Environment = environment;
-        _s3 = AwsClients.S3(stack.Endpoints);
     }
 
     /// <summary>What every `sandbox` process of this run gets on top of the contract file.</summary>
@@ -46,8 +40,10 @@ public sealed class FaultPipeline : IAsyncDisposable
     /// <summary>Where <see cref="StartFeedingLiveLogs"/> writes the day hour by hour, as app servers would.</summary>
     public string LiveLogs => Path.Combine(_folder, "live");
     public string ShipperState => Path.Combine(_folder, "shipper");
-    public string ArchiveBucket => Environment["SANDBOX_ARCHIVE_BUCKET"];
-    public string ErrorBucket => Environment["SANDBOX_ERROR_BUCKET"];
+    public string ArchiveBucket => _resources.Endpoints.Resources.ArchiveBucket;
+    public string ErrorBucket => _resources.Endpoints.Resources.ErrorBucket;
+
+    private IAmazonS3 S3 => _resources.Clients.S3;
 
     /// <summary>The `sandbox generate` that wrote <see cref="Logs"/>.</summary>
     public string[] GenerateArguments { get; private set; } = [];
@@ -63,28 +59,19 @@ public sealed class FaultPipeline : IAsyncDisposable
     public static async Task<FaultPipeline> CreateAsync(
         StackFixture stack, ulong seed, int eventsPerDay = 20_000, PrivateWarehouse? warehouseServer = null, Uri? kinesisUrl = null)
     {
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        var (admin, delivery, analyst) = warehouseServer is null
-            ? (stack.Endpoints.WarehouseAdminConnectionString, stack.Endpoints.WarehouseConnectionString, stack.Endpoints.WarehouseAnalystConnectionString)
-            : (warehouseServer.ServerConnectionString, warehouseServer.DeliveryConnectionString, warehouseServer.AnalystConnectionString);
-        var database = await ThrowawayDatabase.CreateAsync(admin, "faults", migrate: false);
-        string Unpooled(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
-        var folder = Directory.CreateTempSubdirectory("sandbox-faults-").FullName;
-        var environment = new Dictionary<string, string>
-        {
-            ["SANDBOX_STREAM"] = $"faults-{suffix}",
-            ["SANDBOX_LEASE_TABLE"] = $"faults-leases-{suffix}",
-            ["SANDBOX_ARCHIVE_BUCKET"] = $"faults-archive-{suffix}",
-            ["SANDBOX_STAGING_BUCKET"] = $"faults-staging-{suffix}",
-            ["SANDBOX_ERROR_BUCKET"] = $"faults-errors-{suffix}",
-            ["SANDBOX_CLICKLOG_TABLE"] = $"faults-clicks-{suffix}",
-            // Each role on the run's database: bootstrap migrates as admin, the pipeline loads as delivery.
-            ["SANDBOX_WAREHOUSE"] = Unpooled(database.ConnectionStringAs(delivery)),
-            ["SANDBOX_WAREHOUSE_ADMIN"] = Unpooled(database.ConnectionString),
-            ["SANDBOX_WAREHOUSE_ANALYST"] = Unpooled(database.ConnectionStringAs(analyst)),
-        };
+        var shared = warehouseServer is null
+            ? stack.Endpoints
+            : stack.Endpoints with
+            {
+                WarehouseAdminConnectionString = warehouseServer.ServerConnectionString,
+                WarehouseConnectionString = warehouseServer.DeliveryConnectionString,
+                WarehouseAnalystConnectionString = warehouseServer.AnalystConnectionString,
+            };
+        var resources = await IsolatedResources.CreateAsync(shared, "faults");
+        var environment = resources.Variables();
+        // A private engine goes with its data: the run's stream is created there, and never deleted from the shared one.
         if (kinesisUrl is not null) environment["SANDBOX_KINESIS_URL"] = kinesisUrl.ToString().TrimEnd('/');
-        var pipeline = new FaultPipeline(stack, database, folder, environment);
+        var pipeline = new FaultPipeline(resources, Directory.CreateTempSubdirectory("sandbox-faults-").FullName, environment);
         try
         {
             // bootstrap also applies the migrations to the run's empty database: the path users take.
@@ -151,7 +138,7 @@ public sealed class FaultPipeline : IAsyncDisposable
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         long rows = 0;
-        await using var command = _database.DataSource.CreateCommand("select event_id from events");
+        await using var command = _resources.Database.DataSource.CreateCommand("select event_id from events");
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -166,7 +153,7 @@ public sealed class FaultPipeline : IAsyncDisposable
     {
         try
         {
-            await using var command = _database.DataSource.CreateCommand("select count(*) from events");
+            await using var command = _resources.Database.DataSource.CreateCommand("select count(*) from events");
             return Convert.ToInt64(await command.ExecuteScalarAsync());
         }
         catch (NpgsqlException)
@@ -185,7 +172,7 @@ public sealed class FaultPipeline : IAsyncDisposable
         var failed = 0;
         do
         {
-            var page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = ArchiveBucket, ContinuationToken = token });
+            var page = await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = ArchiveBucket, ContinuationToken = token });
             foreach (var item in page.S3Objects ?? [])
             {
                 if (item.Key.StartsWith("processing-failed/", StringComparison.Ordinal)) { failed++; continue; }
@@ -208,7 +195,7 @@ public sealed class FaultPipeline : IAsyncDisposable
     /// <summary>Keys under the error bucket: manifests to-warehouse gave up on (there should be none).</summary>
     public async Task<IReadOnlyList<string>> ErrorObjectsAsync()
     {
-        var page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = ErrorBucket });
+        var page = await S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = ErrorBucket });
         return (page.S3Objects ?? []).Select(o => o.Key).ToList();
     }
 
@@ -295,7 +282,7 @@ public sealed class FaultPipeline : IAsyncDisposable
 
     private async Task<string[]> ReadEventIdsAsync(string key)
     {
-        using var response = await _s3.GetObjectAsync(ArchiveBucket, key);
+        using var response = await S3.GetObjectAsync(ArchiveBucket, key);
         await using var gzip = new GZipStream(response.ResponseStream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         var ids = new List<string>();
@@ -324,35 +311,8 @@ public sealed class FaultPipeline : IAsyncDisposable
         _stopping.Dispose();
         foreach (var process in _processes) await process.DisposeAsync();
         // Leave the shared stack as found: the run's stream, tables, buckets and database go.
-        if (!Environment.ContainsKey("SANDBOX_KINESIS_URL")) // a private engine goes with its data
-            await Quietly(() => _stack.Stack.Kinesis.DeleteStreamAsync(new() { StreamName = Environment["SANDBOX_STREAM"] }));
-        using (var dynamo = AwsClients.DynamoDb(_stack.Endpoints))
-            foreach (var table in new[] { Environment["SANDBOX_LEASE_TABLE"], Environment["SANDBOX_CLICKLOG_TABLE"] })
-                await Quietly(() => dynamo.DeleteTableAsync(table));
-        foreach (var bucket in new[] { ArchiveBucket, Environment["SANDBOX_STAGING_BUCKET"], ErrorBucket })
-            await Quietly(() => EmptyAndDeleteBucketAsync(bucket));
-        _s3.Dispose();
-        await Quietly(async () => await _database.DisposeAsync());
+        await _resources.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private async Task EmptyAndDeleteBucketAsync(string bucket)
-    {
-        ListObjectsV2Response page;
-        do
-        {
-            page = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket });
-            foreach (var item in page.S3Objects ?? []) await _s3.DeleteObjectAsync(bucket, item.Key);
-        } while (page.S3Objects is { Count: > 0 });
-        await _s3.DeleteBucketAsync(bucket);
-    }
-
-    /// <summary>Clean-up must not hide the test's own failure: a resource that is already gone is fine.</summary>
-    private static async Task Quietly(Func<Task> cleanUp)
-    {
-        try { await cleanUp(); }
-        catch (Exception error) when (error is AmazonS3Exception or AmazonDynamoDBException or NpgsqlException
-                                          or Sandbox.Kinesis.Errors.KinesisException or HttpRequestException) { }
     }
 }
 

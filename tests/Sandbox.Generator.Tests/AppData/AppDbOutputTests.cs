@@ -4,7 +4,7 @@ using Sandbox.AppDatabase;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.AppData;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Testing;
 
 namespace Sandbox.Generator.Tests.AppData;
@@ -64,7 +64,7 @@ public class AppDbOutputTests(StackFixture stack)
 
         await AppDbGeneration.RunAsync(TwoDays, folder.Path, database.ConnectionString);
 
-        var recorded = ManifestFileStore.TryRead(folder.Path)!.AppDatabase!;
+        var recorded = GenerationTruthFile.TryRead(folder.Path)!.AppDatabase!;
         Assert.Equal(["2026-11-01", "2026-11-02"], recorded.Days.Select(d => d.Date.ToString("yyyy-MM-dd")));
         var second = recorded.Days[1];
         Assert.True(second.NewUsers > 0 && second.ProfileEdits > 0 && second.DeletedPosts > 0 && second.NewLikes > 0, $"day 2 changed too little: {second}");
@@ -104,7 +104,7 @@ public class AppDbOutputTests(StackFixture stack)
     {
         using var folder = new TempFolder();
         FileGeneration.Run(OneDay, folder.Path, 2, false, TrackingPlanLoader.LoadEmbedded());
-        var before = File.ReadAllText(Path.Combine(folder.Path, GenerationManifest.FileName));
+        var before = File.ReadAllText(Path.Combine(folder.Path, GenerationTruth.FileName));
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
@@ -114,7 +114,7 @@ public class AppDbOutputTests(StackFixture stack)
             AppDbGeneration.RunAsync(OneDay, folder.Path, $"Server=127.0.0.1;Port={port};Database=app;User ID=sandbox_app;Password=x;ConnectionTimeout=3"));
 
         Assert.Contains($"127.0.0.1:{port}/app (SANDBOX_APPDB) is not available", error.Message);
-        Assert.Equal(before, File.ReadAllText(Path.Combine(folder.Path, GenerationManifest.FileName)));
+        Assert.Equal(before, File.ReadAllText(Path.Combine(folder.Path, GenerationTruth.FileName)));
     }
 
     [Fact]

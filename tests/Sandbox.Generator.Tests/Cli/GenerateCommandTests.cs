@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Sandbox.Generator.Cli;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Generator.Sinks.Cli;
 using Sandbox.Testing;
 
@@ -40,7 +40,7 @@ public class GenerateCommandTests
             "--seed", "3", "--out", folder.Path, "--gzip", "--threads", "2");
         Assert.Equal(0, exit);
         Assert.Matches(@"generated [\d,]+ events \([\d,]+ lines, \d+ files", output);
-        var manifest = ManifestFileStore.TryRead(folder.Path)!;
+        var manifest = GenerationTruthFile.TryRead(folder.Path)!;
         Assert.Equal(3UL, manifest.Seed);
         Assert.True(manifest.Config.Gzip);
         Assert.All(manifest.Files, f => Assert.EndsWith(".log.gz", f.Path));

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Amazon.S3.Model;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Generator.Sinks.Bulk;
 using Sandbox.Testing;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Sandbox.Kinesis.Server.Hosting;
+using Sandbox.Testing;
 using Sandbox.Kinesis.Server.Tests.Support;
 
 namespace Sandbox.Kinesis.Server.Tests.Hosting;

@@ -58,8 +58,8 @@ public sealed class PartitionPredicatesTests
     {
         var filter = new PartitionFilter(Nov1, Nov3, 9, 10);
 
-        Assert.True(filter.Contains(new PartitionKey(Nov3, 9)));
-        Assert.False(filter.Contains(new PartitionKey(Nov3, 11)));
-        Assert.False(filter.Contains(new PartitionKey(Nov3.AddDays(1), 9)));
+        Assert.True(filter.Contains(new HourPartition(Nov3, 9)));
+        Assert.False(filter.Contains(new HourPartition(Nov3, 11)));
+        Assert.False(filter.Contains(new HourPartition(Nov3.AddDays(1), 9)));
     }
 }

@@ -8,7 +8,7 @@ public sealed class LakeTableTests
     [Fact]
     public void Events_keys_give_their_day_and_hour()
     {
-        Assert.Equal(new PartitionKey(new DateOnly(2026, 11, 1), 23),
+        Assert.Equal(new HourPartition(new DateOnly(2026, 11, 1), 23),
             ArchiveTables.Events.PartitionOf("2026/11/01/23/to-archive-1-2026-11-01-23-59-58-0a1b.gz"));
     }
 
@@ -26,7 +26,7 @@ public sealed class LakeTableTests
     [Fact]
     public void The_error_prefix_is_the_processing_failed_table()
     {
-        Assert.Equal(new PartitionKey(new DateOnly(2026, 11, 1), 5),
+        Assert.Equal(new HourPartition(new DateOnly(2026, 11, 1), 5),
             ArchiveTables.ProcessingFailed.PartitionOf("processing-failed/2026/11/01/05/to-archive-1-2026-11-01-05-00-00-0a1b.gz"));
     }
 

@@ -2,7 +2,7 @@ using DuckDB.NET.Data;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 
 namespace Sandbox.ReleaseCheck.Tests.Support;
 
@@ -36,7 +36,7 @@ public sealed class GeneratedRelease : IDisposable
     }
 
     public GeneratorConfig Config { get; }
-    public GenerationManifest Manifest { get; }
+    public GenerationTruth Manifest { get; }
     public DuckDBConnection Connection { get; }
 
     /// <summary>

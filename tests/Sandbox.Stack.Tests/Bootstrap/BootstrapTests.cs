@@ -1,6 +1,6 @@
 using Sandbox.Core.Endpoints;
 using Sandbox.Stack;
-using Sandbox.Stack.Bootstrap;
+using Sandbox.Core.Bootstrap;
 using Sandbox.Testing;
 
 namespace Sandbox.Stack.Tests.Bootstrap;

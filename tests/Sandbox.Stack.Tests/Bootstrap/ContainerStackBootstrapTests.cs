@@ -1,5 +1,5 @@
 using Sandbox.Stack;
-using Sandbox.Stack.Bootstrap;
+using Sandbox.Core.Bootstrap;
 using Sandbox.Testing;
 
 namespace Sandbox.Stack.Tests.Bootstrap;

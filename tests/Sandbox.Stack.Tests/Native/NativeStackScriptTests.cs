@@ -36,7 +36,7 @@ public class NativeStackScriptTests
         var postgresPort = ((IPEndPoint)spare.LocalEndpoint).Port;
         spare.Stop();
 
-        var result = await ProcessRunner.RunAsync(NativeStack.Script, ["up"], new Dictionary<string, string>
+        var result = await ProcessRunner.RunAsync(StackScript.Script, ["up"], new Dictionary<string, string>
         {
             ["SANDBOX_HOME"] = home,
             ["WAREHOUSE_PORT"] = port.ToString(),
@@ -53,7 +53,7 @@ public class NativeStackScriptTests
     [Fact]
     public async Task An_unknown_kinesis_engine_is_refused_by_name()
     {
-        var result = await ProcessRunner.RunAsync(NativeStack.Script, ["up"], new Dictionary<string, string>
+        var result = await ProcessRunner.RunAsync(StackScript.Script, ["up"], new Dictionary<string, string>
         {
             ["SANDBOX_HOME"] = Directory.CreateTempSubdirectory("sandbox-state-").FullName,
             ["SANDBOX_KINESIS_ENGINE"] = "kinesalite",

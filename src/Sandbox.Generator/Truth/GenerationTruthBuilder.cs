@@ -1,14 +1,14 @@
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Simulation;
 
-namespace Sandbox.Generator.Manifest;
+namespace Sandbox.Generator.Truth;
 
 /// <summary>Turns a run's merged ground truth into the manifest record.</summary>
-public static class ManifestBuilder
+public static class GenerationTruthBuilder
 {
-    public static GenerationManifest InProgress(GeneratorConfig config, string planVersion, string sink) => new()
+    public static GenerationTruth InProgress(GeneratorConfig config, string planVersion, string sink) => new()
     {
-        Status = GenerationManifest.StatusInProgress,
+        Status = GenerationTruth.StatusInProgress,
         Fingerprint = ConfigJson.Fingerprint(config, planVersion),
         Seed = config.Seed,
         TrackingPlanVersion = planVersion,
@@ -16,15 +16,15 @@ public static class ManifestBuilder
         Config = config,
     };
 
-    public static GenerationManifest Complete(GeneratorConfig config, string planVersion, string sink, GenerationResult result)
+    public static GenerationTruth Complete(GeneratorConfig config, string planVersion, string sink, GenerationResult result)
     {
         var truth = result.Truth;
-        var files = result.Outputs.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new ManifestFile(o.Name, o.Lines, o.Bytes)).ToList();
+        var files = result.Outputs.OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new OutputFile(o.Name, o.Lines, o.Bytes)).ToList();
         return InProgress(config, planVersion, sink) with
         {
-            Status = GenerationManifest.StatusComplete,
+            Status = GenerationTruth.StatusComplete,
             AppVersions = AppVersions(config),
-            Totals = new ManifestTotals(truth.Events, result.Lines, files.Count, files.Sum(f => f.Bytes)),
+            Totals = new TruthTotals(truth.Events, result.Lines, files.Count, files.Sum(f => f.Bytes)),
             Files = files,
             Days = Enumerable.Range(0, truth.Days + 1).Select(d => Day(config, result.Model, truth, d)).Where(d => d.Events > 0 || !d.Partial).ToList(),
             Retention = Enumerable.Range(0, truth.Days).Select(d => Cohort(config, truth, d)).ToList(),
@@ -35,15 +35,15 @@ public static class ManifestBuilder
     private static List<AppVersionRelease> AppVersions(GeneratorConfig config) =>
         [new(config.Behaviour.BaseAppVersion, null), .. Releases.Resolve(config).Select(r => new AppVersionRelease(r.Version, r.Day, Effect(config, r.Effect)))];
 
-    private static ManifestReleaseEffect? Effect(GeneratorConfig config, ReleaseEffect? effect)
+    private static TruthReleaseEffect? Effect(GeneratorConfig config, ReleaseEffect? effect)
     {
         if (effect is null) return null;
         var funnel = config.Behaviour.Funnels.First(f => f.Name == effect.Funnel);
         var before = funnel.StepProbabilities[funnel.Steps.ToList().IndexOf(effect.Step) - 1];
-        return new ManifestReleaseEffect(effect.Funnel, effect.Step, before, Math.Round(before + effect.Change, 10));
+        return new TruthReleaseEffect(effect.Funnel, effect.Step, before, Math.Round(before + effect.Change, 10));
     }
 
-    private static ManifestDay Day(GeneratorConfig config, SimulationModel model, GroundTruth truth, int day)
+    private static TruthDay Day(GeneratorConfig config, SimulationModel model, GroundTruth truth, int day)
     {
         var byHour = new SortedDictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
         var byName = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -62,7 +62,7 @@ public static class ManifestBuilder
         var funnels = new SortedDictionary<string, IReadOnlyList<long>>(StringComparer.Ordinal);
         for (var f = 0; f < model.Funnels.Length; f++)
             funnels[model.Funnels[f].Name] = Enumerable.Range(0, model.Funnels[f].Steps.Length).Select(s => truth.FunnelCount(day, f, s)).ToList();
-        return new ManifestDay(
+        return new TruthDay(
             config.From.AddDays(day),
             Partial: day == truth.Days,
             Events: byName.Values.Sum(),
@@ -71,13 +71,13 @@ public static class ManifestBuilder
             byName, byHour, funnels);
     }
 
-    private static ManifestCohort Cohort(GeneratorConfig config, GroundTruth truth, int installDay)
+    private static TruthCohort Cohort(GeneratorConfig config, GroundTruth truth, int installDay)
     {
         long size = 0;
         for (var hour = 0; hour < 24; hour++) size += truth.EventCount(installDay, hour, EventKind.AppInstall);
         var retained = new SortedDictionary<string, long>(Comparer<string>.Create((a, b) => int.Parse(a).CompareTo(int.Parse(b))));
         for (var age = 1; installDay + age < truth.Days; age++) retained[age.ToString()] = truth.Retained[installDay * truth.Days + age];
         double? Rate(int age) => size > 0 && retained.TryGetValue(age.ToString(), out var n) ? Math.Round((double)n / size, 4) : null;
-        return new ManifestCohort(config.From.AddDays(installDay), size, retained, Rate(1), Rate(7), Rate(30));
+        return new TruthCohort(config.From.AddDays(installDay), size, retained, Rate(1), Rate(7), Rate(30));
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
+using Sandbox.Core.Schema;
 
-namespace Sandbox.Stack.Bootstrap;
+namespace Sandbox.Core.Bootstrap;
 
 /// <summary>Applies a database's migrations in order (the warehouse's, the app database's), each recorded in its schema_migrations.</summary>
 /// <param name="migrate">Applies what is pending; returns what it applied.</param>

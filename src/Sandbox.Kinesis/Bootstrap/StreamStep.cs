@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
+using Sandbox.Core.Bootstrap;
 using Sandbox.Core.Endpoints;
 using Sandbox.Kinesis;
 using Sandbox.Kinesis.Errors;
 
-namespace Sandbox.Stack.Bootstrap;
+namespace Sandbox.Kinesis.Bootstrap;
 
 /// <summary>The Kinesis stream the app servers' events go to; waits until it is ACTIVE.</summary>
 public sealed class StreamStep(IKinesisClient kinesis, ResourceNames names) : IBootstrapStep

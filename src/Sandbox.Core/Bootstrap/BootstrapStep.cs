@@ -1,4 +1,4 @@
-namespace Sandbox.Stack.Bootstrap;
+namespace Sandbox.Core.Bootstrap;
 
 /// <summary>One idempotent piece of `sandbox bootstrap`: creates what is missing, leaves what exists.</summary>
 public interface IBootstrapStep

@@ -1,7 +1,7 @@
 namespace Sandbox.Testing;
 
 /// <summary>Drives compose/native/stack.sh, the same script `make up` runs.</summary>
-public static class NativeStack
+public static class StackScript
 {
     public static string Script => RepositoryRoot.Combine("compose", "native", "stack.sh");
 

@@ -1,9 +1,10 @@
 using System.Runtime.CompilerServices;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Sandbox.Core.Bootstrap;
 using Sandbox.Core.Endpoints;
 
-namespace Sandbox.Stack.Bootstrap;
+namespace Sandbox.Aws.Bootstrap;
 
 /// <summary>The raw archive, warehouse staging and delivery error buckets.</summary>
 public sealed class BucketsStep(IAmazonS3 s3, ResourceNames names) : IBootstrapStep

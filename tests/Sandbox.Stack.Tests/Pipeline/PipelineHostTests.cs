@@ -1,7 +1,7 @@
-using Sandbox.Cli.Running;
 using Sandbox.Core.Pipeline;
+using Sandbox.Stack.Pipeline;
 
-namespace Sandbox.Cli.Tests.Running;
+namespace Sandbox.Stack.Tests.Pipeline;
 
 public class PipelineHostTests
 {
@@ -100,6 +100,23 @@ public class PipelineHostTests
         await draining;
 
         Assert.Equal(100, consumer.Counters.Out);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_drain_that_outlasts_its_timeout_fails_with_every_box_counters()
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<int>();
+        var never = new TaskCompletionSource();
+        var host = new PipelineHost([new LateConsumer(channel, never.Task)], new Source(10, channel), TextWriter.Null);
+        await host.StartAsync(CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() =>
+            host.WaitUntilDrainedAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromMinutes(1), CancellationToken.None, timeout: TimeSpan.FromSeconds(1)));
+
+        Assert.Contains("did not deliver everything within 1 s", error.Message);
+        Assert.Contains("late in 0, out 0", error.Message);
+        Assert.Contains("source in 10, out 10", error.Message);
         await host.StopAsync();
     }
 

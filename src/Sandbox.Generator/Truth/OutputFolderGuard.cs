@@ -1,4 +1,4 @@
-namespace Sandbox.Generator.Manifest;
+namespace Sandbox.Generator.Truth;
 
 /// <summary>The output folder cannot be used as asked.</summary>
 public sealed class OutputFolderException(string message) : Exception(message);
@@ -11,12 +11,12 @@ public sealed class OutputFolderException(string message) : Exception(message);
 public static class OutputFolderGuard
 {
     /// <summary>Throws when the folder may not receive this run's output; returns the previous run's manifest, if any.</summary>
-    public static GenerationManifest? Check(string outputDirectory, string fingerprint, ulong seed, bool overwrite)
+    public static GenerationTruth? Check(string outputDirectory, string fingerprint, ulong seed, bool overwrite)
     {
         if (File.Exists(outputDirectory)) throw new OutputFolderException($"output '{outputDirectory}' is a file, not a folder");
         if (!Directory.Exists(outputDirectory)) return null;
 
-        var previous = ManifestFileStore.TryRead(outputDirectory);
+        var previous = GenerationTruthFile.TryRead(outputDirectory);
         if (previous is null)
         {
             if (Directory.EnumerateFileSystemEntries(outputDirectory).Any() && !overwrite)
@@ -38,7 +38,7 @@ public static class OutputFolderGuard
         if (Check(outputDirectory, fingerprint, seed, overwrite) is { } previous) RemovePreviousOutput(outputDirectory, previous);
     }
 
-    private static void RemovePreviousOutput(string outputDirectory, GenerationManifest previous)
+    private static void RemovePreviousOutput(string outputDirectory, GenerationTruth previous)
     {
         var root = Path.GetFullPath(outputDirectory);
         foreach (var file in previous.Files.Concat(previous.Dimensions))
@@ -52,6 +52,6 @@ public static class OutputFolderGuard
         {
             foreach (var log in Directory.EnumerateFiles(serverDir, "app-*.log*")) File.Delete(log);
         }
-        File.Delete(Path.Combine(root, GenerationManifest.FileName));
+        File.Delete(Path.Combine(root, GenerationTruth.FileName));
     }
 }

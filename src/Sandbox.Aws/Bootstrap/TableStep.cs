@@ -1,36 +1,36 @@
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using Sandbox.Core.Endpoints;
+using Sandbox.Core.Bootstrap;
 
-namespace Sandbox.Stack.Bootstrap;
+namespace Sandbox.Aws.Bootstrap;
 
-/// <summary>DynamoDB tables: click logs (with TTL) and consumer leases; waits until each is ACTIVE.</summary>
-public sealed class TablesStep(IAmazonDynamoDB dynamoDb, ResourceNames names) : IBootstrapStep
+/// <summary>
+/// A DynamoDB table as the box that owns it defines it (its keys spelled there only), with its TTL
+/// attribute if it has one; waits until the table is ACTIVE.
+/// </summary>
+public sealed class TableStep(IAmazonDynamoDB dynamoDb, CreateTableRequest definition, string? timeToLiveAttribute = null) : IBootstrapStep
 {
     public string Service => "dynamodb";
 
     public async IAsyncEnumerable<BootstrapOutcome> RunAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var table = definition.TableName;
         var existing = (await dynamoDb.ListTablesAsync(new ListTablesRequest(), cancellationToken)).TableNames?.ToHashSet() ?? [];
-        foreach (var definition in TableDefinitions.All(names))
+        var state = ResourceState.Existed;
+        if (!existing.Contains(table))
         {
-            var state = ResourceState.Existed;
-            if (!existing.Contains(definition.TableName))
+            try
             {
-                try
-                {
-                    await dynamoDb.CreateTableAsync(definition, cancellationToken);
-                    state = ResourceState.Created;
-                }
-                catch (ResourceInUseException) { } // created meanwhile by a concurrent bootstrap
+                await dynamoDb.CreateTableAsync(definition, cancellationToken);
+                state = ResourceState.Created;
             }
-            await WaitUntilActiveAsync(definition.TableName, cancellationToken);
-            yield return new(Service, definition.TableName, state);
-            if (TableDefinitions.TimeToLiveAttribute(definition.TableName, names) is { } ttl)
-                yield return new(Service, $"{definition.TableName} TTL on {ttl}",
-                    await EnableTimeToLiveAsync(definition.TableName, ttl, cancellationToken));
+            catch (ResourceInUseException) { } // created meanwhile by a concurrent bootstrap
         }
+        await WaitUntilActiveAsync(table, cancellationToken);
+        yield return new(Service, table, state);
+        if (timeToLiveAttribute is { } ttl)
+            yield return new(Service, $"{table} TTL on {ttl}", await EnableTimeToLiveAsync(table, ttl, cancellationToken));
     }
 
     private async Task WaitUntilActiveAsync(string table, CancellationToken cancellationToken)

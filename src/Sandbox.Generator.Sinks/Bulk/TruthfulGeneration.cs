@@ -1,6 +1,6 @@
 using Plan = Sandbox.Core.TrackingPlan.TrackingPlan;
 using Sandbox.Generator.Config;
-using Sandbox.Generator.Manifest;
+using Sandbox.Generator.Truth;
 using Sandbox.Generator.Output;
 using Sandbox.Generator;
 
@@ -10,10 +10,10 @@ namespace Sandbox.Generator.Sinks.Bulk;
 /// A generation into any sink with the ground-truth manifest in the output folder, guarded and
 /// marked in progress like output (a), so scenarios verify what a Kinesis or bulk run produced.
 /// </summary>
-public static class ManifestedGeneration
+public static class TruthfulGeneration
 {
     /// <param name="finishSink">Runs after the generator, before the manifest is marked complete (e.g. waits for sends).</param>
-    public static (GenerationManifest Manifest, GenerationResult Result) Run(
+    public static (GenerationTruth Manifest, GenerationResult Result) Run(
         GeneratorConfig config, string outputDirectory, int threads, bool overwrite, Plan plan,
         IEventSink sink, Action<GeneratorRunner>? onStarted = null, Action<GenerationResult>? finishSink = null)
     {
@@ -22,12 +22,12 @@ public static class ManifestedGeneration
         OutputFolderGuard.Prepare(outputDirectory, ConfigJson.Fingerprint(config, plan.Version), config.Seed, overwrite);
         Directory.CreateDirectory(outputDirectory);
         var sinkName = sink.Describe();
-        ManifestFileStore.Write(outputDirectory, ManifestBuilder.InProgress(config, plan.Version, sinkName));
+        GenerationTruthFile.Write(outputDirectory, GenerationTruthBuilder.InProgress(config, plan.Version, sinkName));
         onStarted?.Invoke(runner);
         var result = runner.Run(sink, threads);
         finishSink?.Invoke(result);
-        var manifest = ManifestBuilder.Complete(config, plan.Version, sinkName, result);
-        ManifestFileStore.Write(outputDirectory, manifest);
+        var manifest = GenerationTruthBuilder.Complete(config, plan.Version, sinkName, result);
+        GenerationTruthFile.Write(outputDirectory, manifest);
         return (manifest, result);
     }
 }

@@ -1,19 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using Sandbox.Kinesis.Server.Hosting;
 
-namespace Sandbox.Kinesis.Server.Hosting;
+namespace Sandbox.Testing;
 
 /// <summary>
 /// sandbox-kinesis run as a child process (<c>dotnet sandbox-kinesis.dll ...</c>), for the tests and
 /// benchmarks that need the real process: a SIGKILL, a restart on the same port and data folder, its
-/// memory. It lives beside Program.cs because it depends on what Program.cs prints: one stdout line,
-/// <see cref="ListeningPrefix"/> and the URL, once requests are accepted.
+/// memory. It waits for the one stdout line the engine prints once requests are accepted:
+/// <see cref="CommandLine.ListeningPrefix"/> and the URL.
 /// </summary>
 public sealed class EngineProcess : IDisposable
 {
-    /// <summary>What the engine prints, followed by its URL, once it accepts requests.</summary>
-    public const string ListeningPrefix = "listening on ";
-
     /// <summary>Enough for any error message and the last log lines before it, without growing over a long run.</summary>
     private const int StderrLinesKept = 200;
 
@@ -38,7 +36,7 @@ public sealed class EngineProcess : IDisposable
         process.BeginErrorReadLine();
     }
 
-    /// <summary>The engine build the caller's build copies next to itself (a project reference to this project).</summary>
+    /// <summary>The engine build copied next to every project that references Sandbox.Testing (its reference to the engine).</summary>
     public static string DefaultDll => Path.Combine(AppContext.BaseDirectory, "sandbox-kinesis.dll");
 
     /// <summary>Set by <see cref="StartAsync"/> once the engine listens; null after a bare <see cref="Launch(string[])"/>.</summary>
@@ -104,11 +102,11 @@ public sealed class EngineProcess : IDisposable
         }
         if (line is null) // stdout closed: the engine exited; its stderr says why once fully read
             await _process.WaitForExitAsync().WaitAsync(StartTimeout);
-        if (line is null || !line.StartsWith(ListeningPrefix, StringComparison.Ordinal))
+        if (line is null || !line.StartsWith(CommandLine.ListeningPrefix, StringComparison.Ordinal))
             throw new InvalidOperationException($"sandbox-kinesis did not start: first line '{line}', stderr:\n{Stderr}");
         // Nothing else is expected on stdout, but a full pipe would block the engine: keep it drained.
         _ = _process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
-        return new Uri(line[ListeningPrefix.Length..]);
+        return new Uri(line[CommandLine.ListeningPrefix.Length..]);
     }
 
     /// <summary>The exit code once the engine exits; a <see cref="TimeoutException"/> if it is still running after <paramref name="timeout"/>.</summary>

@@ -1,16 +1,20 @@
 using Sandbox.Core.Pipeline;
 
-namespace Sandbox.Cli.Running;
+namespace Sandbox.Stack.Pipeline;
 
 /// <summary>
 /// Runs several pipeline boxes in one process with the shared life cycle: start in order (the
-/// sources last, so consumers are ready first), report progress, stop in reverse.
+/// sources last, so consumers are ready first), report progress, stop in reverse. `sandbox run` and
+/// the scenarios host their boxes here, so "drained" means one thing (<see cref="WaitUntilDrainedAsync"/>).
 /// </summary>
 public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, PipelineWorker? source, TextWriter output)
 {
     private readonly System.Diagnostics.Stopwatch _sinceStart = new();
 
-    private IEnumerable<PipelineWorker> All => source is null ? consumers : [.. consumers, source];
+    /// <summary>Shows progress while draining: runs <c>drain</c>, handing it the tick to call every 250 ms (e.g. the CLI's bars).</summary>
+    public delegate Task ProgressView(IReadOnlyList<PipelineWorker> workers, PipelineWorker source, Func<Action, Task> drain);
+
+    public IReadOnlyList<PipelineWorker> Workers => source is null ? consumers : [.. consumers, source];
 
     /// <summary>From start until every consumer had delivered all the source sent (the quiet period excluded); set by <see cref="WaitUntilDrainedAsync"/>.</summary>
     public TimeSpan? CaughtUpAfter { get; private set; }
@@ -24,34 +28,45 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
             await worker.Ready.WaitAsync(cancellationToken);
         }
         if (source != null) await source.StartAsync(cancellationToken);
-        output.WriteLine($"run: {string.Join(", ", All.Select(w => w.Name))} running");
+        output.WriteLine($"run: {string.Join(", ", Workers.Select(w => w.Name))} running");
     }
 
     /// <summary>
-    /// Until the source has finished (a --once shipper) and every consumer has read at least as many
-    /// records as the source sent, delivered all it read, and read nothing new for
-    /// <paramref name="quietPeriod"/>. Consumers may also read older records, so the count alone is not
-    /// enough; the quiet period must outlast a lease failover (a consumer waiting to take over a dead
-    /// worker's shard reads nothing meanwhile) so that waiting is not mistaken for being at the tip.
-    /// Progress: bars when <paramref name="progressBars"/> (a terminal), else a line per box every <paramref name="progressEvery"/>.
+    /// The drain rule: the source has finished (a --once shipper), and every consumer has read at
+    /// least as many records as the source sent, delivered or rejected all it read (nothing in
+    /// flight), and read nothing new for <paramref name="quietPeriod"/>. Consumers may also read older
+    /// records, so the count alone is not enough; where other workers share the stream's leases the
+    /// quiet period must outlast a lease failover (a consumer waiting to take over a dead worker's
+    /// shard reads nothing meanwhile) so that waiting is not mistaken for being at the tip.
+    /// Progress: <paramref name="view"/> when given (a terminal's bars), else a line per box every <paramref name="progressEvery"/>.
+    /// A consumer that stops fails the wait with its reason; so does <paramref name="timeout"/> passing, with every box's counters.
     /// </summary>
     public async Task WaitUntilDrainedAsync(TimeSpan quietPeriod, TimeSpan progressEvery, CancellationToken cancellationToken,
-        bool progressBars = false)
+        ProgressView? view = null, TimeSpan? timeout = null)
     {
         if (source is null) throw new InvalidOperationException("draining needs a source (--from) that finishes (--once)");
-        if (progressBars)
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout is { } limit) deadline.CancelAfter(limit);
+        try
         {
-            await ProgressBars.ShowAsync([.. All], source, tick => DrainAsync(source, quietPeriod, tick, cancellationToken));
-        }
-        else
-        {
-            var lastReport = DateTime.UtcNow;
-            await DrainAsync(source, quietPeriod, () =>
+            if (view is not null)
             {
-                if (DateTime.UtcNow - lastReport < progressEvery) return;
-                Report();
-                lastReport = DateTime.UtcNow;
-            }, cancellationToken);
+                await view(Workers, source, tick => DrainAsync(source, quietPeriod, tick, deadline.Token));
+            }
+            else
+            {
+                var lastReport = DateTime.UtcNow;
+                await DrainAsync(source, quietPeriod, () =>
+                {
+                    if (DateTime.UtcNow - lastReport < progressEvery) return;
+                    Report();
+                    lastReport = DateTime.UtcNow;
+                }, deadline.Token);
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the pipeline did not deliver everything within {timeout!.Value.TotalSeconds:N0} s: {Describe()}");
         }
         var sent = source.Counters.Out;
         output.WriteLine($"run: caught up after {CaughtUpAfter!.Value.TotalSeconds:0.0} s: {sent:N0} records shipped and delivered " +
@@ -98,7 +113,7 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
     /// <summary>Until Ctrl+C; a box that stops on its own meanwhile fails the run with its reason.</summary>
     public async Task RunUntilCancelledAsync(CancellationToken cancellationToken)
     {
-        if (await WorkerSupervision.WaitUntilCancelledOrStoppedAsync([.. All], cancellationToken) is { } stopped)
+        if (await WorkerSupervision.WaitUntilCancelledOrStoppedAsync(Workers, cancellationToken) is { } stopped)
             throw new InvalidOperationException($"{stopped.Name} stopped on its own: {WorkerSupervision.Why(stopped)}");
     }
 
@@ -111,7 +126,11 @@ public sealed class PipelineHost(IReadOnlyList<PipelineWorker> consumers, Pipeli
 
     public void Report()
     {
-        foreach (var worker in All)
+        foreach (var worker in Workers)
             output.WriteLine($"run: {worker.Name,-13} {worker.Counters}{(worker.ProgressNote is { } note ? $"; {note}" : "")}");
     }
+
+    /// <summary>Every box's counters on one line, for errors.</summary>
+    public string Describe() =>
+        string.Join("; ", Workers.Select(w => $"{w.Name} {w.Counters}{(w.ProgressNote is { } note ? $" ({note})" : "")}"));
 }

@@ -39,7 +39,7 @@ public sealed class StreamConsumer(
     public async Task RunAsync(Action onReady, CancellationToken cancellationToken)
     {
         await using var stopDeliveriesLater = cancellationToken.Register(() => _deliveryStop.CancelAfter(options.ShutdownDeliveryTimeout));
-        await RefreshLeasesAsync(cancellationToken);
+        await FirstRefreshAsync(cancellationToken);
         onReady();
         while (true)
         {
@@ -54,8 +54,7 @@ public sealed class StreamConsumer(
             {
                 // Kinesis down or restarting is a pause, as for KCL: leases, checkpoints and iterators
                 // are where they were, and what is buffered is still delivered when due.
-                logger.LogWarning("{Stream}: Kinesis or the lease table does not answer ({Error}); reading again in {Delay} s", stream, error.Message, SourceRetryDelay.TotalSeconds);
-                await Task.Delay(SourceRetryDelay, clock, cancellationToken);
+                await PauseForSourceAsync(error, cancellationToken);
                 read = 0;
             }
             while (_inFlight.OldestFinished) await CheckpointOldestAsync(cancellationToken);
@@ -93,6 +92,29 @@ public sealed class StreamConsumer(
         {
             await _deliveryStop.CancelAsync();
         }
+    }
+
+    /// <summary>A worker started while Kinesis or the lease table restarts waits for them, as it does once running.</summary>
+    private async Task FirstRefreshAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await RefreshLeasesAsync(cancellationToken);
+                return;
+            }
+            catch (Exception error) when (TransientErrors.IsTransient(error) && !cancellationToken.IsCancellationRequested)
+            {
+                await PauseForSourceAsync(error, cancellationToken);
+            }
+        }
+    }
+
+    private async Task PauseForSourceAsync(Exception error, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("{Stream}: Kinesis or the lease table does not answer ({Error}); reading again in {Delay} s", stream, error.Message, SourceRetryDelay.TotalSeconds);
+        await Task.Delay(SourceRetryDelay, clock, cancellationToken);
     }
 
     private async Task RefreshLeasesAsync(CancellationToken cancellationToken)

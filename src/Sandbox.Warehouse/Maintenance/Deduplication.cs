@@ -25,8 +25,9 @@ public sealed class Deduplication(NpgsqlDataSource warehouse)
         var list = string.Join(", ", columns.Select(Quote));
         var (t, k) = (QuoteTable(table), Quote(key));
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var keys = await ExecuteAsync(connection,
-            $"create temporary table dedupe_keys as select {k} from {t} group by {k} having count(*) > 1", ct);
+        await ExecuteAsync(connection, $"create temporary table dedupe_keys as select {k} from {t} group by {k} having count(*) > 1", ct);
+        await using var count = new NpgsqlCommand("select count(*) from dedupe_keys", connection);
+        var keys = Convert.ToInt64(await count.ExecuteScalarAsync(ct));
         long removed = 0;
         if (keys > 0)
         {

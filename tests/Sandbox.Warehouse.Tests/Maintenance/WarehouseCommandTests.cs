@@ -64,8 +64,8 @@ public class WarehouseCommandTests(StackFixture stack)
         Assert.Equal(1, await database.ScalarAsync<int>("select top 1 1"));
         await Execute(database, """
             create table events_unkeyed (like events);
-            insert into events_unkeyed (event_id, event_name, event_time, received_at, loaded_at)
-            select 'e' || (i % 4), 'copy ' || i, getdate(), getdate(), timestamp '2026-12-07 00:00:00' + i * interval '1 minute'
+            insert into events_unkeyed (event_id, event_name, event_time, received_at, properties, loaded_at)
+            select 'e' || (i % 4), 'copy ' || i, getdate(), getdate(), '{}', timestamp '2026-12-07 00:00:00' + i * interval '1 minute'
             from generate_series(0, 9) i
             """);
 

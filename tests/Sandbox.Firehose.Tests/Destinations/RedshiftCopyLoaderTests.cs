@@ -74,7 +74,7 @@ public class RedshiftCopyLoaderTests(FirehoseFixture fixture)
     public async Task A_missing_manifest_cannot_be_loaded_and_says_so()
     {
         var bucket = await fixture.CreateBucketAsync();
-        var load = new ManifestLoad("rscopy", bucket, "stage/none", new CopyManifest([]), []);
+        var load = new ManifestLoad("rscopy", bucket, "stage/none", new CopyManifest([]), Task.FromResult(new List<EventViolation>()));
 
         var error = await Assert.ThrowsAsync<UnloadableManifestException>(() => _loader.LoadAsync(load, CancellationToken.None));
 
@@ -88,7 +88,7 @@ public class RedshiftCopyLoaderTests(FirehoseFixture fixture)
         await fixture.S3.PutBytesAsync(bucket, $"stage/part-{part}", body);
         var manifest = CopyManifest.Of(bucket, $"stage/part-{part}", body.Length);
         await fixture.S3.PutBytesAsync(bucket, $"stage/manifest-{part}", manifest.ToJson());
-        return await _loader.LoadAsync(new ManifestLoad(delivery, bucket, $"stage/manifest-{part}", manifest, _plan.CheckAll(records)), CancellationToken.None);
+        return await _loader.LoadAsync(new ManifestLoad(delivery, bucket, $"stage/manifest-{part}", manifest, Task.FromResult(_plan.CheckAll(records))), CancellationToken.None);
     }
 
     private async Task<long> ScalarAsync(string sql, object parameter)

@@ -35,6 +35,10 @@ public sealed class TrackingPlanCheck(TrackingPlan plan)
         return found;
     }
 
+    /// <summary>Checks the records on a thread-pool thread, with a checker of its own, while the caller goes on (the COPY runs meanwhile).</summary>
+    public static Task<List<EventViolation>> CheckAllInBackground(TrackingPlan plan, IReadOnlyList<ReadOnlyMemory<byte>> records) =>
+        Task.Run(() => new TrackingPlanCheck(plan).CheckAll(records));
+
     /// <summary>The event_id string as sent (also when the plan rejected its format: it still keys the row COPY loads).</summary>
     private static string? EventIdOf(ReadOnlySpan<byte> record)
     {

@@ -4,10 +4,11 @@ namespace Sandbox.Firehose.Destinations.Warehouse;
 
 /// <summary>
 /// One manifest to load: where it is, what it names (Firehose wrote it, so it is not read back), and the
-/// tracking-plan violations of its records, recorded beside the events they describe.
+/// tracking-plan violations of its records, recorded beside the events they describe. The check may still
+/// run while the COPY does (it is awaited before the violations are recorded).
 /// </summary>
 public sealed record ManifestLoad(string DeliveryStream, string ManifestBucket, string ManifestKey, CopyManifest Manifest,
-    IReadOnlyList<EventViolation> Violations, bool Replay = false)
+    Task<List<EventViolation>> Violations, bool Replay = false)
 {
     public string ManifestUrl => $"s3://{ManifestBucket}/{ManifestKey}";
 }

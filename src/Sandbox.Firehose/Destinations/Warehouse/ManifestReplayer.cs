@@ -26,7 +26,7 @@ public sealed class ManifestReplayer(IAmazonS3 s3, IManifestLoader loader, Wareh
             {
                 var manifest = await ReadManifestAsync(key, cancellationToken);
                 var violations = await CheckStagedRecordsAsync(manifest, cancellationToken);
-                var result = await loader.LoadAsync(new ManifestLoad(deliveryStream, options.ErrorBucket, key, manifest, violations, Replay: true), cancellationToken);
+                var result = await loader.LoadAsync(new ManifestLoad(deliveryStream, options.ErrorBucket, key, manifest, Task.FromResult(violations), Replay: true), cancellationToken);
                 await s3.DeleteObjectAsync(options.ErrorBucket, key, cancellationToken);
                 loaded++;
                 progress?.Report(result.ToString());

@@ -36,7 +36,7 @@ public sealed class RedshiftCopyLoader(NpgsqlDataSource warehouse) : IManifestLo
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var (staged, inserted, direct) = await CopyNewEventsAsync(connection, transaction, load, ct);
         var bad = await RecordRejectedLinesAsync(connection, load, ct);
-        var violations = await RecordViolationsAsync(connection, load.Violations, ct);
+        var violations = await RecordViolationsAsync(connection, await load.Violations.WaitAsync(ct), ct);
         if (!await TryRecordCommitAsync(connection, load, staged + bad, staged, inserted, bad, startedAt, ct))
         {
             // A concurrent call committed this manifest while we were loading: ours must not count twice.

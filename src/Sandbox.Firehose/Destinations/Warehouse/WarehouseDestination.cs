@@ -22,12 +22,12 @@ public sealed class WarehouseDestination : IDeliveryDestination
     private readonly PrefixExpression _staging, _manifests, _errors;
     private readonly LoadRetry _retry;
     private readonly ILogger _logger;
-    private readonly TrackingPlanCheck _plan;
+    private readonly TrackingPlan _plan;
 
     public WarehouseDestination(S3ObjectWriter writer, IManifestLoader loader, WarehouseOptions options, ObjectKeyNamer names,
         TrackingPlan plan, TimeProvider clock, ILogger logger)
     {
-        _plan = new TrackingPlanCheck(plan);
+        _plan = plan;
         _staging = PrefixExpression.Parse(options.StagingPrefix, nameof(options.StagingPrefix));
         _manifests = PrefixExpression.Parse(options.StagingPrefix + "manifests/", nameof(options.StagingPrefix));
         _errors = PrefixExpression.Parse(options.ErrorOutputPrefix, nameof(options.ErrorOutputPrefix));
@@ -54,7 +54,9 @@ public sealed class WarehouseDestination : IDeliveryDestination
         var manifestKey = _names.Name(_manifests.Evaluate(arrival), arrival);
         await _writer.PutAsync(_options.StagingBucket, manifestKey, manifest, "application/json", cancellationToken);
 
-        var load = new ManifestLoad(_names.DeliveryStream, _options.StagingBucket, manifestKey, manifestModel, _plan.CheckAll(records));
+        // Batches are delivered concurrently (read-ahead): each checks its records with a checker of its own.
+        var load = new ManifestLoad(_names.DeliveryStream, _options.StagingBucket, manifestKey, manifestModel,
+            TrackingPlanCheck.CheckAllInBackground(_plan, records));
         var loaded = await _retry.RunAsync(token => _loader.LoadAsync(load, token), cancellationToken);
         // Lines the COPY could not store are in bad_events: delivered to the warehouse, not lost.
         if (loaded is not null) return new DeliveryOutcome(batch.Records.Count, 0, batch.Bytes);

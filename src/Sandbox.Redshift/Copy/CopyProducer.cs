@@ -42,13 +42,13 @@ internal sealed class CopyProducer(CopyPlan plan, S3Store s3)
             var parser = plan.CreateParser();
             var values = new string?[plan.Columns.Count];
             long rows = 0;
-            if (_binary is not null) AppendRow(JsonBinaryRows.Header, ct);
+            if (_binary is not null) AppendRow(Sandbox.Core.IO.BinaryCopyRow.Header, ct);
             foreach (var source in plan.Objects)
             {
                 var failure = LoadObject(source, parser, encoder, values, outcome, ref rows, ct);
                 if (failure != null) return outcome with { Rows = rows, Failure = failure };
             }
-            if (_binary is not null) AppendRow(JsonBinaryRows.Trailer, ct);
+            if (_binary is not null) AppendRow(Sandbox.Core.IO.BinaryCopyRow.Trailer, ct);
             Flush(ct);
             return outcome with { Rows = rows };
         }

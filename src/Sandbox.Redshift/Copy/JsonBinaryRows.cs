@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using Sandbox.Core.Events;
+using Sandbox.Core.IO;
 using Sandbox.Redshift.S3;
 
 namespace Sandbox.Redshift.Copy;
@@ -15,14 +15,6 @@ namespace Sandbox.Redshift.Copy;
 /// </summary>
 internal sealed class JsonBinaryRows
 {
-    /// <summary>PostgreSQL binary COPY: signature, flags (no OIDs), header extension length.</summary>
-    public static ReadOnlySpan<byte> Header => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
-
-    public static ReadOnlySpan<byte> Trailer => [0xFF, 0xFF];
-
-    private const byte JsonbVersion = 1;
-    // PostgreSQL timestamps count microseconds from 2000-01-01 UTC.
-    private const long PostgresEpochUnixMs = 946_684_800_000;
     private static readonly DateTime PostgresEpoch = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private enum Kind { Text, Timestamp, Json, Jsonb }
@@ -32,10 +24,7 @@ internal sealed class JsonBinaryRows
     private readonly byte[][] _names;
     private readonly CopyValueOptions _options;
     private readonly bool _isoTimes;
-    private readonly (int Start, int Length)[] _values;
-    private byte[] _valueBytes = new byte[1024];
-    private int _used;
-    private byte[] _row = new byte[1024];
+    private readonly BinaryCopyRow _row;
 
     public JsonBinaryRows(CopyPlan plan)
     {
@@ -44,7 +33,7 @@ internal sealed class JsonBinaryRows
         _names = _columns.Select(c => Encoding.UTF8.GetBytes(c.Name)).ToArray();
         _options = plan.ValueOptions;
         _isoTimes = _options.TimeFormat.Equals("auto", StringComparison.OrdinalIgnoreCase);
-        _values = new (int, int)[_columns.Count];
+        _row = new BinaryCopyRow(_columns.Count);
     }
 
     /// <summary>The binary path takes JSON 'auto' (case-sensitive, no JSONPaths) with none of the options that rewrite values, into columns it can encode.</summary>
@@ -62,7 +51,7 @@ internal sealed class JsonBinaryRows
         _ => null,
     };
 
-    /// <summary>Encodes one line (valid UTF-8) as a binary COPY tuple into <see cref="Row"/>.</summary>
+    /// <summary>Encodes one line (valid UTF-8) as a binary COPY tuple, handed out in <paramref name="row"/> (valid until the next call).</summary>
     /// <returns>null when the row is ready, else why the line is rejected; <paramref name="column"/> is the column at fault (-1: the line).</returns>
     public FieldError? Encode(ReadOnlySpan<byte> line, out int column, out ReadOnlySpan<byte> row)
     {
@@ -70,8 +59,7 @@ internal sealed class JsonBinaryRows
         column = -1;
         if (UnstorableText.Find(line) is { } unstorable)
             return new FieldError(LoadError.InvalidUtf8, $"String contains invalid or unsupported UTF8 codepoints: {unstorable.Message}");
-        _used = 0;
-        Array.Fill(_values, (0, -1));
+        _row.Begin();
         try
         {
             var reader = new Utf8JsonReader(line);
@@ -91,19 +79,18 @@ internal sealed class JsonBinaryRows
         {
             return new FieldError(LoadError.InvalidLine, $"Invalid JSON: {e.Message}");
         }
-        for (var i = 0; i < _values.Length; i++)
+        for (var i = 0; i < _columns.Count; i++)
         {
-            if (_values[i].Length >= 0 || !_columns[i].NotNull) continue;
+            if (!_row.IsNull(i) || !_columns[i].NotNull) continue;
             column = i;
             return new FieldError(LoadError.NotNullEmpty, "Missing data for not-null field");
         }
-        row = Row();
+        row = _row.Row();
         return null;
     }
 
     /// <summary>The field's value as the text path would show it in stl_load_errors.raw_field_value.</summary>
-    public string RawValue(int column) =>
-        _values[column] is var (start, length) && length > 0 ? Encoding.UTF8.GetString(_valueBytes, start, length) : "";
+    public string RawValue(int column) => Encoding.UTF8.GetString(_row.Value(column));
 
     private int ColumnOf(ref Utf8JsonReader reader)
     {
@@ -123,7 +110,7 @@ internal sealed class JsonBinaryRows
     private FieldError? Value(int column, ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
     {
         var token = reader.TokenType;
-        if (token == JsonTokenType.Null) { _values[column] = (0, -1); return null; }
+        if (token == JsonTokenType.Null) { _row.SetNull(column); return null; }
         if (token is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             var start = (int)reader.TokenStartIndex;
@@ -146,11 +133,10 @@ internal sealed class JsonBinaryRows
 
     private FieldError? Text(int column, ref Utf8JsonReader reader)
     {
-        CopyScalar(column, ref reader);
+        _row.SetJsonScalar(column, ref reader);
         var max = _columns[column].MaxLength;
         if (max < 0) return null;
-        var (start, length) = _values[column];
-        var characters = Encoding.UTF8.GetCharCount(_valueBytes, start, length);
+        var characters = Encoding.UTF8.GetCharCount(_row.Value(column));
         return characters <= max ? null
             : new FieldError(LoadError.LengthExceeded, $"String length exceeds DDL length ({characters} > {max})");
     }
@@ -162,13 +148,13 @@ internal sealed class JsonBinaryRows
         if (_isoTimes && reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && text.Length <= 24
             && IsoTimestamp.TryParse(text, out var unixMs))
         {
-            BinaryPrimitives.WriteInt64BigEndian(Reserve(column, 8), (unixMs - PostgresEpochUnixMs) * 1000);
+            _row.SetTimestamp(column, unixMs);
             return null;
         }
         var value = reader.TokenType == JsonTokenType.String ? reader.GetString()! : Encoding.UTF8.GetString(text);
-        if (string.IsNullOrWhiteSpace(value)) { _values[column] = (0, -1); return null; } // blank is NULL for non-character types
+        if (string.IsNullOrWhiteSpace(value)) { _row.SetNull(column); return null; } // blank is NULL for non-character types
         if (FieldEncoder.Timestamp(value, _options.TimeFormat) is not { } time) return TimestampError(value);
-        BinaryPrimitives.WriteInt64BigEndian(Reserve(column, 8), (time - PostgresEpoch).Ticks / 10);
+        _row.SetTimestampMicroseconds(column, (time - PostgresEpoch).Ticks / 10);
         return null;
     }
 
@@ -181,7 +167,7 @@ internal sealed class JsonBinaryRows
         var jsonb = _kinds[column] == Kind.Jsonb;
         if (reader.TokenType != JsonTokenType.String) return Store(column, reader.ValueSpan, jsonb);
         var text = reader.GetString()!;
-        if (string.IsNullOrWhiteSpace(text)) { _values[column] = (0, -1); return null; }
+        if (string.IsNullOrWhiteSpace(text)) { _row.SetNull(column); return null; }
         try
         {
             using var _ = JsonDocument.Parse(text);
@@ -193,51 +179,10 @@ internal sealed class JsonBinaryRows
         return Store(column, Encoding.UTF8.GetBytes(text), jsonb);
     }
 
-    private void CopyScalar(int column, ref Utf8JsonReader reader)
-    {
-        var text = reader.ValueSpan;
-        if (reader.TokenType != JsonTokenType.String || !reader.ValueIsEscaped)
-        {
-            text.CopyTo(Reserve(column, text.Length));
-            return;
-        }
-        // Unescaping never makes a string longer than its escaped form.
-        var written = reader.CopyString(Reserve(column, text.Length));
-        _values[column].Length = written;
-        _used -= text.Length - written;
-    }
-
     private FieldError? Store(int column, ReadOnlySpan<byte> json, bool jsonb)
     {
-        var value = Reserve(column, json.Length + (jsonb ? 1 : 0));
-        if (jsonb) value[0] = JsonbVersion;
-        json.CopyTo(value[(jsonb ? 1 : 0)..]);
+        if (jsonb) _row.SetJsonb(column, json);
+        else _row.SetBytes(column, json);
         return null;
-    }
-
-    private ReadOnlySpan<byte> Row()
-    {
-        var size = 2 + 4 * _values.Length + _used;
-        if (_row.Length < size) _row = new byte[Math.Max(size, _row.Length * 2)];
-        var row = _row.AsSpan();
-        BinaryPrimitives.WriteInt16BigEndian(row, (short)_values.Length);
-        var at = 2;
-        foreach (var (start, length) in _values)
-        {
-            BinaryPrimitives.WriteInt32BigEndian(row[at..], length);
-            at += 4;
-            if (length <= 0) continue;
-            _valueBytes.AsSpan(start, length).CopyTo(row[at..]);
-            at += length;
-        }
-        return row[..at];
-    }
-
-    private Span<byte> Reserve(int column, int length)
-    {
-        if (_used + length > _valueBytes.Length) Array.Resize(ref _valueBytes, Math.Max(_used + length, _valueBytes.Length * 2));
-        _values[column] = (_used, length);
-        _used += length;
-        return _valueBytes.AsSpan(_used - length, length);
     }
 }

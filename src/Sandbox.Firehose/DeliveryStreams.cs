@@ -13,8 +13,6 @@ using Sandbox.Firehose.Metrics;
 using Sandbox.Firehose.Naming;
 using Sandbox.Kinesis.Consumer;
 using Sandbox.Kinesis;
-using Sandbox.Warehouse.Loading;
-using Sandbox.Warehouse;
 
 namespace Sandbox.Firehose;
 
@@ -60,7 +58,7 @@ public sealed class DeliveryStreams : IAsyncDisposable
         var kinesis = KinesisClient.Create(endpoints);
         var s3 = AwsClients.S3(endpoints);
         var dynamo = AwsClients.DynamoDb(endpoints);
-        var warehouse = WarehouseDataSource.Create(endpoints);
+        var warehouse = NpgsqlDataSource.Create(endpoints.WarehouseConnectionString);
         var metrics = new WarehouseMetricsSink(warehouse);
         var writer = new S3ObjectWriter(s3, clock, loggers.CreateLogger<S3ObjectWriter>());
 
@@ -74,8 +72,8 @@ public sealed class DeliveryStreams : IAsyncDisposable
         var archive = new ArchiveDestination(writer,
             new ArchiveOptions { Bucket = names.ArchiveBucket, Prefix = options.ArchivePrefix, ErrorOutputPrefix = options.ArchiveErrorOutputPrefix },
             new ObjectKeyNamer(archiveName), clock);
-        var toWarehouse = new WarehouseDestination(writer, CreateLoader(warehouse, s3), WarehouseOptionsFor(endpoints, options),
-            new ObjectKeyNamer(warehouseName), clock, loggers.CreateLogger<WarehouseDestination>());
+        var toWarehouse = new WarehouseDestination(writer, new RedshiftCopyLoader(warehouse), WarehouseOptionsFor(endpoints, options),
+            new ObjectKeyNamer(warehouseName), TrackingPlanLoader.LoadEmbedded(), clock, loggers.CreateLogger<WarehouseDestination>());
 
         return new DeliveryStreams(
             [
@@ -91,21 +89,6 @@ public sealed class DeliveryStreams : IAsyncDisposable
         ErrorBucket = endpoints.Resources.ErrorBucket,
         RetryDuration = options.WarehouseRetryDuration,
     };
-
-    /// <summary>Chooses the to-warehouse loader: SANDBOX_FIREHOSE_LOADER=redshift-copy issues Redshift's COPY over the wire.</summary>
-    public const string LoaderVariable = "SANDBOX_FIREHOSE_LOADER";
-
-    /// <summary>
-    /// The in-process loader by default (binary COPY, tracking plan applied); with <see cref="LoaderVariable"/> =
-    /// redshift-copy, <see cref="RedshiftCopyLoader"/> (COPY ... MANIFEST through the endpoint, as AWS Firehose does).
-    /// </summary>
-    public static IManifestLoader CreateLoader(NpgsqlDataSource warehouse, IAmazonS3 s3) =>
-        Environment.GetEnvironmentVariable(LoaderVariable) switch
-        {
-            null or "" or "in-process" => new WarehouseManifestLoader(new WarehouseLoader(warehouse, s3, TrackingPlanLoader.LoadEmbedded())),
-            "redshift-copy" => new RedshiftCopyLoader(warehouse, s3),
-            var other => throw new ArgumentException($"{LoaderVariable}='{other}' is neither 'in-process' nor 'redshift-copy'"),
-        };
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Sandbox.Core.TrackingPlan;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -29,14 +30,14 @@ public class EndToEndReconcileTests(FirehoseFixture fixture)
         var writer = new S3ObjectWriter(fixture.S3, TimeProvider.System, NullLogger.Instance);
         var metrics = new WarehouseMetricsSink(fixture.Warehouse);
         var hints = new BufferingHints(8_000, TimeSpan.FromMilliseconds(300));
-        await using var loader = new SwitchableLoader(fixture.Warehouse, fixture.S3);
+        await using var loader = new SwitchableLoader(fixture.Warehouse);
 
         using var toArchive = rig.DeliveryStream(archiveName,
             new ArchiveDestination(writer, new ArchiveOptions { Bucket = archiveBucket }, new ObjectKeyNamer(archiveName), TimeProvider.System),
             hints, metrics: metrics);
         using var toWarehouse = rig.DeliveryStream(warehouseName,
             new WarehouseDestination(writer, loader, new WarehouseOptions { StagingBucket = staging, ErrorBucket = errors },
-                new ObjectKeyNamer(warehouseName), TimeProvider.System, NullLogger.Instance),
+                new ObjectKeyNamer(warehouseName), TrackingPlanLoader.LoadEmbedded(), TimeProvider.System, NullLogger.Instance),
             hints, metrics: metrics);
         await toArchive.StartAsync(CancellationToken.None);
         await toWarehouse.StartAsync(CancellationToken.None);

@@ -5,7 +5,8 @@ using Sandbox.Core.Logging;
 using Sandbox.Core.Pipeline;
 using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Destinations.Warehouse;
-using Sandbox.Warehouse;
+using Sandbox.Core.TrackingPlan;
+using Npgsql;
 
 namespace Sandbox.Firehose.Cli;
 
@@ -27,10 +28,10 @@ public static class FirehoseCommand
         {
             var endpoints = EndpointsLoader.Load();
             using var s3 = AwsClients.S3(endpoints);
-            await using var warehouse = WarehouseDataSource.Create(endpoints);
+            await using var warehouse = NpgsqlDataSource.Create(endpoints.WarehouseConnectionString);
             var options = DeliveryStreams.WarehouseOptionsFor(endpoints, new FirehoseOptions());
             if (parse.GetValue(bucket) is { Length: > 0 } errorBucket) options = options with { ErrorBucket = errorBucket };
-            var replayer = new ManifestReplayer(s3, DeliveryStreams.CreateLoader(warehouse, s3), options);
+            var replayer = new ManifestReplayer(s3, new RedshiftCopyLoader(warehouse), options, TrackingPlanLoader.LoadEmbedded());
             var report = await replayer.ReplayAsync(parse.GetValue(delivery)!, new Progress<string>(line => Console.WriteLine($"replay: {line}")), cancellationToken);
             Console.WriteLine($"replay: {report.Loaded} of {report.Found} manifests loaded, {report.Failures.Count} failed");
             foreach (var (key, error) in report.Failures) Console.Error.WriteLine($"replay: s3://{options.ErrorBucket}/{key}: {error}");

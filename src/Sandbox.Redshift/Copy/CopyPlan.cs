@@ -14,8 +14,12 @@ internal sealed record CopyPlan(CopyCommand Command, IReadOnlyList<SourceObject>
 
     public string FileFormat => Command.Format == CopyFormat.Json ? "Json" : "Text";
 
-    /// <summary>What PostgreSQL is sent: its own COPY from the client stream, text format, fed by the front.</summary>
-    public string BackendSql => $"copy {Command.Table} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) from stdin";
+    /// <summary>Rows go to PostgreSQL in binary COPY format (<see cref="JsonBinaryRows"/>), else in text format.</summary>
+    public bool Binary => JsonBinaryRows.Supports(Command, JsonPaths, Columns);
+
+    /// <summary>What PostgreSQL is sent: its own COPY from the client stream, fed by the front.</summary>
+    public string BackendSql =>
+        $"copy {Command.Table} ({string.Join(", ", Columns.Select(c => Quote(c.Name)))}) from stdin" + (Binary ? " (format binary)" : "");
 
     public IRecordParser CreateParser() => Command.Format switch
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sandbox.Aws.Manifests;
 using Sandbox.Redshift.Dialect;
 using Sandbox.Redshift.S3;
 
@@ -49,28 +50,17 @@ internal static class CopyPlanner
             : throw new PlanException("XX000", $"The specified S3 prefix '{prefix.Key}' does not exist (bucket {prefix.Bucket})");
     }
 
-    /// <summary>Redshift's manifest: {"entries": [{"url": "s3://...", "mandatory": true}, ...]}.</summary>
+    /// <summary>Redshift's manifest (<see cref="CopyManifest"/>): the objects in its order, each mandatory or not.</summary>
     private static async Task<List<SourceObject>> FromManifestAsync(S3Url manifest, S3Store s3, CancellationToken ct)
     {
         var text = await s3.TryReadTextAsync(manifest, ct)
             ?? throw new PlanException("XX000", $"Manifest file {manifest} does not exist");
         try
         {
-            using var document = JsonDocument.Parse(text);
-            if (!document.RootElement.TryGetProperty("entries", out var entries) || entries.ValueKind != JsonValueKind.Array)
-                throw new FormatException("it has no \"entries\" array");
-            var objects = new List<SourceObject>();
-            foreach (var entry in entries.EnumerateArray())
-            {
-                var url = entry.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString()! : "";
-                if (!S3Url.TryParse(url, out var parsed) || parsed!.Key.Length == 0)
-                    throw new FormatException($"entry {objects.Count + 1} has no s3://bucket/key \"url\"");
-                var mandatory = entry.TryGetProperty("mandatory", out var m) && m.ValueKind == JsonValueKind.True;
-                objects.Add(new SourceObject(parsed, mandatory));
-            }
-            return objects;
+            return CopyManifest.Parse(System.Text.Encoding.UTF8.GetBytes(text)).Entries
+                .Select(e => new SourceObject(new S3Url(e.Bucket, e.Key), e.Mandatory)).ToList();
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        catch (FormatException e)
         {
             throw new PlanException("XX000", $"Manifest file {manifest} is not valid: {e.Message}");
         }

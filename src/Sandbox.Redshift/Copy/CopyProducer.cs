@@ -14,7 +14,7 @@ internal sealed record CopyOutcome(List<FileLoaded> Files, List<LoadError> Error
 
 /// <summary>
 /// Reads the plan's objects one after another on its own thread (blocking reads of the S3 stream stay off
-/// the relay's socket threads), turns each record into a PostgreSQL COPY text row, and hands CopyData
+/// the relay's socket threads), turns each record into a PostgreSQL COPY row (text, or binary for JSON 'auto' into the columns <see cref="JsonBinaryRows"/> encodes), and hands CopyData
 /// messages of ~64 KB to the relay through a small bounded channel: memory stays flat, reading and
 /// sending overlap. Rejected records are collected for stl_load_errors; past MAXERROR it stops.
 /// </summary>
@@ -23,6 +23,7 @@ internal sealed class CopyProducer(CopyPlan plan, S3Store s3)
     public const int ChunkSize = 64 * 1024;
     private readonly Channel<byte[]> _chunks = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
     private readonly ArrayBufferWriter<byte> _row = new(4096);
+    private readonly JsonBinaryRows? _binary = plan.Binary ? new JsonBinaryRows(plan) : null;
     private byte[] _chunk = NewChunk();
     private int _chunkLength = 5;
 
@@ -41,11 +42,13 @@ internal sealed class CopyProducer(CopyPlan plan, S3Store s3)
             var parser = plan.CreateParser();
             var values = new string?[plan.Columns.Count];
             long rows = 0;
+            if (_binary is not null) AppendRow(Sandbox.Core.IO.BinaryCopyRow.Header, ct);
             foreach (var source in plan.Objects)
             {
                 var failure = LoadObject(source, parser, encoder, values, outcome, ref rows, ct);
                 if (failure != null) return outcome with { Rows = rows, Failure = failure };
             }
+            if (_binary is not null) AppendRow(Sandbox.Core.IO.BinaryCopyRow.Trailer, ct);
             Flush(ct);
             return outcome with { Rows = rows };
         }
@@ -62,16 +65,31 @@ internal sealed class CopyProducer(CopyPlan plan, S3Store s3)
     private string? LoadObject(SourceObject source, IRecordParser parser, FieldEncoder encoder, string?[] values, CopyOutcome outcome,
         ref long rows, CancellationToken ct)
     {
-        var file = source.Url.ToString();
         var stream = s3.TryOpenAsync(source.Url, ct).GetAwaiter().GetResult();
         if (stream is null)
         {
+            var missing = source.Url.ToString();
             if (!source.Mandatory && plan.Command.Manifest) return null; // Redshift skips a missing optional manifest entry
-            outcome.Errors.Add(new LoadError(file, 0, "", "", "", "", LoadError.ObjectMissing, $"Load file {file} was not found"));
-            return $"S3 object {file} does not exist";
+            outcome.Errors.Add(new LoadError(missing, 0, "", "", "", "", LoadError.ObjectMissing, $"Load file {missing} was not found"));
+            return $"S3 object {missing} does not exist";
         }
-        long errors = 0;
         using var lines = new LineSource(plan.Command.Gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream, plan.Command.AcceptInvChars);
+        var file = new FileProgress(source.Url.ToString());
+        var failed = _binary is { } binary ? ReadBinary(lines, binary, file, outcome, ref rows, ct) : ReadText(lines, parser, encoder, values, file, outcome, ref rows, ct);
+        outcome.Files.Add(new FileLoaded(file.Name, lines.LineNumber, file.Errors));
+        return failed ? plan.FailureMessage : null;
+    }
+
+    private sealed class FileProgress(string name)
+    {
+        public string Name => name;
+        public long Errors;
+    }
+
+    /// <returns>True when the load failed (past MAXERROR).</returns>
+    private bool ReadText(LineSource lines, IRecordParser parser, FieldEncoder encoder, string?[] values, FileProgress file, CopyOutcome outcome,
+        ref long rows, CancellationToken ct)
+    {
         while (lines.ReadLine(out var invalidUtf8) is { } line)
         {
             ct.ThrowIfCancellationRequested();
@@ -84,22 +102,60 @@ internal sealed class CopyProducer(CopyPlan plan, S3Store s3)
             var column = error is null ? EncodeRow(values, encoder, out error) : null;
             if (error is { } bad)
             {
-                errors++;
                 var columnName = column?.Name ?? parser.ErrorColumn;
                 var rawField = column is null ? "" : values[plan.Columns.ToList().IndexOf(column)] ?? "";
-                outcome.Errors.Add(new LoadError(file, number, columnName, column?.RedshiftType ?? "", line, rawField, bad.Code, bad.Reason));
-                if (outcome.Errors.Count > plan.Command.MaxError)
-                {
-                    outcome.Files.Add(new FileLoaded(file, number, errors));
-                    return plan.FailureMessage;
-                }
+                if (Reject(outcome, file, new LoadError(file.Name, number, columnName, column?.RedshiftType ?? "", line, rawField, bad.Code, bad.Reason)))
+                    return true;
                 continue;
             }
-            AppendRow(ct);
+            AppendRow(_row.WrittenSpan, ct);
             rows++;
         }
-        outcome.Files.Add(new FileLoaded(file, lines.LineNumber, errors));
-        return null;
+        return false;
+    }
+
+    /// <returns>True when the load failed (past MAXERROR).</returns>
+    private bool ReadBinary(LineSource lines, JsonBinaryRows binary, FileProgress file, CopyOutcome outcome, ref long rows, CancellationToken ct)
+    {
+        while (lines.TryReadLine(out var line))
+        {
+            if ((lines.LineNumber & 0xFFF) == 0) ct.ThrowIfCancellationRequested();
+            if (lines.LineNumber <= plan.Command.IgnoreHeader || line.IsEmpty) continue;
+            FieldError? error;
+            var column = -1;
+            ReadOnlySpan<byte> row = default;
+            byte[]? replaced = null;
+            if (!System.Text.Unicode.Utf8.IsValid(line) || line.Contains((byte)0))
+            {
+                // Rare: decode with the ACCEPTINVCHARS replacement (or reject), then encode the text's bytes.
+                var text = lines.Decode(line, out var invalid);
+                replaced = System.Text.Encoding.UTF8.GetBytes(text);
+                error = invalid ? new FieldError(LoadError.InvalidUtf8, "String contains invalid or unsupported UTF8 codepoints") : null;
+            }
+            else error = null;
+            ReadOnlySpan<byte> input = replaced is null ? line : replaced;
+            error ??= binary.Encode(input, out column, out row);
+            if (error is { } bad)
+            {
+                var target = column >= 0 ? plan.Columns[column] : null;
+                var raw = replaced is null ? lines.Decode(line, out _) : System.Text.Encoding.UTF8.GetString(replaced);
+                if (Reject(outcome, file, new LoadError(file.Name, lines.LineNumber, target?.Name ?? "", target?.RedshiftType ?? "", raw,
+                        column >= 0 ? binary.RawValue(column) : "", bad.Code, bad.Reason)))
+                    return true;
+                continue;
+            }
+            AppendRow(row, ct);
+            rows++;
+        }
+        return false;
+    }
+
+    /// <returns>True when this error is one past MAXERROR: the load fails.</returns>
+    private bool Reject(CopyOutcome outcome, FileProgress file, LoadError error)
+    {
+        file.Errors++;
+        outcome.Errors.Add(error);
+        return outcome.Errors.Count > plan.Command.MaxError;
     }
 
     /// <returns>The column whose value was rejected (error set), else null.</returns>
@@ -117,9 +173,8 @@ internal sealed class CopyProducer(CopyPlan plan, S3Store s3)
         return null;
     }
 
-    private void AppendRow(CancellationToken ct)
+    private void AppendRow(ReadOnlySpan<byte> row, CancellationToken ct)
     {
-        var row = _row.WrittenSpan;
         if (_chunkLength + row.Length > _chunk.Length)
         {
             Flush(ct);

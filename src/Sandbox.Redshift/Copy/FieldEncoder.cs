@@ -102,7 +102,7 @@ internal sealed class FieldEncoder(CopyValueOptions options)
     }
 
     /// <summary>'auto' reads the usual ISO and US forms; 'epochsecs' / 'epochmillisecs' read Unix time; other format strings are read as 'auto'.</summary>
-    private static DateTime? Timestamp(string value, string format)
+    internal static DateTime? Timestamp(string value, string format)
     {
         var trimmed = value.Trim();
         if (format.Equals("epochsecs", StringComparison.OrdinalIgnoreCase) || format.Equals("epochmillisecs", StringComparison.OrdinalIgnoreCase))

@@ -20,24 +20,31 @@ internal sealed class LineSource(Stream stream, string? acceptInvChars) : IDispo
     public string? ReadLine(out bool invalidUtf8)
     {
         invalidUtf8 = false;
+        return TryReadLine(out var line) ? Decode(line, out invalidUtf8) : null;
+    }
+
+    /// <summary>The next line's bytes, valid until the next read (no string made: the binary path reads bytes).</summary>
+    public bool TryReadLine(out ReadOnlySpan<byte> line)
+    {
         while (true)
         {
             var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
             if (newline >= 0 || (_eof && _end > _start))
             {
                 var stop = newline >= 0 ? newline : _end;
-                var line = _buffer.AsSpan(_start, stop - _start);
+                line = _buffer.AsSpan(_start, stop - _start);
                 if (line.Length > 0 && line[^1] == (byte)'\r') line = line[..^1];
                 _start = newline >= 0 ? newline + 1 : _end;
                 LineNumber++;
-                return Decode(line, out invalidUtf8);
+                return true;
             }
-            if (_eof) return null;
+            if (_eof) { line = default; return false; }
             Fill();
         }
     }
 
-    private string Decode(ReadOnlySpan<byte> line, out bool invalid)
+    /// <summary>A line as text: invalid UTF-8 replaced by the ACCEPTINVCHARS character, or reported in <paramref name="invalid"/>.</summary>
+    public string Decode(ReadOnlySpan<byte> line, out bool invalid)
     {
         invalid = !Utf8.IsValid(line) || line.Contains((byte)0);
         if (!invalid) return Encoding.UTF8.GetString(line);

@@ -127,7 +127,7 @@ internal sealed partial class ClientRelay
     private async Task RecordPlanFailureAsync(CopyCommand copy, IReadOnlyList<TargetColumn> columns, string reason, CancellationToken ct)
     {
         var error = new LoadError(copy.Source.ToString(), 0, "", "", "", "", LoadError.S3Failure, reason);
-        await loads.RecordErrorsAsync(await loads.NextQueryIdAsync(ct), session.User, columns.FirstOrDefault()?.TableOid ?? 0, [error], ct);
+        await loads.RecordErrorsAsync(session.Database, await loads.NextQueryIdAsync(session.Database, ct), session.User, columns.FirstOrDefault()?.TableOid ?? 0, [error], ct);
     }
 
     private async Task<List<TargetColumn>?> ProbeAsync(string table, CancellationToken ct)
@@ -164,7 +164,7 @@ internal sealed partial class ClientRelay
     {
         var outcome = new StrongBox<CopyOutcome?>();
         var feed = new CopyFeed(() => outcome.Value is { } done
-            ? loads.RecordCommitsAsync(done.Query, session.User, plan.Command.Table, plan.FileFormat, done.Files, CancellationToken.None)
+            ? loads.RecordCommitsAsync(session.Database, done.Query, session.User, plan.Command.Table, plan.FileFormat, done.Files, CancellationToken.None)
             : Task.CompletedTask);
         return (feed, outcome);
     }
@@ -181,7 +181,7 @@ internal sealed partial class ClientRelay
             await _toBackend.FlushAsync(ct);
             return;
         }
-        var query = await loads.NextQueryIdAsync(ct);
+        var query = await loads.NextQueryIdAsync(session.Database, ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = new CopyProducer(plan, s3);
         var producing = producer.StartAsync(stop.Token);
@@ -196,7 +196,7 @@ internal sealed partial class ClientRelay
         try { outcome = await producing; }
         catch (OperationCanceledException) { outcome = new CopyOutcome([], [], 0, "the load was stopped"); }
         outcome = outcome with { Query = query };
-        await loads.RecordErrorsAsync(query, session.User, plan.TableOid, outcome.Errors, ct);
+        await loads.RecordErrorsAsync(session.Database, query, session.User, plan.TableOid, outcome.Errors, ct);
         if (outcome.Failure is { } failure)
         {
             reply.RewriteError = new DialectError("XX000", failure, 0);

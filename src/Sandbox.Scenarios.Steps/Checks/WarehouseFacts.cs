@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Sandbox.Scenarios.Steps.Checks;
 
-/// <summary>Reads what the warehouse holds: events (every row counted) and bad_events with their violations.</summary>
+/// <summary>Reads what the warehouse holds: events (every row counted), their tracking-plan violations, and bad_events with their reasons.</summary>
 public sealed class WarehouseFacts(NpgsqlDataSource warehouse)
 {
     public NpgsqlDataSource DataSource => warehouse;
@@ -47,6 +47,18 @@ public sealed class WarehouseFacts(NpgsqlDataSource warehouse)
         command.Parameters.Add(new NpgsqlParameter { Value = eventName });
         command.Parameters.Add(new NpgsqlParameter { Value = day.HasValue ? day.Value : DBNull.Value, DataTypeName = "date" });
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The loaded events' tracking-plan violations (event_violations), grouped by event, type, path and app_version.</summary>
+    public async Task<IReadOnlyList<ViolationGroup>> LoadedEventViolationsAsync()
+    {
+        var groups = new List<ViolationGroup>();
+        await ReadAsync("""
+            select e.event_name, v.type, v.path, coalesce(e.app_version, '?'), count(*)
+            from event_violations v join events e on e.event_id = v.event_id
+            group by 1, 2, 3, 4
+            """, r => groups.Add(new ViolationGroup(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4))));
+        return groups;
     }
 
     public async Task<IReadOnlyList<BadEvent>> BadEventsAsync()

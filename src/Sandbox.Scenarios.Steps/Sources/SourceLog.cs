@@ -11,21 +11,26 @@ namespace Sandbox.Scenarios.Steps.Sources;
 /// </summary>
 public sealed class SourceLog
 {
-    private SourceLog(IReadOnlyList<SourceEvent> lines, IReadOnlyList<RejectedLine> rejected, long blank)
+    private SourceLog(IReadOnlyList<SourceEvent> lines, IReadOnlyList<RejectedLine> rejected, IReadOnlyList<RejectedLine> violating, long blank)
     {
         Lines = lines;
         Rejected = rejected;
+        Violating = violating;
         BlankLines = blank;
         Events = lines.GroupBy(e => e.EventId, StringComparer.Ordinal).Select(g => g.First()).ToList();
     }
 
-    /// <summary>Valid lines, a redelivered event once per copy.</summary>
+    /// <summary>Lines the warehouse stores (violating the tracking plan or not), a redelivered event once per copy.</summary>
     public IReadOnlyList<SourceEvent> Lines { get; }
 
-    /// <summary>Distinct valid events (first copy of each event_id).</summary>
+    /// <summary>Distinct stored events (first copy of each event_id).</summary>
     public IReadOnlyList<SourceEvent> Events { get; }
 
+    /// <summary>Lines the warehouse cannot store (<see cref="StorableEnvelope"/>): they go to bad_events.</summary>
     public IReadOnlyList<RejectedLine> Rejected { get; }
+
+    /// <summary>Stored lines that break the tracking plan: loaded, with their violations beside them.</summary>
+    public IReadOnlyList<RejectedLine> Violating { get; }
 
     public long BlankLines { get; }
 
@@ -36,6 +41,7 @@ public sealed class SourceLog
         var validator = new EventValidator(plan);
         var lines = new List<SourceEvent>();
         var rejected = new List<RejectedLine>();
+        var violating = new List<RejectedLine>();
         long blank = 0;
         foreach (var file in LogFiles(folder))
         {
@@ -50,13 +56,14 @@ public sealed class SourceLog
                 if (violations.Count > 0)
                 {
                     var (name, version) = NameAndVersion(line);
-                    rejected.Add(new RejectedLine(relative, number, name, version, violations.Select(v => v.ToString()).ToList()));
-                    continue;
+                    var broken = new RejectedLine(relative, number, name, version, violations.Select(v => v.ToString()).ToList());
+                    if (!StorableEnvelope.Check(line)) { rejected.Add(broken); continue; }
+                    violating.Add(broken);
                 }
                 lines.Add(Parse(line));
             }
         }
-        return new SourceLog(lines, rejected, blank);
+        return new SourceLog(lines, rejected, violating, blank);
     }
 
     /// <summary>The files the shipper tails: app-*.log and app-*.log.gz anywhere under the folder.</summary>
@@ -71,16 +78,22 @@ public sealed class SourceLog
         return file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
     }
 
-    internal static SourceEvent Parse(string validLine)
+    internal static SourceEvent Parse(string storableLine)
     {
-        using var json = JsonDocument.Parse(validLine);
+        using var json = JsonDocument.Parse(storableLine);
         var root = json.RootElement;
-        string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        // As the warehouse's COPY stores them: strings as they are, numbers and booleans as their text.
+        string? Text(JsonElement e, string name) => !e.TryGetProperty(name, out var v) ? null : v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+            _ => null,
+        };
         var properties = root.GetProperty("properties");
         return new SourceEvent(
             Text(root, "event_id")!, Text(root, "event_name")!,
             DateTime.Parse(Text(root, "event_time")!, null, System.Globalization.DateTimeStyles.AdjustToUniversal),
-            Text(root, "app_version"), Text(root, "user_id") ?? Text(root, "anonymous_id")!, Text(properties, "product_id"));
+            Text(root, "app_version"), Text(root, "user_id") ?? Text(root, "anonymous_id") ?? "", Text(properties, "product_id"));
     }
 
     /// <summary>What a broken line still says about itself, for the report ("?" when it does not parse).</summary>

@@ -1,4 +1,5 @@
 using Npgsql;
+using Sandbox.Core.IO;
 
 namespace Sandbox.Warehouse.Loading;
 
@@ -10,9 +11,8 @@ namespace Sandbox.Warehouse.Loading;
 /// </summary>
 internal sealed class EventCopy : IRowSink, IAsyncDisposable
 {
-    // PostgreSQL binary COPY: signature, flags (no OIDs), header extension length.
-    private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
-    private static readonly byte[] Trailer = [0xFF, 0xFF];
+    private static readonly byte[] Header = BinaryCopyRow.Header.ToArray();
+    private static readonly byte[] Trailer = BinaryCopyRow.Trailer.ToArray();
 
     private readonly NpgsqlRawCopyStream _stream;
     private bool _ended;

@@ -1,3 +1,4 @@
+using Sandbox.Core.Events;
 using Sandbox.Core.TrackingPlan;
 
 namespace Sandbox.Warehouse.Loading;

@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Text.Json;
 using Sandbox.Core.Events;
+using Sandbox.Core.IO;
 using Sandbox.Core.TrackingPlan;
 
 namespace Sandbox.Warehouse.Loading;
@@ -29,29 +29,19 @@ internal sealed class RowEncoder : IEnvelopeFieldSink
     private const int EventTimeColumn = 5;
     private const int ReceivedAtColumn = 6;
     private const int PropertiesColumn = 12;
-    private const byte JsonbVersion = 1;
-    // PostgreSQL timestamps count microseconds from 2000-01-01 UTC.
-    private const long PostgresEpochUnixMs = 946_684_800_000;
-    private static readonly byte[] EmptyObject = [JsonbVersion, (byte)'{', (byte)'}'];
+    private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
     private readonly int[] _columnOfField;
-    private readonly (int Start, int Length)[] _values = new (int, int)[ColumnFields.Length];
-    private byte[] _valueBytes = new byte[1024];
-    private int _used;
-    private byte[] _row = new byte[1024];
+    private readonly BinaryCopyRow _row = new(ColumnFields.Length);
 
     public RowEncoder(TrackingPlan plan) =>
         _columnOfField = plan.Envelope.Select(field => Array.IndexOf(ColumnFields, field.Name)).ToArray();
 
     /// <summary>Forgets the previous line's values (absent fields are NULL, absent properties '{}').</summary>
-    public void Begin()
-    {
-        _used = 0;
-        Array.Fill(_values, (0, -1));
-    }
+    public void Begin() => _row.Begin();
 
     /// <summary>The event_id of the current line, unescaped UTF-8; valid until the next <see cref="Begin"/>.</summary>
-    public ReadOnlySpan<byte> EventId => Value(EventIdColumn);
+    public ReadOnlySpan<byte> EventId => _row.Value(EventIdColumn);
 
     public void Value(int envelopeField, ref Utf8JsonReader reader)
     {
@@ -62,57 +52,21 @@ internal sealed class RowEncoder : IEnvelopeFieldSink
             // The plan checked these as ISO-8601 UTC timestamps (unescaped, so ValueSpan is the text).
             if (!IsoTimestamp.TryParse(reader.ValueSpan, out var unixMs))
                 throw new FormatException($"'{reader.GetString()}' passed the tracking plan but is not an ISO-8601 UTC timestamp");
-            BinaryPrimitives.WriteInt64BigEndian(Reserve(column, 8), (unixMs - PostgresEpochUnixMs) * 1000);
+            _row.SetTimestamp(column, unixMs);
             return;
         }
-        var text = reader.ValueSpan;
-        if (reader.TokenType != JsonTokenType.String || !reader.ValueIsEscaped)
-        {
-            text.CopyTo(Reserve(column, text.Length));
-            return;
-        }
-        // Unescaping never makes a string longer than its escaped form.
-        var written = reader.CopyString(Reserve(column, text.Length));
-        _values[column].Length = written;
-        _used -= text.Length - written;
+        _row.SetJsonScalar(column, ref reader);
     }
 
     public void Object(int envelopeField, ReadOnlySpan<byte> json)
     {
-        if (_columnOfField[envelopeField] != PropertiesColumn) return;
-        var value = Reserve(PropertiesColumn, json.Length + 1);
-        value[0] = JsonbVersion;
-        json.CopyTo(value[1..]);
+        if (_columnOfField[envelopeField] == PropertiesColumn) _row.SetJsonb(PropertiesColumn, json);
     }
 
     /// <summary>The current line as one binary COPY tuple; valid until the next call.</summary>
     public ReadOnlySpan<byte> Row()
     {
-        if (_values[PropertiesColumn].Length < 0) EmptyObject.CopyTo(Reserve(PropertiesColumn, EmptyObject.Length));
-        var size = 2 + 4 * _values.Length + _used;
-        if (_row.Length < size) _row = new byte[Math.Max(size, _row.Length * 2)];
-        var row = _row.AsSpan();
-        BinaryPrimitives.WriteInt16BigEndian(row, (short)_values.Length);
-        var at = 2;
-        foreach (var (start, length) in _values)
-        {
-            BinaryPrimitives.WriteInt32BigEndian(row[at..], length);
-            at += 4;
-            if (length <= 0) continue;
-            _valueBytes.AsSpan(start, length).CopyTo(row[at..]);
-            at += length;
-        }
-        return row[..at];
-    }
-
-    private ReadOnlySpan<byte> Value(int column) =>
-        _values[column] is var (start, length) && length >= 0 ? _valueBytes.AsSpan(start, length) : default;
-
-    private Span<byte> Reserve(int column, int length)
-    {
-        if (_used + length > _valueBytes.Length) Array.Resize(ref _valueBytes, Math.Max(_used + length, _valueBytes.Length * 2));
-        _values[column] = (_used, length);
-        _used += length;
-        return _valueBytes.AsSpan(_used - length, length);
+        if (_row.IsNull(PropertiesColumn)) _row.SetJsonb(PropertiesColumn, EmptyObject);
+        return _row.Row();
     }
 }

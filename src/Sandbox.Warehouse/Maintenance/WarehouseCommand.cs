@@ -11,7 +11,28 @@ public static class WarehouseCommand
 
     /// <param name="dataSource">Opened when the command runs, not when it is built (help must work without a warehouse).</param>
     public static Command Build(Func<NpgsqlDataSource> dataSource, TextWriter output) =>
-        new("warehouse", "Look after the warehouse (Postgres playing Redshift)") { BuildMaintain(dataSource, output) };
+        new("warehouse", "Look after the warehouse (Postgres playing Redshift)") { BuildMaintain(dataSource, output), BuildDedupe(dataSource, output) };
+
+    private static Command BuildDedupe(Func<NpgsqlDataSource> dataSource, TextWriter output)
+    {
+        var table = new Option<string>("--table") { Description = "Table to dedupe", DefaultValueFactory = _ => "events" };
+        var key = new Option<string>("--key") { Description = "Column that should be unique", DefaultValueFactory = _ => "event_id" };
+        var keep = new Option<string>("--keep-first-by") { Description = "Of the rows sharing a key, keep the first by this column", DefaultValueFactory = _ => "loaded_at" };
+        var command = new Command("dedupe",
+            "Remove rows whose key is already in the table (the step teams run on Redshift, which does not enforce primary keys)")
+        {
+            table, key, keep,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var warehouse = dataSource();
+            var result = await new Deduplication(warehouse).RunAsync(parse.GetValue(table)!, parse.GetValue(key)!, parse.GetValue(keep)!, ct);
+            await output.WriteLineAsync(
+                $"warehouse dedupe: {result.Table}: {result.DuplicatedKeys:N0} {parse.GetValue(key)} values were duplicated, {result.RowsRemoved:N0} surplus rows removed");
+            return 0;
+        });
+        return command;
+    }
 
     private static Command BuildMaintain(Func<NpgsqlDataSource> dataSource, TextWriter output)
     {

@@ -1,3 +1,4 @@
+using Sandbox.Core.TrackingPlan;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sandbox.Firehose.Cli;
 using Sandbox.Firehose.Destinations;
@@ -36,10 +37,10 @@ public class FirehoseCommandTests(FirehoseFixture fixture)
             StagingBucket = await fixture.CreateBucketAsync(), ErrorBucket = await fixture.CreateBucketAsync(), RetryDuration = TimeSpan.Zero,
         };
         var ids = new List<string>();
-        await using (var loader = new SwitchableLoader(fixture.Warehouse, fixture.S3) { Down = true })
+        await using (var loader = new SwitchableLoader(fixture.Warehouse) { Down = true })
         {
             var destination = new WarehouseDestination(new S3ObjectWriter(fixture.S3, TimeProvider.System, NullLogger.Instance), loader,
-                options, new ObjectKeyNamer(delivery), TimeProvider.System, NullLogger.Instance);
+                options, new ObjectKeyNamer(delivery), TrackingPlanLoader.LoadEmbedded(), TimeProvider.System, NullLogger.Instance);
             for (var batch = 0; batch < 2; batch++)
             {
                 var events = Enumerable.Range(0, 5).Select(_ => TestEvents.Valid()).ToArray();

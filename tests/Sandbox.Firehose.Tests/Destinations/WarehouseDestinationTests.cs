@@ -1,3 +1,4 @@
+using Sandbox.Core.TrackingPlan;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sandbox.Firehose.Buffering;
@@ -18,7 +19,7 @@ public class WarehouseDestinationTests(FirehoseFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _loader = new SwitchableLoader(fixture.Warehouse, fixture.S3);
+        _loader = new SwitchableLoader(fixture.Warehouse);
         _options = new WarehouseOptions
         {
             StagingBucket = await fixture.CreateBucketAsync(),
@@ -32,7 +33,7 @@ public class WarehouseDestinationTests(FirehoseFixture fixture) : IAsyncLifetime
 
     private WarehouseDestination Destination(TimeSpan retryDuration) => new(
         new S3ObjectWriter(fixture.S3, TimeProvider.System, NullLogger.Instance), _loader, _options with { RetryDuration = retryDuration },
-        new ObjectKeyNamer(_delivery), TimeProvider.System, NullLogger.Instance);
+        new ObjectKeyNamer(_delivery), TrackingPlanLoader.LoadEmbedded(), TimeProvider.System, NullLogger.Instance);
 
     /// <summary>40 events that pass the tracking plan and 2 lines that do not.</summary>
     private DeliveryBatch Batch()
@@ -78,7 +79,7 @@ public class WarehouseDestinationTests(FirehoseFixture fixture) : IAsyncLifetime
         Assert.Equal(0, await fixture.Warehouse.EventsAsync(_ids));
 
         _loader.Down = false;
-        var report = await new ManifestReplayer(fixture.S3, _loader, _options).ReplayAsync(_delivery, null, CancellationToken.None);
+        var report = await new ManifestReplayer(fixture.S3, _loader, _options, TrackingPlanLoader.LoadEmbedded()).ReplayAsync(_delivery, null, CancellationToken.None);
 
         Assert.Equal((1, 1, 0), (report.Found, report.Loaded, report.Failures.Count));
         Assert.Equal(40, await fixture.Warehouse.EventsAsync(_ids));
@@ -99,7 +100,7 @@ public class WarehouseDestinationTests(FirehoseFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Replay_with_nothing_parked_finds_nothing()
     {
-        var report = await new ManifestReplayer(fixture.S3, _loader, _options).ReplayAsync(_delivery, null, CancellationToken.None);
+        var report = await new ManifestReplayer(fixture.S3, _loader, _options, TrackingPlanLoader.LoadEmbedded()).ReplayAsync(_delivery, null, CancellationToken.None);
         Assert.Equal((0, 0), (report.Found, report.Loaded));
     }
 }

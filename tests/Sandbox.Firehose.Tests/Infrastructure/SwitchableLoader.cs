@@ -1,8 +1,5 @@
-using Amazon.S3;
 using Npgsql;
-using Sandbox.Core.TrackingPlan;
 using Sandbox.Firehose.Destinations.Warehouse;
-using Sandbox.Warehouse.Loading;
 
 namespace Sandbox.Firehose.Tests.Infrastructure;
 
@@ -12,33 +9,24 @@ namespace Sandbox.Firehose.Tests.Infrastructure;
 /// </summary>
 public sealed class SwitchableLoader : IManifestLoader, IAsyncDisposable
 {
-    private readonly WarehouseManifestLoader _live, _dead;
+    private readonly RedshiftCopyLoader _live, _dead;
     private readonly NpgsqlDataSource _nowhere;
 
-    public SwitchableLoader(NpgsqlDataSource warehouse, IAmazonS3 s3)
+    public SwitchableLoader(NpgsqlDataSource warehouse)
     {
-        var plan = TrackingPlanLoader.LoadEmbedded();
         _nowhere = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=sandbox;Password=sandbox;Database=warehouse;Timeout=2");
-        _live = new WarehouseManifestLoader(new WarehouseLoader(warehouse, s3, plan));
-        _dead = new WarehouseManifestLoader(new WarehouseLoader(_nowhere, s3, plan));
+        _live = new RedshiftCopyLoader(warehouse);
+        _dead = new RedshiftCopyLoader(_nowhere);
     }
 
     public volatile bool Down;
     public int FailedAttempts;
 
-    private IManifestLoader Current => Down ? _dead : _live;
-
-    public Task<LoadResult> LoadAsync(string deliveryStream, string manifestBucket, string manifestKey, CancellationToken cancellationToken) =>
-        Count(Current.LoadAsync(deliveryStream, manifestBucket, manifestKey, cancellationToken));
-
-    public Task<LoadResult> ReplayAsync(string deliveryStream, string errorBucket, string errorManifestKey, CancellationToken cancellationToken) =>
-        Count(Current.ReplayAsync(deliveryStream, errorBucket, errorManifestKey, cancellationToken));
-
-    private async Task<LoadResult> Count(Task<LoadResult> load)
+    public async Task<ManifestLoadResult> LoadAsync(ManifestLoad load, CancellationToken cancellationToken)
     {
         try
         {
-            return await load;
+            return await (Down ? _dead : _live).LoadAsync(load, cancellationToken);
         }
         catch
         {

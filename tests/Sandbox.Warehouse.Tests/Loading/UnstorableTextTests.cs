@@ -1,3 +1,4 @@
+using Sandbox.Core.Events;
 using System.Text;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Warehouse.Loading;

@@ -51,6 +51,45 @@ public class WarehouseCommandTests(StackFixture stack)
         Assert.Equal("table events does not exist in the warehouse: run 'sandbox bootstrap' first", error.Message);
     }
 
+    /// <summary>
+    /// The dedupe step teams run on Redshift (no enforced keys), through the endpoint on WAREHOUSE_PORT as
+    /// the contract's admin connection goes: a table without events' key, loaded twice, ends one row per
+    /// event_id, the first loaded kept.
+    /// </summary>
+    [Fact]
+    public async Task Dedupe_keeps_the_first_row_per_key_through_the_endpoint()
+    {
+        await using var database = await MigratedDatabaseAsync();
+        // TOP is Redshift's: only the endpoint's rewriter makes PostgreSQL run it.
+        Assert.Equal(1, await database.ScalarAsync<int>("select top 1 1"));
+        await Execute(database, """
+            create table events_unkeyed (like events);
+            insert into events_unkeyed (event_id, event_name, event_time, received_at, properties, loaded_at)
+            select 'e' || (i % 4), 'copy ' || i, getdate(), getdate(), '{}', timestamp '2026-12-07 00:00:00' + i * interval '1 minute'
+            from generate_series(0, 9) i
+            """);
+
+        var (exitCode, output) = await RunAsync(database, "warehouse", "dedupe", "--table", "events_unkeyed");
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("warehouse dedupe: events_unkeyed: 4 event_id values were duplicated, 6 surplus rows removed\n", output);
+        Assert.Equal(4L, await database.ScalarAsync<long>("select count(*) from events_unkeyed"));
+        Assert.Equal("copy 0,copy 1,copy 2,copy 3",
+            await database.ScalarAsync<string>("select listagg(event_name, ',') within group (order by event_name) from events_unkeyed"));
+        Assert.Equal((0, "warehouse dedupe: events: 0 event_id values were duplicated, 0 surplus rows removed\n"),
+            await RunAsync(database, "warehouse", "dedupe"));
+    }
+
+    [Fact]
+    public async Task Dedupe_names_a_missing_key_column()
+    {
+        await using var database = await MigratedDatabaseAsync();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => RunAsync(database, "warehouse", "dedupe", "--key", "no_such_id"));
+
+        Assert.StartsWith("table events has no column \"no_such_id\"", error.Message);
+    }
+
     private Task<ThrowawayDatabase> MigratedDatabaseAsync() =>
         ThrowawayDatabase.CreateAsync(stack.Endpoints.WarehouseAdminConnectionString, "scratch");
 

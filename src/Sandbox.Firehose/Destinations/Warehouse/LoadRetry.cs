@@ -1,18 +1,17 @@
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Sandbox.Warehouse.Loading;
 
 namespace Sandbox.Firehose.Destinations.Warehouse;
 
 /// <summary>
 /// Retries a load until it succeeds or the retry duration, counted from the first attempt, runs out.
-/// A <see cref="LoadManifestException"/> is not retried: the manifest itself is wrong.
+/// A <see cref="UnloadableManifestException"/> is not retried: the manifest itself is wrong.
 /// </summary>
 public sealed class LoadRetry(WarehouseOptions options, TimeProvider clock, ILogger logger)
 {
     /// <returns>The load's result; null when the retry duration ran out or the manifest is unloadable (the error is logged).</returns>
-    public async Task<LoadResult?> RunAsync(Func<CancellationToken, Task<LoadResult>> load, CancellationToken cancellationToken)
+    public async Task<ManifestLoadResult?> RunAsync(Func<CancellationToken, Task<ManifestLoadResult>> load, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + options.RetryDuration;
         TimeSpan Remaining() => deadline - clock.GetUtcNow();
@@ -20,7 +19,7 @@ public sealed class LoadRetry(WarehouseOptions options, TimeProvider clock, ILog
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } e && e is not (OperationCanceledException or LoadManifestException) && Remaining() > TimeSpan.Zero),
+                    args.Outcome.Exception is { } e && e is not (OperationCanceledException or UnloadableManifestException) && Remaining() > TimeSpan.Zero),
                 MaxRetryAttempts = int.MaxValue,
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Min(Backoff(args.AttemptNumber), Remaining())),
                 OnRetry = args =>

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Sandbox.Aws.Manifests;
+using Sandbox.Core.TrackingPlan;
 using Sandbox.Firehose.Buffering;
 using Sandbox.Firehose.Naming;
 
@@ -6,7 +8,8 @@ namespace Sandbox.Firehose.Destinations.Warehouse;
 
 /// <summary>
 /// Firehose's Redshift destination: stage the batch as JSON lines in the intermediate bucket,
-/// write a manifest next to it, COPY through the loader. While the warehouse is down the load is
+/// write a manifest next to it, COPY through the loader, with the records' tracking-plan violations
+/// (checked here, where the records are at hand) recorded beside the events. While the warehouse is down the load is
 /// retried for the retry duration; after that the manifest goes to the error prefix for replay,
 /// so the batch counts as routed to errors, never as lost.
 /// </summary>
@@ -19,10 +22,12 @@ public sealed class WarehouseDestination : IDeliveryDestination
     private readonly PrefixExpression _staging, _manifests, _errors;
     private readonly LoadRetry _retry;
     private readonly ILogger _logger;
+    private readonly TrackingPlan _plan;
 
     public WarehouseDestination(S3ObjectWriter writer, IManifestLoader loader, WarehouseOptions options, ObjectKeyNamer names,
-        TimeProvider clock, ILogger logger)
+        TrackingPlan plan, TimeProvider clock, ILogger logger)
     {
+        _plan = plan;
         _staging = PrefixExpression.Parse(options.StagingPrefix, nameof(options.StagingPrefix));
         _manifests = PrefixExpression.Parse(options.StagingPrefix + "manifests/", nameof(options.StagingPrefix));
         _errors = PrefixExpression.Parse(options.ErrorOutputPrefix, nameof(options.ErrorOutputPrefix));
@@ -39,17 +44,21 @@ public sealed class WarehouseDestination : IDeliveryDestination
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryBatch batch, CancellationToken cancellationToken)
     {
         var arrival = batch.OldestArrival;
-        var body = JsonLines.Encode(batch.Records.Select(r => r.Data).ToArray());
+        var records = batch.Records.Select(r => r.Data).ToArray();
+        var body = JsonLines.Encode(records);
         var objectKey = _names.Name(_staging.Evaluate(arrival), arrival);
         await _writer.PutAsync(_options.StagingBucket, objectKey, body, "application/json", cancellationToken);
 
-        var manifest = Manifest.Of(_options.StagingBucket, objectKey, body.Length).ToJson();
+        var manifestModel = CopyManifest.Of(_options.StagingBucket, objectKey, body.Length);
+        var manifest = manifestModel.ToJson();
         var manifestKey = _names.Name(_manifests.Evaluate(arrival), arrival);
         await _writer.PutAsync(_options.StagingBucket, manifestKey, manifest, "application/json", cancellationToken);
 
-        var loaded = await _retry.RunAsync(
-            token => _loader.LoadAsync(_names.DeliveryStream, _options.StagingBucket, manifestKey, token), cancellationToken);
-        // Lines failing the tracking plan are in bad_events: delivered to the warehouse, not lost.
+        // Batches are delivered concurrently (read-ahead): each checks its records with a checker of its own.
+        var load = new ManifestLoad(_names.DeliveryStream, _options.StagingBucket, manifestKey, manifestModel,
+            TrackingPlanCheck.CheckAllInBackground(_plan, records));
+        var loaded = await _retry.RunAsync(token => _loader.LoadAsync(load, token), cancellationToken);
+        // Lines the COPY could not store are in bad_events: delivered to the warehouse, not lost.
         if (loaded is not null) return new DeliveryOutcome(batch.Records.Count, 0, batch.Bytes);
 
         var errorKey = _errors.Evaluate(arrival, "redshift-failed") + manifestKey[(manifestKey.LastIndexOf('/') + 1)..];

@@ -1,15 +1,15 @@
 using System.Buffers.Text;
 using Sandbox.Core.TrackingPlan;
 
-namespace Sandbox.Warehouse.Loading;
+namespace Sandbox.Core.Events;
 
 /// <summary>
 /// JSON may spell characters PostgreSQL refuses in text and jsonb: <c>\u0000</c>, and a UTF-16
 /// surrogate escape without its other half. One such line would fail the whole COPY on every retry,
-/// so the loader sends it to bad_events instead. Raw NUL bytes and invalid UTF-8 never get here:
+/// so loaders reject that line instead (bad_events, stl_load_errors). Raw NUL bytes and invalid UTF-8 never get here:
 /// they are not valid JSON and fail the plan's check first.
 /// </summary>
-internal static class UnstorableText
+public static class UnstorableText
 {
     public static Violation? Find(ReadOnlySpan<byte> line)
     {

@@ -78,8 +78,9 @@ public static class DashboardEndpoints
             if (widget.QueryId is not { } queryId) return Deleted(widget);
             var (query, refusal) = await SavedQueryEndpoints.Visible(queryId, http.User.User(), queries, http.RequestAborted);
             if (refusal != null) return refusal;
-            var bound = Sources.DataSources.Bind(query!.Source, query.Sql, query.Parameters, Values(http.Request, dashboard, widget));
-            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(query.Source, bound, new JsonSink(http), settings.GridRowCap, http.RequestAborted), null);
+            var bound = await sources.BindParametersAsync(query!.Source, query.Sql, query.Parameters, Values(http.Request, dashboard, widget), http.RequestAborted);
+            var origin = new Queries.RunOrigin(http.User.User(), query.Id, "widget");
+            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(origin, query.Source, bound, new JsonSink(http), settings.GridRowCap, http.RequestAborted), null);
         });
     }
 

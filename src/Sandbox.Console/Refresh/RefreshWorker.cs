@@ -12,12 +12,12 @@ public interface IRefreshListener
 }
 
 /// <summary>
-/// Takes queued refreshes from console.query_runs and runs them as the analyst role, renewing each
+/// Takes queued refreshes from console.query_runs and runs them on the query's data source, renewing each
 /// run's lease while its statement runs; the result goes to the cache. Several consoles may share
 /// the queue: a claim is a row lock (skip locked), a lease that runs out is reclaimed by any of them.
 /// </summary>
 public sealed class RefreshWorker(
-    RunStore runs, SavedQueryStore queries, ResultCacheStore cache, QueryRunner runner, ConsoleSettings settings,
+    RunStore runs, SavedQueryStore queries, ResultCacheStore cache, Sources.DataSources sources, ConsoleSettings settings,
     IEnumerable<IRefreshListener> listeners, ILogger<RefreshWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
@@ -104,20 +104,16 @@ public sealed class RefreshWorker(
     private async Task<(CachedResult? Result, string? Failure)> RunAsync(QueryRun run, SavedQuery saved, CancellationToken ct)
     {
         var key = ResultKey.For(saved, run.Values);
-        BoundQuery bound;
-        try
-        {
-            bound = ParameterBinder.Bind(saved.Sql, saved.Parameters, run.Values);
-        }
-        catch (QueryInputException bad)
-        {
-            return (null, bad.Message);
-        }
         var sink = new CacheSink();
         RunSummary summary;
         try
         {
-            summary = await runner.RunAsync(bound, sink, Options.CacheRowCap, ct);
+            var bound = await sources.BindParametersAsync(saved.Source, saved.Sql, saved.Parameters, run.Values, ct);
+            summary = await sources.RunAsync(new RunOrigin(null, saved.Id, "refresh"), saved.Source, bound, sink, Options.CacheRowCap, ct);
+        }
+        catch (QueryInputException bad)
+        {
+            return (null, bad.Message);
         }
         catch (QueryFailedException failed)
         {

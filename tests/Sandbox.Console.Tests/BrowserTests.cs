@@ -40,8 +40,8 @@ public sealed class BrowserTests(ConsoleFixture console, BrowserTests.Chromium c
         await page.FillAsync("#name", "squares");
         await page.FillAsync("#description", "n and n squared");
         await page.ClickAsync("#save");
-        // replaceState, not a page load: the address changes in place.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/queries/\d+$"));
+        // replaceState, not a page load: the address changes in place, carrying the run's values.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/queries/\d+\?p_upto=25$"));
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("saved as query");
 
         await page.ReloadAsync();

@@ -100,6 +100,22 @@ public sealed class QueryLifecycleApiTests(ConsoleFixture console)
         Assert.Equal("limit '0' is not a whole number from 1 to 1000", (await refused.ErrorAsync()).GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task The_query_and_pipeline_roles_hold_no_grant_on_the_versions_and_the_run_history()
+    {
+        await using var command = console.StateDatabase.CreateCommand(
+            """
+            select r.rolname, t.name, has_table_privilege(r.oid, t.name, 'select, insert, update, delete')
+            from pg_roles r cross join (values ('console.query_versions'), ('console.run_history')) t(name)
+            where r.rolname in ('analyst', 'sandbox_delivery')
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        var grants = new List<(string Role, string Table, bool Granted)>();
+        while (await reader.ReadAsync()) grants.Add((reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)));
+        Assert.NotEmpty(grants);
+        Assert.All(grants, g => Assert.False(g.Granted, $"{g.Role} may use {g.Table}"));
+    }
+
     private static async Task<List<JsonElement>> ListAsync(HttpClient client, string query) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/queries{query}")).EnumerateArray().ToList();
 }

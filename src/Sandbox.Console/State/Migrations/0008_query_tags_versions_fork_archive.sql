@@ -22,15 +22,4 @@ create table console.query_versions (
   primary key (query_id, version));
 insert into console.query_versions (query_id, version, name, description, sql, parameters, source, tags, saved_by, saved_at)
 select id, 1, name, description, sql, parameters, source, tags, owner_id, updated_at from console.saved_queries;
-
--- Not the people's to read nor the pipeline's to write (as migration 0004).
-do $$
-declare
-  role text;
-begin
-  foreach role in array array['analyst', 'sandbox_delivery'] loop
-    if exists (select from pg_roles where rolname = role) then
-      execute format('revoke all on console.query_versions from %I', role);
-    end if;
-  end loop;
-end $$;
+-- Its grants to analyst and sandbox_delivery are taken back by migration 0009 (with run_history's).

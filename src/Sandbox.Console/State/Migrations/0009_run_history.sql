@@ -15,14 +15,16 @@ create table console.run_history (
 create index run_history_query on console.run_history (query_id, id desc);
 create index run_history_user on console.run_history (user_id, id desc);
 
+-- As migration 0004: the warehouse's default privileges granted this and 0008's query_versions
+-- to analyst and sandbox_delivery; take every grant on the console schema back.
 do $$
 declare
   role text;
 begin
   foreach role in array array['analyst', 'sandbox_delivery'] loop
     if exists (select from pg_roles where rolname = role) then
-      execute format('revoke all on console.run_history from %I', role);
-      execute format('revoke all on sequence console.run_history_id_seq from %I', role);
+      execute format('revoke all on all tables in schema console from %I', role);
+      execute format('revoke all on all sequences in schema console from %I', role);
     end if;
   end loop;
 end $$;

@@ -23,6 +23,8 @@ public sealed class FeaturesBrowserTests(ConsoleFixture console, BrowserTests.Ch
         await page.Locator(".cm-content").FillAsync("select 'tagged' as what");
         await page.FillAsync("#name", "tagged in the browser");
         await page.FillAsync("#tags", "browser, weekly");
+        await page.ClickAsync("#run");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("1 rows in");
         await page.ClickAsync("#save");
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("saved as query");
         var original = int.Parse(Regex.Match(page.Url, @"/queries/(\d+)").Groups[1].Value);
@@ -42,6 +44,7 @@ public sealed class FeaturesBrowserTests(ConsoleFixture console, BrowserTests.Ch
         await page.GotoAsync(new Uri(console.BaseUrl, "/queries?tag=browser").ToString());
         await Assertions.Expect(page.Locator($"tr[data-query='{original}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"tr[data-query='{fork}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#my-runs tbody tr").First).ToContainTextAsync("(unsaved)editorwarehouse");
         await page.CheckAsync("#show-archived");
         await Assertions.Expect(page.Locator($"tr[data-query='{fork}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator($"tr[data-query='{original}']")).ToHaveCountAsync(0);

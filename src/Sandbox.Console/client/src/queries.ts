@@ -1,4 +1,5 @@
-// The saved queries list (/queries): filtered by tag (?tag=, click a tag), the archive on request (?archived=true).
+// The saved queries list (/queries): filtered by tag (?tag=, click a tag), the archive on request
+// (?archived=true); below it the signed-in user's recent runs (GET /api/history).
 import { ApiError, call, cell, SavedQuery, signedIn, when } from "./api";
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
@@ -39,9 +40,28 @@ async function list(): Promise<void> {
   }
 }
 
+interface Run { queryId: number | null; startedAt: string; kind: string; source: string; durationMs: number; rows: number; status: string; error: string | null }
+
+async function myRuns(): Promise<void> {
+  const runs = await call<Run[]>("GET", "/api/history?limit=20");
+  $("#my-runs tbody").replaceChildren(...runs.map(r => {
+    const row = document.createElement("tr");
+    const query = document.createElement("td");
+    if (r.queryId !== null) {
+      const link = document.createElement("a");
+      link.href = `/queries/${r.queryId}`;
+      link.textContent = `#${r.queryId}`;
+      query.append(link);
+    } else query.textContent = "(unsaved)";
+    row.append(cell(when(r.startedAt)), query, cell(r.kind), cell(r.source), cell(`${r.durationMs} ms`), cell(r.rows.toLocaleString()),
+      cell(r.status + (r.error ? `: ${r.error}` : ""), `run-${r.status}`));
+    return row;
+  }));
+}
+
 const initial = new URLSearchParams(location.search);
 tagInput.value = initial.get("tag") ?? "";
 archivedBox.checked = initial.get("archived") === "true";
 tagInput.addEventListener("change", () => void list());
 archivedBox.addEventListener("change", () => void list());
-void signedIn().then(list);
+void signedIn().then(async () => { await list(); await myRuns(); });

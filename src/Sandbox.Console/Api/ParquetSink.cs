@@ -84,12 +84,22 @@ public abstract class ParquetColumn
         _ when type == typeof(long) || type == typeof(uint) => new Values<long>(v => Convert.ToInt64(v, Invariant)),
         _ when type == typeof(float) => new Values<float>(v => Convert.ToSingle(v, Invariant)),
         _ when type == typeof(double) => new Values<double>(v => Convert.ToDouble(v, Invariant)),
-        _ when type == typeof(decimal) => new Values<decimal>(v => Convert.ToDecimal(v, Invariant)),
+        _ when type == typeof(decimal) => new Values<decimal>(Fitting),
         _ when type == typeof(DateTime) || type == typeof(DateTimeOffset) =>
             new Values<DateTime>(v => v is DateTimeOffset o ? o.UtcDateTime : (DateTime)v),
         _ when type == typeof(DateOnly) => new Values<DateOnly>(v => v is DateTime t ? DateOnly.FromDateTime(t) : (DateOnly)v),
         _ => new Text(),
     };
+
+    /// <summary>Parquet.Net's decimals are DECIMAL(38,18): at most 20 digits before the point.</summary>
+    private static readonly decimal DecimalLimit = 100_000_000_000_000_000_000m;
+
+    private static decimal Fitting(object value)
+    {
+        var number = Convert.ToDecimal(value, Invariant);
+        return Math.Abs(number) < DecimalLimit ? number : throw new QueryInputException(
+            $"{number.ToString(Invariant)} has more than 20 digits before the point: Parquet's DECIMAL(38,18) cannot hold it; cast the column to float8 or text, or download CSV or JSON");
+    }
 
     public abstract void Add(DbDataReader row, int ordinal);
 

@@ -29,6 +29,10 @@ public sealed class ParquetDownloadTests(ConsoleFixture console)
         Assert.Equal(["1", "10000000000", "0.25", "row 1", "False", "2026-10-02", "2026-10-01 00:00:00", "1", "1", "INTEGER", "DECIMAL(38,18)", "DATE", "TIMESTAMP"],
             rows[0].Select(Plain));
         Assert.Null(rows[1][7]);
+
+        var tooBig = await client.PostAsJsonAsync("/api/run/parquet", new { sql = "select 1e25::numeric as big" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        Assert.StartsWith("10000000000000000000000000 has more than 20 digits before the point", (await tooBig.ErrorAsync()).GetProperty("message").GetString());
     }
 
     [Fact]

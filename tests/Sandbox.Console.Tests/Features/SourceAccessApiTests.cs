@@ -43,7 +43,8 @@ public sealed class SourceAccessApiTests(ConsoleFixture console)
         await RefusedAsync(erin.PutAsJsonAsync($"/api/queries/{own}", new { name = "moved", sql = "select 1", source = "appdb" }), "erin has no access to the appdb");
 
         Assert.Equal(HttpStatusCode.OK, (await erin.GetAsync($"/api/queries/{lakeQuery}")).StatusCode);
-        Assert.Equal(1, (await erin.GetFromJsonAsync<JsonElement>($"/api/queries/{lakeQuery}/results.json")).GetProperty("rowCount").GetInt32());
+        // View-only may refresh a saved lake query (queued: whether the lake answers in time is LakeSourceTests' business).
+        Assert.Equal(HttpStatusCode.Accepted, (await erin.PostAsync($"/api/queries/{lakeQuery}/refresh", null)).StatusCode);
         await RefusedAsync(erin.PostAsync($"/api/queries/{lakeQuery}/fork", null), "erin has view-only access to the lake data source");
         await RefusedAsync(erin.GetAsync($"/api/queries/{appQuery}"), "erin has no access to the appdb data source");
         await RefusedAsync(erin.GetAsync($"/api/queries/{appQuery}/results.json"), "erin has no access to the appdb data source");

@@ -21,6 +21,7 @@ public sealed class FeaturesBrowserTests(ConsoleFixture console, BrowserTests.Ch
     {
         var page = await SignInAsync("alice", "/queries/new");
         await page.Locator(".cm-content").FillAsync("select 'tagged' as what");
+        await Assertions.Expect(page.Locator("#query-tools")).ToBeHiddenAsync();
         await page.FillAsync("#name", "tagged in the browser");
         await page.FillAsync("#tags", "browser, weekly");
         await page.ClickAsync("#run");

@@ -38,8 +38,8 @@ public sealed partial class BrowserTests(ConsoleFixture console, BrowserTests.Ch
         await page.FillAsync("#name", "squares");
         await page.FillAsync("#description", "n and n squared");
         await page.ClickAsync("#save");
-        // replaceState, not a page load: the address changes in place.
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/queries/\d+$"));
+        // replaceState, not a page load: the address changes in place, carrying the run's values.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/queries/\d+\?p_upto=25$"));
         await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("saved as query");
 
         await page.ReloadAsync();

@@ -27,8 +27,8 @@ public static class AlertEndpoints
             return Results.Created($"/api/alerts/{alert.Id}", alert);
         });
 
-        app.MapGet("/api/alerts", async (ClaimsPrincipal principal, AlertStore alerts, CancellationToken ct) =>
-            Results.Ok(await alerts.VisibleToAsync(principal.User(), ct)));
+        app.MapGet("/api/alerts", async (HttpContext http, AlertStore alerts) =>
+            Results.Ok(await AccessEndpoints.ReachableAsync(http, await alerts.VisibleToAsync(http.User.User(), http.RequestAborted), a => a.QueryId)));
 
         app.MapGet("/api/alerts/{id:int}", async (int id, ClaimsPrincipal principal, SavedQueryStore queries, AlertStore alerts, CancellationToken ct) =>
         {
@@ -67,7 +67,8 @@ public static class AlertEndpoints
         var schedule = await http.RequestServices.GetRequiredService<ScheduleStore>().FindAsync(draft.QueryId, http.RequestAborted);
         try
         {
-            ParameterBinder.Bind(query!.Sql, query.Parameters, AlertEvaluator.KeyFor(query, schedule).Values);
+            await http.RequestServices.GetRequiredService<Sources.DataSources>()
+                .BindParametersAsync(query!.Source, query.Sql, query.Parameters, AlertEvaluator.KeyFor(query, schedule).Values, http.RequestAborted);
         }
         catch (QueryInputException missing)
         {

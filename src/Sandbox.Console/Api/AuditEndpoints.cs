@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Sandbox.Console.Auth;
 using Sandbox.Console.State;
@@ -40,14 +39,13 @@ public static class AuditEndpoints
         }
     }
 
-    public static void MapAuditEndpoints(this WebApplication app) =>
+    public static void MapAuditEndpoints(this WebApplication app)
+    {
+        app.MapGet("/audit", () => Page.File("audit.html"));
         app.MapGet("/api/audit", async (ClaimsPrincipal principal, AuditLog audit, HttpRequest request, CancellationToken ct) =>
         {
             if (!principal.User().IsAdmin) return ErrorBody.Result(StatusCodes.Status403Forbidden, "the audit log is for admins");
-            var limit = request.Query.TryGetValue("limit", out var text)
-                ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000
-                    ? n : throw new Queries.QueryInputException($"limit '{text}' is not a whole number from 1 to 1000")
-                : 100;
-            return Results.Ok(await audit.LatestAsync(limit, ct));
+            return Results.Ok(await audit.LatestAsync(QueryLimit.From(request, 100, 1000), ct));
         });
+    }
 }

@@ -24,7 +24,7 @@ public static class RefreshEndpoints
             return refusal ?? Results.Ok(new { schedule = Shape(await schedules.FindAsync(saved!.Id, ct)) });
         });
 
-        app.MapPut("/api/queries/{id:int}/schedule", async (int id, HttpContext http, SavedQueryStore queries, ScheduleStore schedules) =>
+        app.MapPut("/api/queries/{id:int}/schedule", async (int id, HttpContext http, SavedQueryStore queries, ScheduleStore schedules, Sources.DataSources sources) =>
         {
             var user = http.User.User();
             var (saved, refusal) = await Editable(id, user, queries, http.RequestAborted);
@@ -34,7 +34,7 @@ public static class RefreshEndpoints
             schedule.Check();
             // The values the schedule (and the query's alerts) run with: refused now if they would not bind.
             var key = ResultKey.For(saved!, request.Values ?? []);
-            Queries.ParameterBinder.Bind(saved!.Sql, saved.Parameters, key.Values);
+            await sources.BindParametersAsync(saved!.Source, saved.Sql, saved.Parameters, key.Values, http.RequestAborted);
             return Results.Ok(new { schedule = Shape(await schedules.PutAsync(id, schedule, key.Values, user.Id, http.RequestAborted)) });
         });
 

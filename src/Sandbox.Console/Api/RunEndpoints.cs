@@ -6,9 +6,11 @@ using Sandbox.Console.Sources;
 
 namespace Sandbox.Console.Api;
 
-/// <param name="Source">warehouse (the default) or lake.</param>
+/// <param name="Source">warehouse (the default), lake or appdb.</param>
+/// <param name="QueryId">The saved query being edited, if any: the run goes into its history.</param>
 public sealed record RunRequest(
-    string? Sql, IReadOnlyList<ParameterDefinition>? Parameters, Dictionary<string, string?>? Values, string? RunId, int? MaxRows, string? Source = null);
+    string? Sql, IReadOnlyList<ParameterDefinition>? Parameters, Dictionary<string, string?>? Values, string? RunId, int? MaxRows, string? Source = null,
+    int? QueryId = null);
 
 /// <summary>
 /// Ad-hoc runs from the editor: POST /api/run streams rows (capped) to the grid, POST /api/run/csv
@@ -21,22 +23,18 @@ public static class RunEndpoints
         app.MapPost("/api/run", async (HttpContext http, DataSources sources, RunRegistry runs, ConsoleSettings settings) =>
         {
             var request = await Body.ReadAsync<RunRequest>(http.Request);
-            var query = Bind(request);
+            var query = await BindAsync(request, sources, http.RequestAborted);
             var cap = request.MaxRows ?? settings.GridRowCap;
             if (cap < 1 || cap > settings.GridRowCap)
                 throw new QueryInputException($"maxRows is {cap}: the grid takes 1 to {settings.GridRowCap} rows (download CSV for all)");
             var runId = string.IsNullOrWhiteSpace(request.RunId) ? Guid.NewGuid().ToString("N") : request.RunId;
             using var run = runs.Register(http.User.User().Id, runId, http.RequestAborted);
             var sink = new GridStreamSink(http.Response);
-            return await StreamAsync(http, () => sources.RunAsync(request.Source, query, sink, cap, run.Token), sink.CancelledAsync);
+            return await StreamAsync(http, () => sources.RunAsync(Origin(http, request, "editor"), request.Source, query, sink, cap, run.Token), sink.CancelledAsync);
         });
 
-        app.MapPost("/api/run/csv", async (HttpContext http, DataSources sources) =>
-        {
-            var request = await Body.ReadAsync<RunRequest>(http.Request);
-            var query = Bind(request);
-            return await StreamAsync(http, () => sources.RunAsync(request.Source, query, new CsvSink(http, "result.csv"), null, http.RequestAborted), null);
-        });
+        app.MapPost("/api/run/csv", (HttpContext http, DataSources sources) => DownloadAsync(http, sources, "csv", new CsvSink(http, "result.csv")));
+        app.MapPost("/api/run/parquet", (HttpContext http, DataSources sources) => DownloadAsync(http, sources, "parquet", new ParquetSink(http, "result.parquet")));
 
         app.MapPost("/api/runs/{runId}/cancel", (string runId, ClaimsPrincipal principal, RunRegistry runs) =>
             runs.Cancel(principal.User().Id, runId)
@@ -44,8 +42,18 @@ public static class RunEndpoints
                 : ErrorBody.Result(StatusCodes.Status404NotFound, $"you have no run '{runId}' in flight (it may have finished)"));
     }
 
-    private static BoundQuery Bind(RunRequest request) =>
-        DataSources.Bind(request.Source, request.Sql ?? "", request.Parameters ?? [], request.Values ?? []);
+    internal static Task<BoundQuery> BindAsync(RunRequest request, DataSources sources, CancellationToken ct) =>
+        sources.BindParametersAsync(request.Source, request.Sql ?? "", request.Parameters ?? [], request.Values ?? [], ct);
+
+    internal static RunOrigin Origin(HttpContext http, RunRequest request, string kind) => new(http.User.User(), request.QueryId, kind);
+
+    /// <summary>The full result of the editor's SQL as a file.</summary>
+    private static async Task<IResult> DownloadAsync(HttpContext http, DataSources sources, string kind, IResultSink sink)
+    {
+        var request = await Body.ReadAsync<RunRequest>(http.Request);
+        var query = await BindAsync(request, sources, http.RequestAborted);
+        return await StreamAsync(http, () => sources.RunAsync(Origin(http, request, kind), request.Source, query, sink, null, http.RequestAborted), null);
+    }
 
     /// <summary>Runs a statement whose rows stream into the response; errors before the first row become a 400 answer.</summary>
     public static async Task<IResult> StreamAsync(HttpContext http, Func<Task<RunSummary>> run, Func<Task>? cancelledAfterStart)

@@ -22,8 +22,18 @@ public static class SavedQueryEndpoints
             return Results.Created(saved.Permalink, saved);
         });
 
-        app.MapGet("/api/queries", async (ClaimsPrincipal principal, SavedQueryStore store, CancellationToken ct) =>
-            Results.Ok(await store.VisibleToAsync(principal.User(), ct)));
+        // ?tag=name keeps the queries carrying it; ?archived=true lists the archive instead.
+        app.MapGet("/api/queries", async (HttpContext http, SavedQueryStore store, string? tag, string? archived) =>
+        {
+            var inArchive = archived switch
+            {
+                null or "false" => false,
+                "true" => true,
+                _ => throw new QueryInputException($"archived '{archived}' is not true or false"),
+            };
+            var visible = await store.VisibleToAsync(http.User.User(), http.RequestAborted, string.IsNullOrWhiteSpace(tag) ? null : tag.Trim(), inArchive);
+            return Results.Ok(await AccessEndpoints.ReachableAsync(http, visible, q => q.Id));
+        });
 
         app.MapGet("/api/queries/{id:int}", async (int id, ClaimsPrincipal principal, SavedQueryStore store, CancellationToken ct) =>
             await Visible(id, principal.User(), store, ct) is var (saved, refusal) && refusal is null ? Results.Ok(saved) : refusal!);
@@ -32,7 +42,7 @@ public static class SavedQueryEndpoints
         {
             var (_, refusal) = await EditableAsync(id, http, store, "change");
             if (refusal != null) return refusal;
-            return Results.Ok(await store.UpdateAsync(id, await Body.ReadAsync<SavedQueryDraft>(http.Request), http.RequestAborted));
+            return Results.Ok(await store.UpdateAsync(id, await Body.ReadAsync<SavedQueryDraft>(http.Request), http.User.User(), http.RequestAborted));
         });
 
         // Dashboards keep their widgets of a deleted query and say which query it was.
@@ -46,16 +56,24 @@ public static class SavedQueryEndpoints
 
         app.MapGet("/api/queries/{id:int}/results.{format}", async (int id, string format, HttpContext http, SavedQueryStore store, DataSources sources) =>
         {
-            if (format is not ("json" or "csv"))
-                return ErrorBody.Result(StatusCodes.Status404NotFound, $"results.{format}: use results.json or results.csv");
+            if (format is not ("json" or "csv" or "parquet"))
+                return ErrorBody.Result(StatusCodes.Status404NotFound, $"results.{format}: use results.json, results.csv or results.parquet");
             var (saved, refusal) = await Visible(id, http.User.User(), store, http.RequestAborted);
             if (refusal != null) return refusal;
             var values = ValuesFrom(http.Request);
-            var query = DataSources.Bind(saved!.Source, saved.Sql, saved.Parameters, values);
-            if (await CachedResults.TryServeAsync(http, saved, values, format)) return Results.Empty;
-            IResultSink sink = format == "csv" ? new CsvSink(http, $"query-{id}.csv") : new JsonSink(http);
-            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(saved.Source, query, sink, null, http.RequestAborted), null);
+            var query = await sources.BindParametersAsync(saved!.Source, saved.Sql, saved.Parameters, values, http.RequestAborted);
+            if (format != "parquet" && await CachedResults.TryServeAsync(http, saved, values, format)) return Results.Empty;
+            IResultSink sink = format switch
+            {
+                "csv" => new CsvSink(http, $"query-{id}.csv"),
+                "parquet" => new ParquetSink(http, $"query-{id}.parquet"),
+                _ => new JsonSink(http),
+            };
+            var origin = new RunOrigin(http.User.User(), id, "api");
+            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(origin, saved.Source, query, sink, null, http.RequestAborted), null);
         });
+
+        app.MapQueryLifecycleEndpoints();
     }
 
     /// <param name="verb">What the person wants to do, for the refusal: "change", "delete".</param>
@@ -69,7 +87,7 @@ public static class SavedQueryEndpoints
         return (saved, null);
     }
 
-        /// <summary>Parameter values given as ?p_name=value (as Redash's URLs carry them).</summary>
+    /// <summary>Parameter values given as ?p_name=value (as Redash's URLs carry them).</summary>
     internal static Dictionary<string, string?> ValuesFrom(HttpRequest request) =>
         request.Query.Where(q => q.Key.StartsWith(ValuePrefix, StringComparison.Ordinal))
             .ToDictionary(q => q.Key[ValuePrefix.Length..], q => (string?)q.Value.ToString());

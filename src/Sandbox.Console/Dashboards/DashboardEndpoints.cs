@@ -89,7 +89,7 @@ public static class DashboardEndpoints
             var result = await cache.LatestAsync(query!.Id, key.ValuesKey, key.SqlHash, http.RequestAborted);
             if (result is null || result.AgeAt(DateTimeOffset.UtcNow) > freshFor)
             {
-                try { result = await runner.RunAsync(query, values, http.RequestAborted); }
+                try { result = await runner.RunAsync(query, values, new Queries.RunOrigin(http.User.User(), query.Id, "widget"), http.RequestAborted); }
                 catch (QueryFailedException failed) { return ErrorBody.Result(failed.Failure); }
             }
             await CachedResults.WriteJsonAsync(http, result);

@@ -38,7 +38,7 @@ public static class EditorEndpoints
             var request = await Body.ReadAsync<RunRequest>(http.Request);
             if (string.IsNullOrWhiteSpace(request.Sql)) throw new QueryInputException("sql is empty: write a query");
             // The plan of exactly what Run would send: the same binding, behind EXPLAIN (which does not execute it).
-            var query = Sources.DataSources.Bind(request.Source, ExplainPrefix + request.Sql, request.Parameters ?? [], request.Values ?? []);
+            var query = await sources.BindParametersAsync(request.Source, ExplainPrefix + request.Sql, request.Parameters ?? [], request.Values ?? [], http.RequestAborted);
             try
             {
                 await sources.RunAsync(request.Source, query, new JsonSink(http), null, http.RequestAborted);
@@ -54,9 +54,10 @@ public static class EditorEndpoints
         app.MapPost("/api/run/json", async (HttpContext http, Sources.DataSources sources) =>
         {
             var request = await Body.ReadAsync<RunRequest>(http.Request);
-            var query = Sources.DataSources.Bind(request.Source, request.Sql ?? "", request.Parameters ?? [], request.Values ?? []);
+            var query = await RunEndpoints.BindAsync(request, sources, http.RequestAborted);
             http.Response.Headers.ContentDisposition = "attachment; filename=\"result.json\"";
-            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(request.Source, query, new JsonSink(http), null, http.RequestAborted), null);
+            var origin = RunEndpoints.Origin(http, request, "json");
+            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(origin, request.Source, query, new JsonSink(http), null, http.RequestAborted), null);
         });
     }
 }

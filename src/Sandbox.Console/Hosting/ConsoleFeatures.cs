@@ -14,8 +14,10 @@ public static class ConsoleFeatures
         services.AddSingleton(sp => new DashboardStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new Sources.LakeRunner(sp.GetRequiredService<Hosting.ConsoleSettings>()));
         services.AddSingleton(sp => new Sources.AppDatabaseRunner(sp.GetRequiredService<Hosting.ConsoleSettings>()));
+        services.AddSingleton(sp => new RunHistoryStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new Sources.DataSources(
-            sp.GetRequiredService<Queries.QueryRunner>(), sp.GetRequiredService<Sources.LakeRunner>(), sp.GetRequiredService<Sources.AppDatabaseRunner>()));
+            sp.GetRequiredService<Queries.QueryRunner>(), sp.GetRequiredService<Sources.LakeRunner>(), sp.GetRequiredService<Sources.AppDatabaseRunner>(),
+            sp.GetRequiredService<SavedQueryStore>(), sp.GetRequiredService<RunHistoryStore>(), sp.GetRequiredService<ILogger<Sources.DataSources>>()));
         services.AddSingleton(sp => new Editor.SchemaReader(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse")));
         services.AddSingleton(sp => new StarterContent(
             sp.GetRequiredService<SavedQueryStore>(), sp.GetRequiredService<VisualizationStore>(), sp.GetRequiredService<DashboardStore>(),

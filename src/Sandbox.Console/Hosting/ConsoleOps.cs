@@ -30,6 +30,7 @@ public static class ConsoleOps
         services.AddSingleton(sp => new LessonProgressStore(State(sp)));
         services.AddSingleton(sp => new AuditLog(State(sp)));
         services.AddSingleton(sp => new GroupStore(State(sp)));
+        services.AddSingleton(sp => new SourceLookup(State(sp)));
         services.AddSingleton(sp => new LessonCourse(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), settings));
         services.AddSingleton<IRefreshListener, AlertEvaluator>();
         services.AddSingleton<IAlertNotifier>(sp => new SlackAlertNotifier(

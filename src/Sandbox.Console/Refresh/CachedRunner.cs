@@ -12,12 +12,13 @@ public sealed class CachedRunner(DataSources sources, ResultCacheStore cache, Re
 {
     /// <exception cref="QueryInputException">A value does not fit its parameter (nothing ran).</exception>
     /// <exception cref="QueryFailedException">The statement failed (nothing is cached).</exception>
-    public async Task<CachedResult> RunAsync(SavedQuery saved, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
+    /// <param name="origin">Who runs it and how, for the run history.</param>
+    public async Task<CachedResult> RunAsync(SavedQuery saved, IReadOnlyDictionary<string, string?> values, RunOrigin origin, CancellationToken ct)
     {
         var key = ResultKey.For(saved, values);
-        var bound = DataSources.Bind(saved.Source, saved.Sql, saved.Parameters, values);
+        var bound = await sources.BindParametersAsync(saved.Source, saved.Sql, saved.Parameters, values, ct);
         var sink = new CacheSink();
-        var summary = await sources.RunAsync(saved.Source, bound, sink, settings.CacheRowCap, ct);
+        var summary = await sources.RunAsync(origin, saved.Source, bound, sink, settings.CacheRowCap, ct);
         if (sink.Failure is { } late) throw new QueryFailedException(late);
         var rowsJson = sink.RowsJson;
         var runtime = (long)summary.Elapsed.TotalMilliseconds;

@@ -106,7 +106,7 @@ public sealed class RefreshWorker(
     {
         try
         {
-            return (await cached.RunAsync(saved, run.Values, ct), null);
+            return (await cached.RunAsync(saved, run.Values, new RunOrigin(null, saved.Id, "refresh"), ct), null);
         }
         catch (QueryInputException bad)
         {

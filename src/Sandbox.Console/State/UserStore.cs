@@ -42,6 +42,16 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         return _hasher.VerifyHashedPassword(user, reader.GetString(3), password) == PasswordVerificationResult.Failed ? null : user;
     }
 
+    /// <summary>Every account's name and role (no password hashes), by name.</summary>
+    public async Task<IReadOnlyList<ConsoleUser>> ListAsync(CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand("select id, name, role from console.users order by name");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var users = new List<ConsoleUser>();
+        while (await reader.ReadAsync(ct)) users.Add(new ConsoleUser(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+        return users;
+    }
+
     public async Task<long> CountAsync(CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand("select count(*) from console.users");

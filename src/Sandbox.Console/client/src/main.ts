@@ -1,6 +1,6 @@
 // The query editor page (/queries/new and the permalink /queries/{id}).
 import { EditorView, basicSetup } from "codemirror";
-import { ApiError, call, errorOf, ParameterDefinition, QueryError, SavedQuery } from "./api";
+import { ApiError, call, QueryError, SavedQuery, signedIn } from "./api";
 import { Grid } from "./grid";
 import { streamRun } from "./stream";
 import { loadVisualization, saveVisualization, VisualizationPanel } from "./viz/editor";
@@ -8,6 +8,8 @@ import { AddToDashboard } from "./viz/addToDashboard";
 import { language, loadSchema, sqlLanguage } from "./editor/schema";
 import { wireExtras } from "./editor/extras";
 import { RefreshPanel } from "./refresh";
+import { ParameterPanel } from "./params";
+import { QueryTools, showAccess, tagsOf } from "./queryTools";
 
 // The server caps what it sends (--grid-row-cap); the grid's own cap is a second guard.
 const GRID_CAP = 1_000_000;
@@ -26,48 +28,25 @@ const addToDashboard = new AddToDashboard($("#add"));
 
 let savedId: number | null = null;
 let running: { runId: string; abort: AbortController } | null = null;
-const parameters = new Map<string, ParameterDefinition>();
+const parameters = new ParameterPanel($("#params"));
+const tagsInput = $<HTMLInputElement>("#tags");
+const tools = new QueryTools(message => showError({ message }));
 
 const editor = new EditorView({
   parent: $("#editor"),
   extensions: [basicSetup, language.of(sqlLanguage()),
-    EditorView.updateListener.of(update => { if (update.docChanged) renderParameters(); })],
+    EditorView.updateListener.of(update => { if (update.docChanged) parameters.render(editor.state.doc.toString()); })],
 });
 $("#editor").addEventListener("keydown", event => {
   if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); void run(); }
 });
 
-function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map(m => m[1]))];
-}
-
-function renderParameters(): void {
-  const names = placeholders(editor.state.doc.toString());
-  const host = $("#params");
-  host.replaceChildren(...names.map(name => {
-    const definition = parameters.get(name) ?? { name, type: "text", value: "" };
-    parameters.set(name, definition);
-    const row = document.createElement("label");
-    row.className = "param";
-    row.dataset.param = name;
-    const type = document.createElement("select");
-    for (const t of ["text", "number", "date"]) type.add(new Option(t, t, false, t === definition.type));
-    type.addEventListener("change", () => { definition.type = type.value as ParameterDefinition["type"]; });
-    const value = document.createElement("input");
-    value.value = definition.value ?? "";
-    value.placeholder = "value";
-    value.addEventListener("input", () => { definition.value = value.value; });
-    row.append(`{{ ${name} }}`, type, value);
-    return row;
-  }));
-}
-
-function currentParameters(): ParameterDefinition[] {
-  return placeholders(editor.state.doc.toString()).map(name => parameters.get(name)!);
+function currentParameters() {
+  return parameters.current();
 }
 
 const refreshPanel = new RefreshPanel({
-  values: () => Object.fromEntries(currentParameters().map(p => [p.name, p.value ?? ""])),
+  values: () => parameters.values(),
   showResult: (columns, rows) => { grid.reset(columns); grid.append(rows); },
 });
 
@@ -95,8 +74,9 @@ async function run(): Promise<void> {
   status.textContent = "running…";
   const started = performance.now();
   let firstRows = 0;
+  parameters.carryInUrl();
   try {
-    await streamRun({ sql: editor.state.doc.toString(), parameters: currentParameters(), runId, source: sourceSelect.value },
+    await streamRun({ sql: editor.state.doc.toString(), parameters: currentParameters(), runId, source: sourceSelect.value, queryId: savedId },
       running.abort.signal, event => {
         if ("columns" in event) { grid.reset(event.columns); chart.begin(event.columns); }
         else if ("rows" in event) {
@@ -120,6 +100,7 @@ async function run(): Promise<void> {
     running = null;
     runButton.disabled = false;
     cancelButton.disabled = true;
+    void tools.showRuns();
   }
 }
 
@@ -133,7 +114,7 @@ async function cancel(): Promise<void> {
 async function save(): Promise<void> {
   const draft = {
     name: nameInput.value, description: descriptionInput.value, sql: editor.state.doc.toString(),
-    parameters: currentParameters(), isPrivate: privateBox.checked, source: sourceSelect.value,
+    parameters: currentParameters(), isPrivate: privateBox.checked, source: sourceSelect.value, tags: tagsOf(tagsInput),
   };
   try {
     const saved = savedId === null
@@ -141,26 +122,11 @@ async function save(): Promise<void> {
       : await call<SavedQuery>("PUT", `/api/queries/${savedId}`, draft);
     if (chart.visualization) await saveVisualization(saved.id, chart.visualization);
     show(saved);
-    history.replaceState(null, "", saved.permalink);
+    history.replaceState(null, "", saved.permalink + location.search);
     status.textContent = `saved as query ${saved.id}`;
   } catch (error) {
     showError(error instanceof ApiError ? error.error : { message: String(error) });
   }
-}
-
-async function downloadCsv(): Promise<void> {
-  status.textContent = "preparing CSV…";
-  const response = await fetch("/api/run/csv", {
-    method: "POST", headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ sql: editor.state.doc.toString(), parameters: currentParameters(), source: sourceSelect.value }),
-  });
-  if (!response.ok) { showError((await errorOf(response)).error); status.textContent = "failed"; return; }
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(await response.blob());
-  link.download = savedId === null ? "result.csv" : `query-${savedId}.csv`;
-  link.click();
-  URL.revokeObjectURL(link.href);
-  status.textContent = "CSV downloaded";
 }
 
 function show(saved: SavedQuery): void {
@@ -168,6 +134,7 @@ function show(saved: SavedQuery): void {
   nameInput.value = saved.name;
   descriptionInput.value = saved.description;
   privateBox.checked = saved.isPrivate;
+  tagsInput.value = saved.tags.join(", ");
   sourceSelect.value = saved.source;
   void loadSchema(editor, $("#schema"), saved.source);
   $("#owner").textContent = `by ${saved.owner}`;
@@ -177,17 +144,16 @@ function show(saved: SavedQuery): void {
   document.title = `${saved.name} · Sandbox Console`;
   void addToDashboard.show(saved);
   void refreshPanel.attach(saved.id);
+  void tools.attach(saved);
 }
 
 async function load(): Promise<void> {
-  const me = await call<{ name: string; role: string }>("GET", "/api/session");
-  $("#who").textContent = `${me.name} (${me.role})`;
+  await signedIn();
   const match = /^\/queries\/(\d+)$/.exec(location.pathname);
   if (match) {
     try {
       const saved = await call<SavedQuery>("GET", `/api/queries/${match[1]}`);
-      const fromUrl = new URLSearchParams(location.search);
-      for (const p of saved.parameters) parameters.set(p.name, { ...p, value: fromUrl.get(`p_${p.name}`) ?? p.value ?? "" });
+      parameters.load(saved.parameters, new URLSearchParams(location.search));
       chart.load(await loadVisualization(saved.id));
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: saved.sql } });
       show(saved);
@@ -195,23 +161,23 @@ async function load(): Promise<void> {
       showError(error instanceof ApiError ? error.error : { message: String(error) });
     }
   }
-  renderParameters();
+  parameters.render(editor.state.doc.toString());
+  await showAccess(sourceSelect, $("#access-note"));
 }
 
 runButton.addEventListener("click", () => void run());
 cancelButton.addEventListener("click", () => void cancel());
 $("#save").addEventListener("click", () => void save());
-$("#csv").addEventListener("click", () => void downloadCsv());
 $("#signout").addEventListener("click", async event => {
   event.preventDefault();
   await call("DELETE", "/api/session");
   location.assign("/login");
 });
 wireExtras({
-  sql: () => editor.state.doc.toString(), parameters: currentParameters, source: () => sourceSelect.value, showError,
+  sql: () => editor.state.doc.toString(), parameters: currentParameters, source: () => sourceSelect.value, queryId: () => savedId, showError,
   status: text => { status.textContent = text; },
   fileName: extension => savedId === null ? `result.${extension}` : `query-${savedId}.${extension}`,
-}, $("#explain"), $("#json"), $("#plan"));
+}, $("#explain"), { csv: $("#csv"), json: $("#json"), parquet: $("#parquet") }, $("#plan"));
 void load();
 sourceSelect.addEventListener("change", () => void loadSchema(editor, $("#schema"), sourceSelect.value));
 void loadSchema(editor, $("#schema"), sourceSelect.value);

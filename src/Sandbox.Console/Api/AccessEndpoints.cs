@@ -15,14 +15,14 @@ public static class AccessEndpoints
     {
         var path = context.Request.Path;
         var onWarehouse = path.StartsWithSegments("/api/run") || path.StartsWithSegments("/api/runs") || path.StartsWithSegments("/api/queries")
-            || path.StartsWithSegments("/api/alerts") || path.StartsWithSegments("/api/jobs");
+            || path.StartsWithSegments("/api/alerts") || path.StartsWithSegments("/api/jobs") || path.StartsWithSegments("/api/releases");
         if (!onWarehouse || context.User.Identity?.IsAuthenticated != true) { await next(context); return; }
         var user = context.User.User();
         var access = await context.RequestServices.GetRequiredService<GroupStore>().AccessAsync(user, GroupStore.Warehouse, context.RequestAborted);
         var writes = context.Request.Method != "GET" && !(context.Request.Method == "POST" && path.Value!.EndsWith("/refresh", StringComparison.Ordinal));
         string? refusal = access switch
         {
-            DataSourceAccess.None => $"{user.Name} has no access to the {GroupStore.Warehouse} data source (no group of theirs grants it)",
+            DataSourceAccess.None => NoWarehouseAccess(user),
             DataSourceAccess.View when writes =>
                 $"{user.Name} has view-only access to the {GroupStore.Warehouse} data source: running new SQL and changing queries, schedules and alerts needs Full access",
             _ => null,
@@ -31,6 +31,9 @@ public static class AccessEndpoints
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         await context.Response.WriteAsJsonAsync(new { error = new { message = refusal } });
     });
+
+    public static string NoWarehouseAccess(ConsoleUser user) =>
+        $"{user.Name} has no access to the {GroupStore.Warehouse} data source (no group of theirs grants it)";
 
     public static void MapAccessEndpoints(this WebApplication app) =>
         app.MapPost("/api/groups", async (HttpContext http, ClaimsPrincipal principal, GroupStore groups) =>

@@ -1,17 +1,11 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sandbox.Analytics;
 using Sandbox.Analytics.Definitions;
 using Sandbox.Analytics.Engines;
 using Sandbox.Analytics.Reporting;
-using Sandbox.Console.Hosting;
-using Sandbox.Console.State;
-using Sandbox.Core.Endpoints;
-using Sandbox.Warehouse.Schema;
 
 namespace Sandbox.Console.Tests;
 
@@ -93,31 +87,20 @@ public sealed class StarterContentTests(StarterContentTests.KpiConsole console, 
     /// <summary>A warehouse database with synthetic events, and a console over it that made its starter content at start.</summary>
     public sealed class KpiConsole : IAsyncLifetime
     {
-        private ThrowawayDatabase _warehouse = null!;
-        private ThrowawayDatabase _state = null!;
-        private WebApplication _app = null!;
+        private PrivateConsole _console = null!;
 
-        public Uri BaseUrl { get; private set; } = null!;
-        private readonly string _stateDirectory = Directory.CreateTempSubdirectory("sandbox-console-kpi-").FullName;
+        public Uri BaseUrl => _console.BaseUrl;
 
-        public string WarehouseAsAnalyst { get; private set; } = null!;
+        public string WarehouseAsAnalyst => _console.WarehouseAsAnalyst;
 
         public async Task InitializeAsync()
         {
-            var contract = EndpointsLoader.LoadSettings();
-            var endpoints = EndpointsLoader.FromSettings(contract);
-            _warehouse = await ThrowawayDatabase.CreateAsync(endpoints.WarehouseAdminConnectionString, "console_kpi");
-            await using (var insert = _warehouse.DataSource.CreateCommand(SyntheticEvents)) await insert.ExecuteNonQueryAsync();
-            _state = await ThrowawayDatabase.CreateAsync(endpoints.WarehouseAdminConnectionString, "console_kpi_state", migrate: false);
-            WarehouseAsAnalyst = _warehouse.ConnectionStringAs(endpoints.WarehouseAnalystConnectionString);
-            var settings = ConsoleSettings.FromContract(contract, _stateDirectory) with
+            _console = await PrivateConsole.StartAsync("console_kpi", async warehouse =>
             {
-                StateConnectionString = _state.ConnectionString,
-                QueryConnectionString = WarehouseAsAnalyst,
-                Port = 0,
-            };
-            (_app, BaseUrl) = await ConsoleFixture.StartAsync(settings);
-            await _app.Services.GetRequiredService<UserStore>().CreateAsync("carol", Roles.Analyst, ConsoleFixture.Password);
+                await using var insert = warehouse.DataSource.CreateCommand(SyntheticEvents);
+                await insert.ExecuteNonQueryAsync();
+            });
+            await _console.AddUserAsync("carol");
         }
 
         public async Task<JsonElement> KpiDashboardAsync()
@@ -143,14 +126,7 @@ public sealed class StarterContentTests(StarterContentTests.KpiConsole console, 
             return rows;
         }
 
-        public async Task DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-            await _state.DisposeAsync();
-            await _warehouse.DisposeAsync();
-            Directory.Delete(_stateDirectory, recursive: true);
-        }
+        public async Task DisposeAsync() => await _console.DisposeAsync();
 
         /// <summary>8,000 deterministic events of 400 installs over 2026-11-01..03: every event the report counts.</summary>
         private const string SyntheticEvents =

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Sandbox.Console.Hosting;
 using Sandbox.Console.State;
-using Sandbox.Core.Endpoints;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Sinks.Bulk;
@@ -22,45 +18,34 @@ public sealed class ReleaseConsole : IAsyncLifetime
     public const string DroppedStep = "shopping: search -> view_product";
     public static readonly DateOnly ReleaseDay = new(2026, 11, 2);
 
-    private ThrowawayDatabase _warehouse = null!;
-    private ThrowawayDatabase _state = null!;
-    private WebApplication _app = null!;
-    private readonly string _stateDirectory = Directory.CreateTempSubdirectory("sandbox-console-release-").FullName;
+    private PrivateConsole _console = null!;
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _console.BaseUrl;
 
-    /// <summary>The generated warehouse as the read-only analyst role: what the console's query role reads.</summary>
-    public string WarehouseAsAnalyst { get; private set; } = null!;
+    public string WarehouseAsAnalyst => _console.WarehouseAsAnalyst;
 
     public async Task InitializeAsync()
     {
-        var contract = EndpointsLoader.LoadSettings();
-        var endpoints = EndpointsLoader.FromSettings(contract);
-        _warehouse = await ThrowawayDatabase.CreateAsync(endpoints.WarehouseAdminConnectionString, "console_release");
+        _console = await PrivateConsole.StartAsync("console_release", LoadAsync);
+        await _console.AddUserAsync("dana");
+        await _console.AddUserAsync("erin");
+        await _console.AddUserAsync("releaseadmin", Roles.Admin);
+    }
+
+    private static async Task LoadAsync(ThrowawayDatabase warehouse)
+    {
         var manifest = Directory.CreateTempSubdirectory("sandbox-console-release-manifest-").FullName;
         try
         {
             await BulkGeneration.RunAsync(Generated, manifest, threads: 2, overwrite: true, TrackingPlanLoader.LoadEmbedded(),
-                new BulkTargets(_warehouse.DataSource, null, ""));
+                new BulkTargets(warehouse.DataSource, null, ""));
         }
         finally
         {
             Directory.Delete(manifest, recursive: true);
         }
-        await using (var analyze = _warehouse.DataSource.CreateCommand("analyze events")) await analyze.ExecuteNonQueryAsync();
-        WarehouseAsAnalyst = _warehouse.ConnectionStringAs(endpoints.WarehouseAnalystConnectionString);
-        _state = await ThrowawayDatabase.CreateAsync(endpoints.WarehouseAdminConnectionString, "console_release_state", migrate: false);
-        var settings = ConsoleSettings.FromContract(contract, _stateDirectory) with
-        {
-            StateConnectionString = _state.ConnectionString,
-            QueryConnectionString = WarehouseAsAnalyst,
-            Port = 0,
-            Refresh = ConsoleFixture.FastRefresh,
-        };
-        (_app, BaseUrl) = await ConsoleFixture.StartAsync(settings);
-        await _app.Services.GetRequiredService<UserStore>().CreateAsync("dana", Roles.Analyst, ConsoleFixture.Password);
-        await _app.Services.GetRequiredService<UserStore>().CreateAsync("erin", Roles.Analyst, ConsoleFixture.Password);
-        await _app.Services.GetRequiredService<UserStore>().CreateAsync("releaseadmin", Roles.Admin, ConsoleFixture.Password);
+        await using var analyze = warehouse.DataSource.CreateCommand("analyze events");
+        await analyze.ExecuteNonQueryAsync();
     }
 
     /// <summary>2026-11-01..04, 25,000 events a day from 5,000 users; 5.11.0 on the second day makes search -> view_product 20 points rarer.</summary>
@@ -79,12 +64,5 @@ public sealed class ReleaseConsole : IAsyncLifetime
 
     public HttpClient Anonymous() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseUrl };
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        await _state.DisposeAsync();
-        await _warehouse.DisposeAsync();
-        Directory.Delete(_stateDirectory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _console.DisposeAsync();
 }

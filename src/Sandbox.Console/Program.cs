@@ -24,7 +24,7 @@ if (options.StatementTimeoutSeconds is { } timeout) settings = settings with { S
 if (options.GridRowCap is { } cap) settings = settings with { GridRowCap = cap };
 if (options.RunLeaseSeconds is { } lease) settings = settings with { Refresh = settings.Refresh with { RunLease = TimeSpan.FromSeconds(lease) } };
 
-var app = ConsoleApp.Build(settings, anyInterface: options.Container);
+var app = ConsoleApp.Build(settings);
 try
 {
     await ConsoleApp.PrepareAsync(app);

@@ -13,7 +13,7 @@ namespace Sandbox.Console.Hosting;
 /// <summary>The web app: 127.0.0.1 only, its state in the console schema, people's queries as the analyst role.</summary>
 public static class ConsoleApp
 {
-    public static WebApplication Build(ConsoleSettings settings, bool anyInterface = false)
+    public static WebApplication Build(ConsoleSettings settings)
     {
         var webRoot = Path.Combine(AppContext.BaseDirectory, "web");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -21,8 +21,7 @@ public static class ConsoleApp
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = webRoot,
         });
-        // In a container it listens inside its own network namespace; compose publishes 127.0.0.1 only.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(anyInterface ? IPAddress.Any : IPAddress.Loopback, settings.Port));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, settings.Port));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 

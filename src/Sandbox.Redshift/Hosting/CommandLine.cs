@@ -8,14 +8,8 @@ public static class CommandLine
 {
     public const string QueryLogVariable = "SANDBOX_REDSHIFT_QUERY_LOG";
 
-    /// <summary>
-    /// Only for the container image: there the container's own network is the boundary, so the front
-    /// may bind all its interfaces and reach PostgreSQL by service name; compose publishes it on 127.0.0.1.
-    /// </summary>
-    public const string ContainerFlag = "--container";
-
     public const string Usage = $"""
-        usage: sandbox-redshift --host 127.0.0.1 --port <port, 0 = any free> --backend-port <postgres port> [--backend-host 127.0.0.1] [{ContainerFlag}]
+        usage: sandbox-redshift --host 127.0.0.1 --port <port, 0 = any free> --backend-port <postgres port> [--backend-host 127.0.0.1]
           {QueryLogVariable} (environment): Npgsql connection string to that PostgreSQL (warehouse database) for redshift.query_log
         """;
 
@@ -24,32 +18,28 @@ public static class CommandLine
     public static FrontOptions Parse(string[] args, Func<string, string?> environment)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var container = false;
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == ContainerFlag) { container = true; continue; }
             if (!Valued.Contains(args[i])) throw new ArgumentException($"unknown argument '{args[i]}'");
             if (i + 1 >= args.Length) throw new ArgumentException($"{args[i]} needs a value");
             values[args[i]] = args[++i];
         }
-        var host = Address(values.GetValueOrDefault("--host", "127.0.0.1"), "--host", container);
+        var host = Address(values.GetValueOrDefault("--host", "127.0.0.1"), "--host");
         var port = Port(values.GetValueOrDefault("--port"), "--port", allowZero: true);
         var backendPort = Port(values.GetValueOrDefault("--backend-port"), "--backend-port", allowZero: false);
         var backendHost = values.GetValueOrDefault("--backend-host", "127.0.0.1");
-        EndPoint backend = container && !IPAddress.TryParse(backendHost, out _)
-            ? new DnsEndPoint(backendHost, backendPort)
-            : new IPEndPoint(Address(backendHost, "--backend-host", container), backendPort);
+        var backend = new IPEndPoint(Address(backendHost, "--backend-host"), backendPort);
         var queryLog = environment(QueryLogVariable);
         if (string.IsNullOrWhiteSpace(queryLog))
             throw new ArgumentException($"{QueryLogVariable} is not set: the front needs a connection to PostgreSQL for redshift.query_log");
         return new FrontOptions(host, port, backend, queryLog);
     }
 
-    private static IPAddress Address(string value, string name, bool container)
+    private static IPAddress Address(string value, string name)
     {
         var address = value == "localhost" ? IPAddress.Loopback : IPAddress.TryParse(value, out var parsed) ? parsed : null;
-        if (address != null && (container || IPAddress.IsLoopback(address))) return address;
-        throw new ArgumentException($"{name} '{value}' is not a loopback address (127.0.0.1, ::1, localhost); {ContainerFlag} allows others inside a container image only");
+        if (address != null && IPAddress.IsLoopback(address)) return address;
+        throw new ArgumentException($"{name} '{value}' is not a loopback address (127.0.0.1, ::1, localhost): the front and its PostgreSQL are reached on loopback only");
     }
 
     private static int Port(string? value, string name, bool allowZero)

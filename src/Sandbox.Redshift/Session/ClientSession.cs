@@ -106,9 +106,7 @@ internal sealed class ClientSession(Socket client, EndPoint backendEndPoint, ISt
 
     private async Task<Socket?> ConnectBackendAsync(CancellationToken cancellationToken)
     {
-        var backend = backendEndPoint is DnsEndPoint
-            ? new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
-            : new Socket(backendEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var backend = new Socket(backendEndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             await backend.ConnectAsync(backendEndPoint, cancellationToken);

@@ -15,13 +15,14 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void Only_the_container_flag_lets_the_engine_bind_every_interface()
+    public void The_engine_never_binds_every_interface_not_even_in_a_container()
     {
-        Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--host", "0.0.0.0", "--port", "4567", "--data", "/data"]));
+        var wildcard = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--host", "0.0.0.0", "--port", "4567", "--data", "/data"]));
+        Assert.Contains("not a loopback address", wildcard.Message);
 
-        var options = CommandLine.Parse(["--host", "0.0.0.0", "--port", "4567", "--data", "/data", "--container"]);
-
-        Assert.Equal(IPAddress.Any, options.Host);
+        // The old container escape hatch is gone: compose runs the engine on the host's network, bound to 127.0.0.1.
+        var flag = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--host", "0.0.0.0", "--port", "4567", "--data", "/data", "--container"]));
+        Assert.Contains("unknown argument '--container'", flag.Message);
     }
 
     [Theory]

@@ -26,6 +26,26 @@ public class ComposeFileTests
         Assert.All(published, port => Assert.StartsWith("127.0.0.1:", port));
     }
 
+    [Theory]
+    [InlineData("kinesis")]
+    [InlineData("slack")]
+    [InlineData("warehouse")]
+    [InlineData("console")]
+    public void Our_servers_share_the_hosts_network_and_bind_loopback_as_native(string service)
+    {
+        var block = ServiceBlock(service);
+
+        Assert.Contains("network_mode: host", block);
+        Assert.DoesNotContain("0.0.0.0", block);
+        Assert.DoesNotContain("--container", block);
+    }
+
+    [Fact]
+    public void Nothing_in_the_file_listens_on_every_interface()
+    {
+        Assert.DoesNotContain("0.0.0.0", Text);
+    }
+
     [Fact]
     public void Every_pulled_image_has_a_pinned_version_tag()
     {
@@ -42,6 +62,14 @@ public class ComposeFileTests
 
         Assert.Contains(ContainerStackFixture.LocalStackImage, images);
         Assert.Contains(ContainerStackFixture.PostgresImage, images);
+    }
+
+    /// <summary>The lines of one service, from its two-space-indented name to the next one.</summary>
+    private static string ServiceBlock(string service)
+    {
+        var match = Regex.Match(Text, $@"^  {service}:\n(?<body>(?:(?:    .*)?\n)+?)(?=^  \S|^\S)", RegexOptions.Multiline);
+        Assert.True(match.Success, $"no service '{service}' in {ComposeFile}");
+        return match.Groups["body"].Value;
     }
 
     private static IEnumerable<string> ImageTags() =>

@@ -8,7 +8,7 @@ SANDBOX_STACK ?= $(if $(DOCKER_ANSWERS),compose,native)
 SANDBOX := tools/sandbox
 CLI_DLL := src/Sandbox.Cli/bin/Release/net10.0/sandbox.dll
 # The warehouse's passwords live in .sandbox/warehouse.secrets (generated once), compose's --env-file.
-COMPOSE := compose/write-endpoints.sh secrets && docker compose --env-file .sandbox/warehouse.secrets --env-file .sandbox/appdb.secrets -f compose/docker-compose.yml
+COMPOSE := compose/write-endpoints.sh secrets && docker compose --env-file .sandbox/warehouse.secrets --env-file .sandbox/appdb.secrets --env-file .sandbox/redash.secrets -f compose/docker-compose.yml
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 .PHONY: help deps build up down status clean bootstrap test demo bench lint-compose load

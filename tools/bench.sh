@@ -5,9 +5,10 @@
 #   BENCH_SCALE=small make bench                     # quick sizes (smoke run)
 #   BENCH=e2e make bench                             # the whole pipeline on the running stack (tools/bench-e2e.sh)
 #   BENCH=load make bench                            # `sandbox load` at a reduced size on the running stack (issue #17)
+#   BENCH=console make bench                         # the console on the running stack (issue #14: first rows, memory, API, cold start)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-selected=${BENCH:-stack,kinesis,generator,warehouse,redshift,sync,e2e,load}
+selected=${BENCH:-stack,kinesis,generator,warehouse,redshift,sync,e2e,load,console}
 small=$([ "${BENCH_SCALE:-full}" = small ] && echo yes || echo no)
 run() { # NAME PROJECT DLL ARGS...
   local name=$1 project=$2 dll=$3; shift 3
@@ -35,10 +36,12 @@ if [ "$small" = yes ]; then
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 100000 --rounds 1
   run redshift tools/Sandbox.Redshift.Bench/Sandbox.Redshift.Bench.csproj sandbox-redshift-bench.dll --rows 100000 --rounds 3 --queries 2000
   run sync tools/Sandbox.Sync.Bench/Sandbox.Sync.Bench.csproj sandbox-sync-bench.dll --rows 100000 --rounds 1
+  run console tools/Sandbox.Console.Bench/Sandbox.Console.Bench.csproj sandbox-console-bench.dll all --rows 100000 --rounds 1 --requests 20
 else
   run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 10000000 --compare-records 5000 --rounds 5
   run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --events 10000000 --gzip-events 10000000 --users 2000000 --threads 2 --rounds 3
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 1000000 --rounds 3
   run redshift tools/Sandbox.Redshift.Bench/Sandbox.Redshift.Bench.csproj sandbox-redshift-bench.dll --rows 1000000 --rounds 5 --queries 10000
   run sync tools/Sandbox.Sync.Bench/Sandbox.Sync.Bench.csproj sandbox-sync-bench.dll --rows 1000000 --rounds 3
+  run console tools/Sandbox.Console.Bench/Sandbox.Console.Bench.csproj sandbox-console-bench.dll all --rounds 5 --requests 200
 fi

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Sandbox.Analytics.Cli;
 using Sandbox.Analytics.Engines;
 using Sandbox.Cli.Commands;
+using Sandbox.Cli.Running;
 using Sandbox.ClickLog.Cli;
 using Sandbox.Core.Endpoints;
 using Sandbox.Digest.Cli;
@@ -18,6 +19,9 @@ using Sandbox.Shipper.Cli;
 using Sandbox.Sync.Cli;
 using Sandbox.Warehouse.Maintenance;
 using Spectre.Console;
+
+// A box started by `sandbox load` ends with it, however it ends (SIGKILL too).
+ParentWatch.StartIfAsked(grace: TimeSpan.FromSeconds(30));
 
 // Redirected output (CI logs, pipes) would otherwise wrap tables at 80 columns.
 if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;

@@ -26,7 +26,9 @@ public sealed class Lake(IAmazonS3 s3, string bucket, LakeOptions? options = nul
     public async Task<DuckDBConnection> OpenAsync(PartitionFilter partitions, CancellationToken cancellationToken = default)
     {
         Stats = new LakeStats();
-        var listed = await ArchiveListing.ListAsync(s3, Bucket, "", cancellationToken);
+        IReadOnlyList<Amazon.S3.Model.S3Object> listed;
+        if (_options.Listing is { } listing) (listed, Stats.ListingReused) = await listing.ListAsync(s3, Bucket, cancellationToken);
+        else listed = await ArchiveListing.ListAsync(s3, Bucket, "", cancellationToken);
         var views = new List<string>();
         var read = new Dictionary<LakeTable, IReadOnlyList<ArchiveObject>>();
         foreach (var table in _options.Tables)

@@ -16,6 +16,9 @@ public sealed record LakeOptions
     public int Parallelism { get; init; } = Math.Max(2, Environment.ProcessorCount);
 
     public IReadOnlyList<LakeTable> Tables { get; init; } = ArchiveTables.All;
+
+    /// <summary>Reuse the bucket's listing for a while (a long-lived reader such as the console); null lists on every open.</summary>
+    public Storage.ListingCache? Listing { get; init; }
 }
 
 public enum LakeFormat

@@ -51,6 +51,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         view.Say($"load: run {id}: {day.Events:N0} events from {day.Folder}, {shards} shards, speed {options.SpeedText}, quotas {(options.Quotas ? "on" : "off")}{(options.Chaos ? ", chaos" : "")}");
         await resources.CreateAsync(stack, options.Quotas, Path.Combine(folder, "bootstrap.log"), cancellationToken);
         var endpoints = resources.Endpoints;
+        BaselineResult? baseline = null;
         // Short timeouts: a monitor waiting on a killed engine would freeze the view and the series.
         _kinesis = KinesisClient.Create(KinesisClientOptions.FromEndpoints(endpoints) with { Timeout = StepTimeout });
         using var dynamo = AwsClients.DynamoDb(endpoints);
@@ -60,7 +61,8 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         var latency = new DeliveryLatency(samples, DueAt, _warehouse, dynamo, endpoints.Resources.ClickLogTable);
         _archive = new ArchiveTail(s3, endpoints.Resources.ArchiveBucket, latency);
         var ages = new IteratorAges(_kinesis, dynamo, endpoints.Resources.LeaseTable, endpoints.Resources.Stream);
-        _boxes = StartBoxes(resources);
+        var cpuAtStart = new Dictionary<string, double>();
+        TimeSpan? deliveredAfter = null;
         var stopped = false;
         Exception? failure = null;
         IntegrityResult? integrity = null;
@@ -69,6 +71,14 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         Task? chaosTask = null, feedTask = null, archiveTask = null;
         try
         {
+            if (options.Speed is null && !options.Chaos)
+            {
+                view.Say("load: baseline: the shipper alone into a fresh stream (quotas off, no consumer)");
+                baseline = await ShipperBaseline.RunAsync(id, day, shards, stack, folder, cancellationToken);
+                view.Say($"load: baseline: {baseline.Shipped:N0} records in {baseline.Elapsed.TotalSeconds:N1} s ({baseline.EventsPerSecond:N0}/s)");
+            }
+            cpuAtStart = ReadProcesses().ToDictionary(kv => kv.Key, kv => kv.Value.CpuSeconds);
+            _boxes = StartBoxes(resources);
             _clock.Start();
             if (options.Speed is { } speed)
             {
@@ -87,6 +97,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             }
             await MonitorAsync(latency, ages, feedTask, inputDone, abort.Token);
             if (chaosTask is not null) await chaosTask;
+            deliveredAfter = _clock.Elapsed; // the rate is to delivery; the integrity check is not the pipeline's time
             view.Say("load: every event delivered; checking integrity");
             var check = new IntegrityCheck(day, new WarehouseFacts(_warehouse), dynamo, endpoints.Resources.ClickLogTable);
             await _archive.ReadNewAsync(CancellationToken.None);
@@ -114,10 +125,18 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             if (stopped) view.Say($"load: interrupted: the run's resources are kept ({resources.Endpoints.Resources.Stream}, database {resources.Database})");
             else if (!options.Keep) await resources.DeleteAsync(stack, new ViewWriter(view));
         }
-        return new LoadRunResult(id, shards, _points, _chaos?.Faults ?? [], integrity, stopped, failure?.Message, _clock.Elapsed,
+        return new LoadRunResult(id, shards, _points, _chaos?.Faults ?? [], integrity, stopped, failure?.Message, deliveredAfter ?? _clock.Elapsed,
             _shipper.Shipped, _shipper.SeesThrottling ? _shipper.Throttled : null, latency.All().ToDictionary(kv => kv.Key, kv => LatencyFigures.Of(kv.Value)),
-            _boxes.ToDictionary(kv => kv.Key, kv => kv.Value.Starts));
+            _boxes.ToDictionary(kv => kv.Key, kv => kv.Value.Starts), baseline, CpuSecondsSince(cpuAtStart));
     }
+
+    /// <summary>
+    /// CPU seconds of each process over the run: its last reading (the --once shipper is gone before the
+    /// last point) less the one before the boxes started. A box killed and restarted counts from its last start.
+    /// </summary>
+    private Dictionary<string, double> CpuSecondsSince(Dictionary<string, double> atStart) =>
+        _points.SelectMany(p => p.Processes).GroupBy(kv => kv.Key)
+            .ToDictionary(g => g.Key, g => Math.Max(0, g.Last().Value.CpuSeconds - atStart.GetValueOrDefault(g.Key)));
 
     private async Task ReadArchiveAsync(CancellationToken cancellationToken)
     {
@@ -234,7 +253,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         foreach (var (name, box) in _boxes)
             if (_stats.Read(box.Pid) is { } reading) readings[name] = reading;
         foreach (var service in new[] { "kinesis", "postgres", "warehouse", "s3", "dynamodb" })
-            if (_stats.Read(state.PidOf(service)) is { } reading) readings[service == "warehouse" ? "redshift-front" : service] = reading;
+            if (_stats.Read(state.PidOf(service), withChildren: service == "postgres") is { } reading) readings[service == "warehouse" ? "redshift-front" : service] = reading;
         if (_stats.Read(Environment.ProcessId) is { } self) readings["load"] = self;
         return readings;
     }
@@ -315,11 +334,21 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
     }
 }
 
-/// <summary>What one replay measured.</summary>
+/// <summary>What one replay measured; <see cref="Elapsed"/> runs from the boxes' start until every event was delivered everywhere (the integrity check after it is not counted).</summary>
 public sealed record LoadRunResult(
     string Id, int Shards, IReadOnlyList<LoadPoint> Points, IReadOnlyList<FaultRecord> Faults, IntegrityResult? Integrity,
     bool Interrupted, string? Failure, TimeSpan Elapsed, long Shipped, long? Throttled,
-    IReadOnlyDictionary<string, LatencyFigures> Latency, IReadOnlyDictionary<string, int> ProcessStarts)
+    IReadOnlyDictionary<string, LatencyFigures> Latency, IReadOnlyDictionary<string, int> ProcessStarts,
+    BaselineResult? Baseline = null, IReadOnlyDictionary<string, double>? CpuSeconds = null)
 {
+    public double EventsPerSecond => Shipped / Math.Max(0.001, Elapsed.TotalSeconds);
+
+    /// <summary>End to end against the shipper alone in the same run (--speed max).</summary>
+    public double? VersusBaseline => Baseline is { EventsPerSecond: > 0 } b ? EventsPerSecond / b.EventsPerSecond : null;
+
+    /// <summary>CPU seconds of each process per million events delivered.</summary>
+    public IReadOnlyDictionary<string, double> CpuSecondsPerMillion =>
+        (CpuSeconds ?? new Dictionary<string, double>()).ToDictionary(kv => kv.Key, kv => kv.Value * 1_000_000 / Math.Max(1, Shipped));
+
     public bool Succeeded => !Interrupted && Failure is null && Integrity?.Holds == true;
 }

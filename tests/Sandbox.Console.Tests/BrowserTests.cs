@@ -5,14 +5,12 @@ namespace Sandbox.Console.Tests;
 
 /// <summary>
 /// The editor in Debian's chromium (Playwright drives it; no browser download is possible here):
-/// sign in, write a query with a parameter, run it, save it, reload the permalink. Screenshots go
-/// to .sandbox/test-results/console.
+/// sign in, write a query with a parameter, run it, save it, reload the permalink. Screenshots of
+/// every page go to .sandbox/test-results/console/{test} (<see cref="Chromium"/>).
 /// </summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class BrowserTests(ConsoleFixture console, BrowserTests.Chromium chromium) : IClassFixture<BrowserTests.Chromium>
+public sealed partial class BrowserTests(ConsoleFixture console, BrowserTests.Chromium chromium) : IClassFixture<BrowserTests.Chromium>
 {
-    private static readonly string Screenshots = RepositoryRoot.Combine(".sandbox", "test-results", "console");
-
     [Fact]
     public async Task Sign_in_run_a_query_with_a_parameter_save_it_and_reload_its_permalink()
     {
@@ -58,59 +56,21 @@ public sealed class BrowserTests(ConsoleFixture console, BrowserTests.Chromium c
     [Fact]
     public async Task A_sql_error_shows_the_database_message_and_where()
     {
-        var page = await SignedInPageAsync();
+        var page = await SignedInPageAsync(nameof(A_sql_error_shows_the_database_message_and_where));
         await page.Locator(".cm-content").FillAsync("select 1\nfrom nowhere");
         await page.ClickAsync("#run");
         await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("ERROR: relation \"nowhere\" does not exist (line 2, column 6)");
         await Shot(page, "4-sql-error");
     }
 
-    private async Task<IPage> SignedInPageAsync()
+    private async Task<IPage> SignedInPageAsync(string test)
     {
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewPageAsync(test);
         await page.GotoAsync(new Uri(console.BaseUrl, "/login").ToString());
         await page.FillAsync("input[name=name]", "bob");
         await page.FillAsync("input[name=password]", ConsoleFixture.Password);
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("bob (analyst)");
         return page;
-    }
-
-    /// <summary>One Debian chromium for the class (it starts slowly on a busy machine); a fresh context per page.</summary>
-    public sealed class Chromium : IAsyncLifetime
-    {
-        private IPlaywright _playwright = null!;
-        private IBrowser _browser = null!;
-
-        public async Task InitializeAsync()
-        {
-            _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ExecutablePath(),
-                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-            });
-        }
-
-        public async Task<IPage> NewPageAsync() => await (await _browser.NewContextAsync()).NewPageAsync();
-
-        public async Task DisposeAsync()
-        {
-            await _browser.DisposeAsync();
-            _playwright.Dispose();
-        }
-    }
-
-    private static string ExecutablePath()
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
-            if (File.Exists(Path.Combine(dir, "chromium"))) return Path.Combine(dir, "chromium");
-        throw new InvalidOperationException("Debian's chromium is not installed (tools/install-deps.sh installs it)");
-    }
-
-    internal static async Task Shot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, $"{name}.png"), FullPage = true });
     }
 }

@@ -127,6 +127,31 @@ public sealed class DashboardApiTests(ConsoleFixture console)
         Assert.Equal(HttpStatusCode.Forbidden, result.StatusCode);
     }
 
+    [Fact]
+    public async Task A_widget_serves_its_cached_result_while_fresh_with_its_age_and_runs_again_when_asked()
+    {
+        using var alice = await console.SignedInAsync("alice");
+        var query = (await alice.SaveAsync("clock", "select clock_timestamp()::text as at")).GetProperty("id").GetInt32();
+        var dashboard = await CreateDashboardAsync(alice, "clock board");
+        var url = $"/api/dashboards/{dashboard}/widgets/{await AddWidgetAsync(alice, dashboard, query, null)}/results";
+
+        var first = await alice.GetFromJsonAsync<JsonElement>(url);
+        using var again = await alice.GetAsync(url);
+        var cached = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(At(first), At(cached)); // the same run, from the cache
+        Assert.True(cached.GetProperty("cached").GetBoolean());
+        Assert.InRange(cached.GetProperty("ageSeconds").GetInt64(), 0, 60);
+        Assert.NotNull(again.Headers.Age);
+        // The widget's run filled the query's cache: results.json serves it too.
+        Assert.Equal(At(first), At(await alice.GetFromJsonAsync<JsonElement>($"/api/queries/{query}/results.json")));
+
+        var now = await alice.GetFromJsonAsync<JsonElement>(url + "?max_age=0"); // "Refresh now"
+        Assert.NotEqual(At(first), At(now));
+        Assert.Equal(At(now), At(await alice.GetFromJsonAsync<JsonElement>(url)));
+    }
+
+    private static string At(JsonElement result) => result.GetProperty("rows")[0][0].GetString()!;
+
     internal static async Task<int> CreateDashboardAsync(HttpClient client, string name, params object[] parameters)
     {
         var response = await client.PostAsJsonAsync("/api/dashboards", new { name, parameters });

@@ -15,12 +15,17 @@ namespace Sandbox.Console.Tests;
 public sealed class PrivateConsole : IAsyncDisposable
 {
     private readonly string _stateDirectory = Directory.CreateTempSubdirectory("sandbox-console-private-").FullName;
-    private readonly List<IAsyncDisposable> _databases = [];
+    private readonly List<ThrowawayDatabase> _databases = [];
     private WebApplication? _app;
 
     private PrivateConsole() { }
 
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The console's own state (the console schema), to set up what a test needs behind its back.</summary>
+    public Npgsql.NpgsqlDataSource StateDatabase => _databases[1].DataSource;
+
+    public IServiceProvider Services => _app!.Services;
 
     /// <summary>The console's warehouse database as the read-only analyst role: what its query role reads.</summary>
     public string WarehouseAsAnalyst { get; private set; } = null!;

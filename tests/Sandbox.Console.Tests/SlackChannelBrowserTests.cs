@@ -2,7 +2,6 @@ using Microsoft.Playwright;
 using Sandbox.Core.Endpoints;
 using Sandbox.Slack.Blocks;
 using Sandbox.Slack.Delivery;
-using Sandbox.Testing;
 
 namespace Sandbox.Console.Tests;
 
@@ -13,7 +12,6 @@ namespace Sandbox.Console.Tests;
 [Collection(ConsoleCollection.Name)]
 public sealed class SlackChannelBrowserTests(ConsoleFixture console, BrowserTests.Chromium chromium) : IClassFixture<BrowserTests.Chromium>
 {
-    private static readonly string Screenshots = RepositoryRoot.Combine(".sandbox", "test-results", "console");
 
     [Fact]
     public async Task A_posted_digest_shows_header_fields_context_and_its_image()
@@ -50,8 +48,7 @@ public sealed class SlackChannelBrowserTests(ConsoleFixture console, BrowserTest
         await Assertions.Expect(image).ToHaveAttributeAsync("alt", "DAU chart");
         await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await image.ElementHandleAsync());
         Assert.Equal(200, await image.EvaluateAsync<int>("img => img.naturalWidth"));
-        Directory.CreateDirectory(Screenshots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "5-slack-channel.png"), FullPage = true });
+        await BrowserTests.Shot(page, "slack-channel");
     }
 
     /// <summary>A 200x100 PNG of one colour (the browser must decode it: naturalWidth 200).</summary>

@@ -6,6 +6,8 @@ using Sandbox.Analytics;
 using Sandbox.Analytics.Definitions;
 using Sandbox.Analytics.Engines;
 using Sandbox.Analytics.Reporting;
+using Microsoft.Extensions.DependencyInjection;
+using Sandbox.Console.Starter;
 
 namespace Sandbox.Console.Tests;
 
@@ -74,6 +76,24 @@ public sealed class StarterContentTests(StarterContentTests.KpiConsole console, 
         await BrowserTests.Shot(page, "8-kpi-dashboard");
     }
 
+    [Fact]
+    public async Task A_first_start_that_crashed_mid_seed_is_completed_on_the_next_without_duplicates()
+    {
+        var expected = StarterContent.Queries().Select(q => q.Name).ToList();
+        await console.InterruptSeedAsync(queriesKept: 5, widgetsKept: 4);
+        Assert.Equal(expected.Take(4), (await console.KpiDashboardAsync()).GetProperty("widgets").EnumerateArray().Select(w => w.GetProperty("queryName").GetString()));
+
+        await console.MakeStarterContentAsync();
+        await console.MakeStarterContentAsync(); // the marker is back: a second start makes nothing
+
+        var widgets = (await console.KpiDashboardAsync()).GetProperty("widgets").EnumerateArray().ToList(); // KpiDashboardAsync: exactly one "KPI"
+        Assert.Equal(expected, widgets.Select(w => w.GetProperty("queryName").GetString()));
+        Assert.Equal(expected.Count, widgets.Select(w => w.GetProperty("queryId").GetInt32()).Distinct().Count());
+        using var client = await ConsoleFixture.SignedInAsync(console.BaseUrl, "carol");
+        var names = (await client.GetFromJsonAsync<JsonElement>("/api/queries")).EnumerateArray().Select(q => q.GetProperty("name").GetString()).ToList();
+        Assert.Equal(expected.Order(), names.Where(n => n!.StartsWith("KPI: ", StringComparison.Ordinal)).Order());
+    }
+
     private static string Line(params object?[] values) => string.Join("|", values.Select(v => v switch
     {
         DateOnly d => Day(d),
@@ -109,6 +129,23 @@ public sealed class StarterContentTests(StarterContentTests.KpiConsole console, 
             var all = await client.GetFromJsonAsync<JsonElement>("/api/dashboards");
             return Assert.Single(all.EnumerateArray(), d => d.GetProperty("name").GetString() == "KPI");
         }
+
+        /// <summary>
+        /// What a first start that crashed while making the starter content leaves: no marker (its
+        /// transaction rolled back), the first queries made, the last of those without its widget yet.
+        /// </summary>
+        public async Task InterruptSeedAsync(int queriesKept, int widgetsKept)
+        {
+            await using var batch = _console.StateDatabase.CreateBatch();
+            batch.BatchCommands.Add(new("delete from console.starter_content"));
+            batch.BatchCommands.Add(new(
+                $"delete from console.dashboard_widgets where query_id in (select id from console.saved_queries where name like 'KPI: %' order by id offset {widgetsKept})"));
+            batch.BatchCommands.Add(new(
+                $"delete from console.saved_queries where id in (select id from console.saved_queries where name like 'KPI: %' order by id offset {queriesKept})"));
+            await batch.ExecuteNonQueryAsync();
+        }
+
+        public Task MakeStarterContentAsync() => _console.Services.GetRequiredService<StarterContent>().MakeAsync();
 
         /// <summary>Each widget's rows as "a|b|c" lines, run through the console's API with the given days.</summary>
         public async Task<Dictionary<string, List<string>>> WidgetRowsAsync(string from, string to)

@@ -21,4 +21,10 @@ root.SetAction(async (parse, cancellationToken) =>
     Console.WriteLine(result);
     return 0;
 });
+var day = new Option<string>("--day") { Description = "a generated day folder (its *.log lines are the records)", Required = true };
+var records = new Option<int>("--records") { Description = "records to filter per round", DefaultValueFactory = _ => 200_000 };
+var rounds = new Option<int>("--rounds") { Description = "timed rounds (after one warm-up)", DefaultValueFactory = _ => 5 };
+var filter = new Command("filter", "the mapping's event filter vs parsing every record") { day, records, rounds };
+filter.SetAction(parse => FilterSpeed.Run(parse.GetValue(day)!, parse.GetValue(records), parse.GetValue(rounds)));
+root.Subcommands.Add(filter);
 return await root.Parse(args).InvokeAsync();

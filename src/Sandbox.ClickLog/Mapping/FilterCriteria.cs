@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Sandbox.ClickLog.Mapping;
@@ -14,8 +15,18 @@ public enum FilterVerdict { Match, NoMatch, DataNotJson }
 public sealed class FilterCriteria
 {
     private readonly IReadOnlyList<FilterPattern> _patterns;
+    private readonly bool _filtersOnData;
 
-    private FilterCriteria(IReadOnlyList<FilterPattern> patterns) => _patterns = patterns;
+    /// <summary>`"value"` in UTF-8 for every string some data leaf requires; null when a pattern requires none.</summary>
+    private readonly byte[][]? _needles;
+
+    private FilterCriteria(IReadOnlyList<FilterPattern> patterns)
+    {
+        _patterns = patterns;
+        _filtersOnData = patterns.Any(p => p.FiltersOnData);
+        var required = patterns.Select(p => p.RequiredDataStrings()).ToList();
+        _needles = required.All(r => r is not null) ? [.. required.SelectMany(r => r!).Distinct().Select(v => Encoding.UTF8.GetBytes($"\"{v}\""))] : null;
+    }
 
     public IReadOnlyList<string> Patterns => [.. _patterns.Select(p => p.Text)];
 
@@ -33,25 +44,48 @@ public sealed class FilterCriteria
 
     public FilterVerdict Evaluate(Sandbox.Kinesis.Model.Record record)
     {
-        JsonElement? data = null;
-        if (_patterns.Any(p => p.FiltersOnData))
-        {
-            data = ParseData(record.Data);
-            if (data is null) return FilterVerdict.DataNotJson;
-        }
-        return _patterns.Any(p => p.Matches(record, data)) ? FilterVerdict.Match : FilterVerdict.NoMatch;
+        if (!_filtersOnData) return _patterns.Any(p => p.Matches(record, null)) ? FilterVerdict.Match : FilterVerdict.NoMatch;
+        // Most records of a busy stream cannot match: without a backslash every JSON string is there as
+        // written, so data holding none of the required strings is no match, once it is known to be JSON.
+        if (_needles is not null && !record.Data.Span.Contains((byte)'\\') && !HoldsANeedle(record.Data.Span))
+            return IsJsonObject(record.Data.Span) ? FilterVerdict.NoMatch : FilterVerdict.DataNotJson;
+        using var document = Parse(record.Data);
+        if (document is not { RootElement.ValueKind: JsonValueKind.Object }) return FilterVerdict.DataNotJson;
+        return _patterns.Any(p => p.Matches(record, document.RootElement)) ? FilterVerdict.Match : FilterVerdict.NoMatch;
     }
 
-    private static JsonElement? ParseData(ReadOnlyMemory<byte> data)
+    private bool HoldsANeedle(ReadOnlySpan<byte> data)
+    {
+        foreach (var needle in _needles!)
+            if (data.IndexOf(needle) >= 0) return true;
+        return false;
+    }
+
+    private static JsonDocument? Parse(ReadOnlyMemory<byte> data)
     {
         try
         {
-            using var document = JsonDocument.Parse(data);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+            return JsonDocument.Parse(data);
         }
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    /// <summary>What <see cref="JsonDocument.Parse(ReadOnlyMemory{byte}, JsonDocumentOptions)"/> accepts with an object at the root, without building it.</summary>
+    private static bool IsJsonObject(ReadOnlySpan<byte> data)
+    {
+        var reader = new Utf8JsonReader(data);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 }

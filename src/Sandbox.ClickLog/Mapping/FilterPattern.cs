@@ -22,6 +22,31 @@ public sealed class FilterPattern
 
     public bool FiltersOnData => _root.TryGetProperty("data", out _);
 
+    /// <summary>
+    /// Strings of which the record's data must hold one as a JSON string for this pattern to match:
+    /// those of a data leaf that lists plain strings only (no rules); null when no leaf does, or a
+    /// string would need escaping in JSON. Lets <see cref="FilterCriteria"/> skip parsing records
+    /// that cannot match.
+    /// </summary>
+    public IReadOnlyList<string>? RequiredDataStrings() =>
+        _root.TryGetProperty("data", out var data) ? PlainStringLeaf(data) : null;
+
+    private static IReadOnlyList<string>? PlainStringLeaf(JsonElement node)
+    {
+        foreach (var field in node.EnumerateObject())
+        {
+            if (field.Value.ValueKind == JsonValueKind.Object)
+            {
+                if (PlainStringLeaf(field.Value) is { } nested) return nested;
+                continue;
+            }
+            var values = field.Value.EnumerateArray().ToList();
+            if (values.Count > 0 && values.All(v => v.ValueKind == JsonValueKind.String && v.GetRawText() == $"\"{v.GetString()}\""))
+                return [.. values.Select(v => v.GetString()!)];
+        }
+        return null;
+    }
+
     public static FilterPattern Parse(string text)
     {
         JsonElement root;

@@ -27,30 +27,61 @@ public static class CachedResults
         // A download promises the whole result: a cache cut at its cap does not make one.
         if (format == "csv" && result.Truncated) return false;
 
-        var age = (long)result.AgeAt(now).TotalSeconds;
-        http.Response.Headers.Age = age.ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers["X-Sandbox-Retrieved-At"] = result.RetrievedAt.ToString("O", CultureInfo.InvariantCulture);
         if (format == "csv")
         {
+            WriteAgeHeaders(http, result, now);
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"query-{saved.Id}.csv\"";
             await http.Response.WriteAsync(Csv(result), http.RequestAborted);
         }
-        else
-        {
-            http.Response.ContentType = "application/json; charset=utf-8";
-            await http.Response.WriteAsync(Json(result, age), http.RequestAborted);
-        }
+        else await WriteJsonAsync(http, result);
         return true;
     }
 
-    /// <summary>The cached result as the editor and results.json show it.</summary>
-    public static string Json(CachedResult result, long ageSeconds) =>
-        $$"""
-        {"columns":{{JsonSerializer.Serialize(result.Columns, ConsoleJson.Options)}},"rows":{{result.RowsJson}},"rowCount":{{result.RowCount}},"truncated":{{(result.Truncated ? "true" : "false")}},"retrievedAt":"{{result.RetrievedAt.ToString("O", CultureInfo.InvariantCulture)}}","ageSeconds":{{ageSeconds}},"runtimeMs":{{result.RuntimeMs}},"cached":true}
-        """;
+    /// <summary>The result as JSON with its age (headers and body): all but the age is encoded once per result.</summary>
+    public static async Task WriteJsonAsync(HttpContext http, CachedResult result)
+    {
+        var age = WriteAgeHeaders(http, result, DateTimeOffset.UtcNow);
+        var (head, tail) = Encoded.GetValue(result, Encode);
+        var ageBytes = Encoding.UTF8.GetBytes(age.ToString(CultureInfo.InvariantCulture));
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.ContentLength = head.Length + ageBytes.Length + tail.Length;
+        await http.Response.Body.WriteAsync(head, http.RequestAborted);
+        await http.Response.Body.WriteAsync(ageBytes, http.RequestAborted);
+        await http.Response.Body.WriteAsync(tail, http.RequestAborted);
+    }
 
-    private static TimeSpan? MaxAge(HttpRequest request)
+    /// <summary>The UTF-8 body around its one changing part, the age, kept as long as the result is (ResultMemory).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CachedResult, Tuple<byte[], byte[]>> Encoded = [];
+
+    private static Tuple<byte[], byte[]> Encode(CachedResult result)
+    {
+        var (head, tail) = Parts(result);
+        return Tuple.Create(Encoding.UTF8.GetBytes(head), Encoding.UTF8.GetBytes(tail));
+    }
+
+    private static long WriteAgeHeaders(HttpContext http, CachedResult result, DateTimeOffset now)
+    {
+        var age = (long)result.AgeAt(now).TotalSeconds;
+        http.Response.Headers.Age = age.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers["X-Sandbox-Retrieved-At"] = result.RetrievedAt.ToString("O", CultureInfo.InvariantCulture);
+        return age;
+    }
+
+    /// <summary>The cached result as the editor and results.json show it.</summary>
+    public static string Json(CachedResult result, long ageSeconds)
+    {
+        var (head, tail) = Parts(result);
+        return head + ageSeconds.ToString(CultureInfo.InvariantCulture) + tail;
+    }
+
+    /// <summary>The JSON before and after the value of ageSeconds.</summary>
+    private static (string Head, string Tail) Parts(CachedResult result) =>
+        ($$"""{"columns":{{JsonSerializer.Serialize(result.Columns, ConsoleJson.Options)}},"rows":{{result.RowsJson}},"rowCount":{{result.RowCount}},"truncated":{{(result.Truncated ? "true" : "false")}},"retrievedAt":"{{result.RetrievedAt.ToString("O", CultureInfo.InvariantCulture)}}","ageSeconds":""",
+         $$""","runtimeMs":{{result.RuntimeMs}},"cached":true}""");
+
+    /// <summary>?max_age=SECONDS, or null when not given.</summary>
+    public static TimeSpan? MaxAge(HttpRequest request)
     {
         if (!request.Query.TryGetValue("max_age", out var text)) return null;
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)

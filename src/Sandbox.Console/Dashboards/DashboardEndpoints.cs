@@ -3,13 +3,16 @@ using Sandbox.Console.Api;
 using Sandbox.Console.Auth;
 using Sandbox.Console.Hosting;
 using Sandbox.Console.Queries;
+using Sandbox.Console.Refresh;
 using Sandbox.Console.State;
 
 namespace Sandbox.Console.Dashboards;
 
 /// <summary>
 /// Dashboards (the shareable page /dashboards/{id}?p_name=value), their widgets and each widget's
-/// result, with the dashboard's parameter values mapped onto the widget query's parameters.
+/// result, with the dashboard's parameter values mapped onto the widget query's parameters: the
+/// cached one while it is fresh (?max_age=SECONDS, else the dashboard's auto-refresh, else
+/// RefreshSettings.WidgetFreshFor), otherwise a run now that goes into the cache; the answer says its age.
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -70,7 +73,8 @@ public static class DashboardEndpoints
         });
 
         app.MapGet("/api/dashboards/{id:int}/widgets/{widgetId:int}/results",
-            async (int id, int widgetId, HttpContext http, DashboardStore store, SavedQueryStore queries, Sources.DataSources sources, ConsoleSettings settings) =>
+            async (int id, int widgetId, HttpContext http, DashboardStore store, SavedQueryStore queries, ResultCacheStore cache, CachedRunner runner,
+                ConsoleSettings settings) =>
         {
             if (await store.FindAsync(id, http.RequestAborted) is not { } dashboard) return NoDashboard(id);
             if (dashboard.Widgets.FirstOrDefault(w => w.Id == widgetId) is not { } widget)
@@ -78,8 +82,18 @@ public static class DashboardEndpoints
             if (widget.QueryId is not { } queryId) return Deleted(widget);
             var (query, refusal) = await SavedQueryEndpoints.Visible(queryId, http.User.User(), queries, http.RequestAborted);
             if (refusal != null) return refusal;
-            var bound = Sources.DataSources.Bind(query!.Source, query.Sql, query.Parameters, Values(http.Request, dashboard, widget));
-            return await RunEndpoints.StreamAsync(http, () => sources.RunAsync(query.Source, bound, new JsonSink(http), settings.GridRowCap, http.RequestAborted), null);
+            var values = Values(http.Request, dashboard, widget);
+            var freshFor = CachedResults.MaxAge(http.Request)
+                ?? (dashboard.RefreshSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : settings.Refresh.WidgetFreshFor);
+            var key = ResultKey.For(query!, values);
+            var result = await cache.LatestAsync(query!.Id, key.ValuesKey, key.SqlHash, http.RequestAborted);
+            if (result is null || result.AgeAt(DateTimeOffset.UtcNow) > freshFor)
+            {
+                try { result = await runner.RunAsync(query, values, http.RequestAborted); }
+                catch (QueryFailedException failed) { return ErrorBody.Result(failed.Failure); }
+            }
+            await CachedResults.WriteJsonAsync(http, result);
+            return Results.Empty;
         });
     }
 

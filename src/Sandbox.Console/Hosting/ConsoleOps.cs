@@ -17,6 +17,7 @@ public static class ConsoleOps
         services.AddSingleton(sp => new ScheduleStore(State(sp)));
         services.AddSingleton(sp => new RunStore(State(sp)));
         services.AddSingleton(sp => new ResultCacheStore(State(sp)));
+        services.AddSingleton(sp => new CachedRunner(sp.GetRequiredService<Sources.DataSources>(), sp.GetRequiredService<ResultCacheStore>(), settings.Refresh));
         services.AddSingleton<RefreshWorker>();
         services.AddSingleton<RefreshQueue>();
         services.AddSingleton<RefreshScheduler>();

@@ -17,6 +17,9 @@ public sealed record RefreshSettings
     /// <summary>Rows a cached result keeps at most (it says "truncated" past that; downloads of a live run carry all).</summary>
     public int CacheRowCap { get; init; } = 100_000;
 
+    /// <summary>A dashboard widget serves its cached result while it is younger than this (or than the dashboard's auto-refresh), else runs it into the cache.</summary>
+    public TimeSpan WidgetFreshFor { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Post the KPI digest daily at 09:00 Asia/Tokyo from the scheduler (Digest/DailyDigestTask).</summary>
     public bool DailyDigest { get; init; } = true;
 

@@ -12,12 +12,13 @@ public interface IRefreshListener
 }
 
 /// <summary>
-/// Takes queued refreshes from console.query_runs and runs them as the analyst role, renewing each
-/// run's lease while its statement runs; the result goes to the cache. Several consoles may share
-/// the queue: a claim is a row lock (skip locked), a lease that runs out is reclaimed by any of them.
+/// Takes queued refreshes from console.query_runs and runs them on the query's data source
+/// (<see cref="CachedRunner"/>), renewing each run's lease while its statement runs; the result goes
+/// to the cache. Several consoles may share the queue: a claim is a row lock (skip locked), a lease
+/// that runs out is reclaimed by any of them.
 /// </summary>
 public sealed class RefreshWorker(
-    RunStore runs, SavedQueryStore queries, ResultCacheStore cache, QueryRunner runner, ConsoleSettings settings,
+    RunStore runs, SavedQueryStore queries, CachedRunner cached, ConsoleSettings settings,
     IEnumerable<IRefreshListener> listeners, ILogger<RefreshWorker> log) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
@@ -103,35 +104,19 @@ public sealed class RefreshWorker(
 
     private async Task<(CachedResult? Result, string? Failure)> RunAsync(QueryRun run, SavedQuery saved, CancellationToken ct)
     {
-        var key = ResultKey.For(saved, run.Values);
-        BoundQuery bound;
         try
         {
-            bound = ParameterBinder.Bind(saved.Sql, saved.Parameters, run.Values);
+            return (await cached.RunAsync(saved, run.Values, ct), null);
         }
         catch (QueryInputException bad)
         {
             return (null, bad.Message);
         }
-        var sink = new CacheSink();
-        RunSummary summary;
-        try
-        {
-            summary = await runner.RunAsync(bound, sink, Options.CacheRowCap, ct);
-        }
         catch (QueryFailedException failed)
         {
-            return (null, Describe(failed.Failure));
+            return (null, CachedRunner.Describe(failed.Failure));
         }
-        if (sink.Failure is { } late) return (null, Describe(late));
-        var rowsJson = sink.RowsJson;
-        var runtime = (long)summary.Elapsed.TotalMilliseconds;
-        var id = await cache.StoreAsync(run.QueryId, key.ValuesKey, key.SqlHash, sink.Columns, rowsJson, summary.Rows, summary.Truncated, runtime, ct);
-        return (new CachedResult(id, run.QueryId, sink.Columns, rowsJson, summary.Rows, summary.Truncated, runtime, DateTimeOffset.UtcNow), null);
     }
-
-    private static string Describe(QueryFailure failure) =>
-        failure.Message + (failure.Position is { } at ? $" (at character {at})" : "") + (failure.SqlState is { } state ? $" [SQLSTATE {state}]" : "");
 
     /// <summary>Renews the lease every third of it; when the run is no longer ours (reclaimed), cancels the statement.</summary>
     private async Task RenewAsync(long runId, CancellationTokenSource leaseLost)

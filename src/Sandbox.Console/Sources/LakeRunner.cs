@@ -6,6 +6,7 @@ using Sandbox.Console.Hosting;
 using Sandbox.Console.Queries;
 using Sandbox.Lake;
 using Sandbox.Lake.Partitions;
+using Sandbox.Lake.Storage;
 
 namespace Sandbox.Console.Sources;
 
@@ -16,6 +17,9 @@ namespace Sandbox.Console.Sources;
 /// </summary>
 public sealed class LakeRunner(ConsoleSettings settings)
 {
+    /// <summary>The archive is listed at most every 30 s (Firehose delivers every minute or so), not on every run.</summary>
+    private readonly ListingCache _listing = new(TimeSpan.FromSeconds(30));
+
     private string CacheRoot => Path.GetFullPath(Path.Combine(settings.StateDirectory, "lake-cache"));
 
     public async Task<RunSummary> RunAsync(BoundQuery query, IResultSink sink, long? rowCap, CancellationToken cancellationToken)
@@ -75,7 +79,7 @@ public sealed class LakeRunner(ConsoleSettings settings)
         DuckDBConnection connection;
         try
         {
-            connection = await LakeSession.OpenAsync(endpoints, partitions, new LakeOptions { CacheRoot = CacheRoot }, cancellationToken);
+            connection = await LakeSession.OpenAsync(endpoints, partitions, new LakeOptions { CacheRoot = CacheRoot, Listing = _listing }, cancellationToken);
         }
         catch (Exception error) when (error is LakeException or AmazonS3Exception or HttpRequestException)
         {

@@ -54,7 +54,13 @@ public sealed class StarterContent(SavedQueryStore queries, VisualizationStore v
     private static StarterQuery Top(string name, string description, TopValuesDefinition top, SqlDialect sql) =>
         new(name, description, KpiSql.TopValues(top, sql), new("bar", "value", ["n"]));
 
-    /// <summary>Makes the content once (a marker row remembers it); nothing when the admin account is missing.</summary>
+    /// <summary>
+    /// Makes the content once: the marker row is inserted in a transaction held open until the
+    /// content is made (a second console starting at once waits on it, then finds it). The content is
+    /// written through the stores, so a crash part-way leaves what was made and no marker; the next
+    /// start finds those by their natural keys (the admin's dashboard "KPI", the admin's queries by
+    /// name, a widget per query) and adds only what is missing. Nothing when the admin account is missing.
+    /// </summary>
     public async Task MakeAsync(CancellationToken ct = default)
     {
         await using var connection = await state.OpenConnectionAsync(ct);
@@ -69,16 +75,28 @@ public sealed class StarterContent(SavedQueryStore queries, VisualizationStore v
         if (admin is null) { log.LogWarning("no admin account: the starter KPI dashboard is not made"); return; }
 
         var (from, to) = await DefaultDaysAsync(ct);
-        var dashboard = await dashboards.CreateAsync(admin, new DashboardDraft(DashboardName, Parameters(from, to), null), ct);
-        foreach (var starter in Queries())
-        {
-            var query = await queries.CreateAsync(admin, new SavedQueryDraft(starter.Name, starter.Description, starter.Sql, Parameters(from, to), false), ct);
-            await visualizations.SaveAsync(query.Id, starter.Visualization, ct);
-            await dashboards.AddWidgetAsync(dashboard.Id, query, starter.Width,
-                new Dictionary<string, string> { [DateParameterDialect.From] = DateParameterDialect.From, [DateParameterDialect.To] = DateParameterDialect.To }, ct);
-        }
+        var dashboard = await EnsureAsync(admin, Queries(), from, to, ct);
         await transaction.CommitAsync(ct);
         log.LogInformation("made the starter KPI dashboard {Permalink} ({From} .. {To})", dashboard.Permalink, from ?? "no default", to ?? "no default");
+    }
+
+    /// <summary>The dashboard with a query, visualization and widget per starter, reusing those an interrupted start made.</summary>
+    internal async Task<Dashboard> EnsureAsync(ConsoleUser admin, IEnumerable<StarterQuery> starters, string? from, string? to, CancellationToken ct)
+    {
+        var dashboard = (await dashboards.ListAsync(ct)).FirstOrDefault(d => d.OwnerId == admin.Id && d.Name == DashboardName)
+            ?? await dashboards.CreateAsync(admin, new DashboardDraft(DashboardName, Parameters(from, to), null), ct);
+        var made = (await queries.VisibleToAsync(admin, ct)).Where(q => q.OwnerId == admin.Id)
+            .GroupBy(q => q.Name).ToDictionary(g => g.Key, g => g.MinBy(q => q.Id)!);
+        var dateMap = new Dictionary<string, string> { [DateParameterDialect.From] = DateParameterDialect.From, [DateParameterDialect.To] = DateParameterDialect.To };
+        foreach (var starter in starters)
+        {
+            var query = made.GetValueOrDefault(starter.Name)
+                ?? await queries.CreateAsync(admin, new SavedQueryDraft(starter.Name, starter.Description, starter.Sql, Parameters(from, to), false), ct);
+            await visualizations.SaveAsync(query.Id, starter.Visualization, ct);
+            if (!dashboard.Widgets.Any(w => w.QueryId == query.Id))
+                await dashboards.AddWidgetAsync(dashboard.Id, query, starter.Width, dateMap, ct);
+        }
+        return dashboard;
     }
 
     private static async Task<ConsoleUser?> AdminAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)

@@ -12,8 +12,10 @@ public sealed record CachedResult(
 }
 
 /// <summary>console.query_results: the newest few results per query and values are kept, older ones pruned.</summary>
-public sealed class ResultCacheStore(NpgsqlDataSource dataSource)
+public sealed class ResultCacheStore(NpgsqlDataSource dataSource, ResultMemory? memory = null)
 {
+    private readonly ResultMemory _memory = memory ?? new ResultMemory();
+
     private const int KeptPerKey = 3;
 
     public async Task<long> StoreAsync(int queryId, string valuesKey, string sqlHash, IReadOnlyList<ResultColumn> columns, string rowsJson,
@@ -45,22 +47,37 @@ public sealed class ResultCacheStore(NpgsqlDataSource dataSource)
         return (long)(await batch.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>The newest result for the query's current SQL and these values, or null.</summary>
+    /// <summary>
+    /// The newest result for the query's current SQL and these values, or null. Only its id crosses
+    /// from PostgreSQL when the process has read that result before (<see cref="ResultMemory"/>).
+    /// </summary>
     public async Task<CachedResult?> LatestAsync(int queryId, string valuesKey, string sqlHash, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
+        long id;
+        await using (var newest = dataSource.CreateCommand(
             """
-            select id, query_id, columns::text, rows::text, row_count, truncated, runtime_ms, retrieved_at from console.query_results
+            select id from console.query_results
             where query_id = $1 and values_key = $2 and sql_hash = $3 order by retrieved_at desc, id desc limit 1
-            """);
-        command.Parameters.Add(new() { Value = queryId });
-        command.Parameters.Add(new() { Value = valuesKey });
-        command.Parameters.Add(new() { Value = sqlHash });
+            """))
+        {
+            newest.Parameters.Add(new() { Value = queryId });
+            newest.Parameters.Add(new() { Value = valuesKey });
+            newest.Parameters.Add(new() { Value = sqlHash });
+            if (await newest.ExecuteScalarAsync(ct) is not long found) return null;
+            id = found;
+        }
+        if (_memory.TryGet(id, out var known)) return known;
+
+        await using var command = dataSource.CreateCommand(
+            "select id, query_id, columns::text, rows::text, row_count, truncated, runtime_ms, retrieved_at from console.query_results where id = $1");
+        command.Parameters.Add(new() { Value = id });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        return new CachedResult(
+        if (!await reader.ReadAsync(ct)) return null; // pruned in between by a newer refresh
+        var result = new CachedResult(
             reader.GetInt64(0), reader.GetInt32(1),
             System.Text.Json.JsonSerializer.Deserialize<List<ResultColumn>>(reader.GetString(2), Api.ConsoleJson.Options)!,
             reader.GetString(3), reader.GetInt64(4), reader.GetBoolean(5), reader.GetInt64(6), reader.GetFieldValue<DateTimeOffset>(7));
+        _memory.Add(result);
+        return result;
     }
 }

@@ -7,6 +7,9 @@ public sealed class LakeStats
     private int _fetched, _converted, _cacheHits;
 
     public int ObjectsListed { get; internal set; }
+
+    /// <summary>The bucket's listing came from <see cref="ListingCache"/> (no list call this open).</summary>
+    public bool ListingReused { get; internal set; }
     public int ObjectsNeeded { get; internal set; }
     public int Fetched => _fetched;
     public int Converted => _converted;

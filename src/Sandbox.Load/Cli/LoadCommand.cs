@@ -143,9 +143,12 @@ public static class LoadCommand
 
     private static void Summarize(LoadRunResult run)
     {
-        Console.WriteLine($"load: {run.Shards} shards: {run.Shipped:N0} events in {run.Elapsed.TotalSeconds:N1} s ({run.Shipped / Math.Max(0.001, run.Elapsed.TotalSeconds):N0} events/s end to end); "
+        Console.WriteLine($"load: {run.Shards} shards: {run.Shipped:N0} events in {run.Elapsed.TotalSeconds:N1} s ({run.EventsPerSecond:N0} events/s end to end"
+                          + (run.Baseline is { } baseline ? $", {run.VersusBaseline:0.###}x of the shipper alone at {baseline.EventsPerSecond:N0}/s" : "") + "); "
                           + $"latency p50/p99 {string.Join(", ", run.Latency.Select(kv => $"{kv.Key} {kv.Value}"))}; "
                           + $"peak RSS {string.Join(", ", run.Points.SelectMany(p => p.Processes).GroupBy(kv => kv.Key).Select(g => $"{g.Key} {g.Max(kv => kv.Value.RssMb):N0} MB"))}");
+        if (run.CpuSecondsPerMillion.Count > 0)
+            Console.WriteLine($"load: CPU seconds per 1M events: {string.Join(", ", run.CpuSecondsPerMillion.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:N1}"))}");
         foreach (var fault in run.Faults)
             Console.WriteLine($"load: fault {fault.Target} at {fault.AtSeconds:N1} s ({fault.Detail}): down {fault.DownSeconds:N1} s, back up after {fault.BackUpAfterSeconds:N1} s, caught up after {fault.CaughtUpAfterSeconds:N1} s");
         if (run.Interrupted) Console.WriteLine("load: interrupted (Ctrl+C): the report holds the series so far");

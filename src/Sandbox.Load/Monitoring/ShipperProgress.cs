@@ -5,8 +5,8 @@ namespace Sandbox.Load.Monitoring;
 
 /// <summary>
 /// What `sandbox ship` says about itself, read from its output lines (it is a separate process):
-/// records stored in Kinesis, records buffered, and records a PutRecords did not store (throttled)
-/// when a line names them. Counts restart with each process start; a SIGKILLed shipper's count is
+/// records stored in Kinesis, records buffered, and records a PutRecords call was throttled on (every
+/// progress line and the summary name them, so they are known per interval). Counts restart with each process start; a SIGKILLed shipper's count is
 /// carried over.
 /// </summary>
 public sealed partial class ShipperProgress
@@ -48,6 +48,6 @@ public sealed partial class ShipperProgress
     [GeneratedRegex(@"([\d,]+) buffered")]
     private static partial Regex BufferedPattern();
 
-    [GeneratedRegex(@"([\d,]+) (?:records? )?(?:throttled|record sends retried)")]
+    [GeneratedRegex(@"([\d,]+) throttled\b")]
     private static partial Regex ThrottledPattern();
 }

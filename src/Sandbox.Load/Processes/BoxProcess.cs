@@ -44,9 +44,12 @@ public sealed partial class BoxProcess(string name, IReadOnlyList<string> argume
     {
         if (Running) return;
         var (file, prefix) = SandboxExecutable();
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Stdin is a pipe only this process writes to: when it dies, even SIGKILLed, the child reads end of
+        // file and stops (the CLI's parent watch), so no box outlives the load.
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var argument in prefix.Concat(arguments)) info.ArgumentList.Add(argument);
         foreach (var (key, value) in environment) info.Environment[key] = value;
+        info.Environment[ExitWithParentVariable] = "stdin";
         PrintedSinceStart = false;
         Started?.Invoke();
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {CommandLine}");
@@ -134,6 +137,9 @@ public sealed partial class BoxProcess(string name, IReadOnlyList<string> argume
     }
 
     private const int Sigterm = 15;
+
+    /// <summary>Read by the `sandbox` CLI (Sandbox.Cli's ParentWatch): end with the process holding our stdin.</summary>
+    public const string ExitWithParentVariable = "SANDBOX_EXIT_WITH_PARENT";
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     internal static partial int Kill(int pid, int signal);

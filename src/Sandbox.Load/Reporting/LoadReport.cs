@@ -32,7 +32,8 @@ public sealed record LoadReport(LoadOptions Options, LoadDay Day, IReadOnlyList<
             Runs = Runs.Select(r => new
             {
                 r.Id, r.Shards, ElapsedSeconds = r.Elapsed.TotalSeconds, r.Succeeded, r.Interrupted, r.Failure, r.Shipped, r.Throttled,
-                EventsPerSecond = r.Shipped / Math.Max(0.001, r.Elapsed.TotalSeconds),
+                r.EventsPerSecond, r.Baseline, BaselineEventsPerSecond = r.Baseline?.EventsPerSecond, r.VersusBaseline,
+                r.CpuSeconds, r.CpuSecondsPerMillion,
                 PeakPoint = PeakOf(r), r.Latency, r.ProcessStarts, r.Faults, r.Integrity,
                 PeakRssMb = r.Points.SelectMany(p => p.Processes).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Max(kv => kv.Value.RssMb)),
                 Evaluation = Evaluations.FirstOrDefault(e => e.Shards == r.Shards),
@@ -64,7 +65,11 @@ public sealed record LoadReport(LoadOptions Options, LoadDay Day, IReadOnlyList<
         page.Append($"<h2>{run.Shards} shards (run {E(run.Id)})</h2><table>");
         Row(page, "outcome", run.Succeeded ? "<span class=good>delivered, integrity holds</span>"
             : $"<span class=bad>{E(run.Failure ?? (run.Interrupted ? "interrupted (Ctrl+C): the series so far" : "integrity does not hold"))}</span>");
-        Row(page, "wall time", E($"{run.Elapsed:hh\\:mm\\:ss} ({run.Shipped / Math.Max(0.001, run.Elapsed.TotalSeconds):N0} events/s end to end)"));
+        Row(page, "wall time", E($"{run.Elapsed:hh\\:mm\\:ss} ({run.EventsPerSecond:N0} events/s end to end)"));
+        if (run.Baseline is { } baseline)
+            Row(page, "baseline (shipper alone, same run)", E($"{baseline.EventsPerSecond:N0} events/s ({baseline.Shipped:N0} in {baseline.Elapsed.TotalSeconds:N1} s): end to end {run.VersusBaseline:0.###}x of it"));
+        if (run.CpuSecondsPerMillion.Count > 0)
+            Row(page, "CPU seconds per 1M events", E(string.Join(", ", run.CpuSecondsPerMillion.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:N1}"))));
         if (PeakOf(run) is { } peak)
             Row(page, "peak point", E($"{TimeSpan.FromSeconds(peak.AtSeconds):hh\\:mm\\:ss}: input {(peak.InputPerSecond is { } i ? $"{i:N0}/s" : "all at once")}, stored {peak.PutRecordsPerSecond:N0} records/s, max iterator age {peak.MaxIteratorAgeMs() / 1000.0:N1} s"));
         Row(page, "delivery latency p50 / p99", E(string.Join(";  ", run.Latency.Select(kv => $"{kv.Key} {kv.Value} ({kv.Value.Samples} samples)"))));

@@ -28,7 +28,7 @@ internal static class ShipRun
         var c = worker.Counters;
         Console.WriteLine($"ship: {(run.IsFaulted ? "failed" : worker.Options.Once ? "drained" : "stopped")} after {clock.Elapsed.TotalSeconds:N1} s: "
             + $"{c.In:N0} lines in, {c.Out:N0} records shipped, {c.Rejected:N0} rejected (see {worker.Options.BadLinesPath}), "
-            + $"{c.Retried:N0} record sends retried, {c.InFlight:N0} buffered; {worker.Stats}");
+            + $"{c.Retried:N0} record sends retried ({worker.Stats.Throttled:N0} throttled), {c.InFlight:N0} buffered; {worker.Stats}");
         if (!run.IsFaulted) return 0;
         Console.Error.WriteLine($"ship: {run.Exception!.GetBaseException().Message}");
         return 1;
@@ -36,5 +36,7 @@ internal static class ShipRun
 
     private static string Progress(ShipperWorker worker, TimeSpan elapsed) =>
         $"ship: {worker.Counters.Out:N0} shipped ({worker.Counters.Out / Math.Max(0.001, elapsed.TotalSeconds):N0}/s), "
-        + $"{worker.Counters.InFlight:N0} buffered in {worker.BufferedChunks} chunks, {worker.Counters.Rejected:N0} rejected, {worker.WatchedFiles} files";
+        + $"{worker.Counters.InFlight:N0} buffered in {worker.BufferedChunks} chunks, {worker.Counters.Rejected:N0} rejected, "
+        // Throttled sends so far (the retry layer resends them): `sandbox load` charts them per interval.
+        + $"{worker.Stats.Throttled:N0} throttled, {worker.WatchedFiles} files";
 }

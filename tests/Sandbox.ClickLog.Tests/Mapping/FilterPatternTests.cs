@@ -15,6 +15,14 @@ public sealed class FilterPatternTests
     [InlineData("""{"other":1}""", FilterVerdict.NoMatch)]
     [InlineData("not json", FilterVerdict.DataNotJson)]
     [InlineData("[1,2]", FilterVerdict.DataNotJson)]
+    // Records the quick scan could pass over: escaped names, the name elsewhere, broken or extra JSON.
+    [InlineData("""{"event_name":"click\u005fproduct_link"}""", FilterVerdict.Match)]
+    [InlineData("""{"event_name":"logout","previous":"click_product_link"}""", FilterVerdict.NoMatch)]
+    [InlineData("""{"event_name":"logout\"}""", FilterVerdict.DataNotJson)]
+    [InlineData("{\"event_name\":\"logout\"", FilterVerdict.DataNotJson)]
+    [InlineData("""{"event_name":"logout"} {}""", FilterVerdict.DataNotJson)]
+    [InlineData("""{"event_name":"logout"} """, FilterVerdict.NoMatch)]
+    [InlineData("\"click_product_link\"", FilterVerdict.DataNotJson)]
     public void Event_name_filter(string data, FilterVerdict expected) =>
         Assert.Equal(expected, FilterCriteria.EventNames("click_product_link").Evaluate(RecordOf(data)));
 

@@ -5,10 +5,12 @@ import type { Cell, Column } from "./grid";
 import { renderVisualization } from "./viz/render";
 import { defaultVisualization } from "./viz/spec";
 import { loadVisualization } from "./viz/editor";
+import { ago } from "./refresh";
 
 interface Widget { id: number; queryId: number | null; queryName: string; width: number; queryDeleted: boolean }
 interface Dashboard { id: number; name: string; owner: string; parameters: ParameterDefinition[]; refreshSeconds: number | null; widgets: Widget[]; permalink: string }
-interface Result { columns: Column[]; rows: Cell[][]; rowCount: number; truncated: boolean }
+// Widgets are served from the result cache while fresh: ageSeconds says how old the rows are.
+interface Result { columns: Column[]; rows: Cell[][]; rowCount: number; truncated: boolean; ageSeconds: number; retrievedAt: string }
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 
@@ -73,7 +75,9 @@ async function show(id: string): Promise<void> {
 
   const widgets = board.widgets.map(w => new WidgetView(board.id, w));
   $("#widgets").replaceChildren(...widgets.map(w => w.element));
-  const refreshAll = () => { for (const w of widgets) void w.refresh(values); };
+  // maxAge 0 runs every widget now; otherwise the server serves fresh cached results.
+  const refreshAll = (maxAge?: number) => { for (const w of widgets) void w.refresh(values, maxAge); };
+  $("#refresh-now").addEventListener("click", () => refreshAll(0));
 
   form.addEventListener("submit", event => {
     event.preventDefault();
@@ -93,7 +97,7 @@ async function show(id: string): Promise<void> {
   const seconds = Number(url.get("refresh") ?? board.refreshSeconds ?? 0);
   if (seconds >= 10) {
     $("#refresh-status").textContent = `auto-refresh every ${seconds} s`;
-    setInterval(refreshAll, seconds * 1000);
+    setInterval(() => refreshAll(seconds), seconds * 1000);
   }
 }
 
@@ -127,10 +131,11 @@ class WidgetView {
     this.element.append(head, this.body);
   }
 
-  async refresh(values: Map<string, string>): Promise<void> {
+  async refresh(values: Map<string, string>, maxAge?: number): Promise<void> {
     this.status.textContent = "running…";
     const query = new URLSearchParams();
     for (const [name, value] of values) if (value) query.set(`p_${name}`, value);
+    if (maxAge !== undefined) query.set("max_age", String(maxAge));
     const response = await fetch(`/api/dashboards/${this.dashboardId}/widgets/${this.widget.id}/results?${query}`);
     if (!response.ok) {
       this.release();
@@ -143,7 +148,8 @@ class WidgetView {
       ?? defaultVisualization(result.columns, result.rows.length);
     this.release();
     this.release = renderVisualization(this.body, spec, result.columns, result.rows);
-    this.status.textContent = `${result.rowCount.toLocaleString()} rows${result.truncated ? " (first ones)" : ""}, ${new Date().toLocaleTimeString()}`;
+    this.status.textContent = `${result.rowCount.toLocaleString()} rows${result.truncated ? " (first ones)" : ""}, updated ${ago(result.ageSeconds)}`;
+    this.status.title = `retrieved ${result.retrievedAt.replace("T", " ").slice(0, 19)} UTC`;
   }
 }
 

@@ -110,7 +110,7 @@ export class RefreshPanel {
   }
 }
 
-function ago(seconds: number): string {
+export function ago(seconds: number): string {
   if (seconds < 60) return `${seconds} s ago`;
   if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
   if (seconds < 86400) return `${Math.floor(seconds / 3600)} h ${Math.floor(seconds % 3600 / 60)} min ago`;

@@ -26,7 +26,12 @@ export function kindOf(column: Column): ColumnKind {
   return "other";
 }
 
+// Past this many rows no chart is drawn by default: thousands of SVG bars or points would hold the
+// page for seconds and say nothing a table does not (the person can still pick one).
+export const DEFAULT_CHART_MAX_ROWS = 5_000;
+
 export function defaultVisualization(columns: Column[], rowCount: number): Visualization {
+  if (rowCount > DEFAULT_CHART_MAX_ROWS) return { type: "table" };
   const numbers = columns.filter(c => kindOf(c) === "number").map(c => c.name);
   const time = columns.find(c => kindOf(c) === "time");
   const text = columns.find(c => kindOf(c) === "text");

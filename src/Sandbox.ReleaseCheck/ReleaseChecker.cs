@@ -9,7 +9,7 @@ namespace Sandbox.ReleaseCheck;
 /// <summary>A version seen in the events: when it was released and which version it replaced.</summary>
 public sealed record ReleaseInfo(string Version, DateOnly ReleaseDay, string? PreviousVersion);
 
-/// <summary>A release of the last days with its check, or why it cannot be compared yet.</summary>
+/// <summary>A release with its check, or why it cannot be compared yet (both null: not checked).</summary>
 public sealed record RecentRelease(ReleaseInfo Release, ReleaseReport? Report, string? NotYet);
 
 /// <summary>
@@ -54,8 +54,26 @@ public static class ReleaseChecker
     public static async Task<IReadOnlyList<RecentRelease>> RecentChecksAsync(AnalyticsQueries queries, DateOnly day, int days = DefaultDays, CancellationToken ct = default)
     {
         var seen = await VersionDaysAsync(queries, ct);
+        return await ChecksAsync(queries, seen, Recent(seen.Releases, day, days), days, ct);
+    }
+
+    /// <summary>
+    /// Every version in the events, newest first (what the console's release list shows), reading the versions once:
+    /// the <paramref name="newest"/> newest releases with a previous version carry their check (or why there is none
+    /// yet); older ones and the oldest version carry neither (each check is one scan of its days).
+    /// </summary>
+    public static async Task<IReadOnlyList<RecentRelease>> NewestChecksAsync(AnalyticsQueries queries, int newest, int days = DefaultDays, CancellationToken ct = default)
+    {
+        var seen = await VersionDaysAsync(queries, ct);
+        var checkedOnes = seen.Releases.Where(r => r.PreviousVersion is not null).Reverse().Take(newest).ToList();
+        var checks = (await ChecksAsync(queries, seen, checkedOnes, days, ct)).ToDictionary(c => c.Release.Version);
+        return seen.Releases.Reverse().Select(r => checks.GetValueOrDefault(r.Version) ?? new RecentRelease(r, null, null)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<RecentRelease>> ChecksAsync(AnalyticsQueries queries, VersionDays seen, IEnumerable<ReleaseInfo> releases, int days, CancellationToken ct)
+    {
         var checks = new List<RecentRelease>();
-        foreach (var release in Recent(seen.Releases, day, days))
+        foreach (var release in releases)
         {
             try { checks.Add(new RecentRelease(release, await CheckAsync(queries, seen, release.Version, days, ct), null)); }
             catch (ReleaseCheckException notYet) { checks.Add(new RecentRelease(release, null, notYet.Message)); }
@@ -66,7 +84,7 @@ public static class ReleaseChecker
     private static async Task<ReleaseReport> CheckAsync(AnalyticsQueries queries, VersionDays seen, string version, int days, CancellationToken ct)
     {
         var release = seen.Releases.FirstOrDefault(r => r.Version == version)
-            ?? throw new ReleaseCheckException($"version '{version}': no events carry it; versions in the {queries.Engine.Name}: {string.Join(", ", seen.Releases.Select(r => r.Version))}");
+            ?? throw new UnknownVersionException(version, $"version '{version}': no events carry it; versions in the {queries.Engine.Name}: {string.Join(", ", seen.Releases.Select(r => r.Version))}");
         var previous = release.PreviousVersion
             ?? throw new ReleaseCheckException($"version '{version}' is the oldest in the {queries.Engine.Name} (since {release.ReleaseDay:yyyy-MM-dd}): no previous version to compare it with");
 

@@ -39,7 +39,16 @@ public sealed record ReleaseReport(
 
     /// <summary>Worse on anything: the release needs a look (or a rollback).</summary>
     public bool Flagged => Worse.Count > 0;
+
+    /// <summary>The release as one verdict: worse on anything, else better on anything, else no clear difference.</summary>
+    public Verdict Overall => Flagged ? Verdict.Worse : Better.Count > 0 ? Verdict.Better : Verdict.NoClearDifference;
 }
 
 /// <summary>Why a release check cannot run, naming the input (unknown version, no data, no earlier version).</summary>
-public sealed class ReleaseCheckException(string message) : Exception(message);
+public class ReleaseCheckException(string message) : Exception(message);
+
+/// <summary>No event carries the version asked for (the console answers 404 naming it).</summary>
+public sealed class UnknownVersionException(string version, string message) : ReleaseCheckException(message)
+{
+    public string Version { get; } = version;
+}

@@ -1,18 +1,13 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Sandbox.Analytics;
 using Sandbox.Analytics.Definitions;
 using Sandbox.Analytics.Engines;
 using Sandbox.Analytics.Reporting;
-using Sandbox.Console.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Sandbox.Console.Starter;
-using Sandbox.Console.State;
-using Sandbox.Core.Endpoints;
-using Sandbox.Warehouse.Schema;
 
 namespace Sandbox.Console.Tests;
 
@@ -112,31 +107,20 @@ public sealed class StarterContentTests(StarterContentTests.KpiConsole console, 
     /// <summary>A warehouse database with synthetic events, and a console over it that made its starter content at start.</summary>
     public sealed class KpiConsole : IAsyncLifetime
     {
-        private ThrowawayDatabase _warehouse = null!;
-        private ThrowawayDatabase _state = null!;
-        private WebApplication _app = null!;
+        private PrivateConsole _console = null!;
 
-        public Uri BaseUrl { get; private set; } = null!;
-        private readonly string _stateDirectory = Directory.CreateTempSubdirectory("sandbox-console-kpi-").FullName;
+        public Uri BaseUrl => _console.BaseUrl;
 
-        public string WarehouseAsAnalyst { get; private set; } = null!;
+        public string WarehouseAsAnalyst => _console.WarehouseAsAnalyst;
 
         public async Task InitializeAsync()
         {
-            var contract = EndpointsLoader.LoadSettings();
-            var endpoints = EndpointsLoader.FromSettings(contract);
-            _warehouse = await ThrowawayDatabase.CreateAsync(endpoints.WarehouseAdminConnectionString, "console_kpi");
-            await using (var insert = _warehouse.DataSource.CreateCommand(SyntheticEvents)) await insert.ExecuteNonQueryAsync();
-            _state = await ThrowawayDatabase.CreateAsync(endpoints.WarehouseAdminConnectionString, "console_kpi_state", migrate: false);
-            WarehouseAsAnalyst = _warehouse.ConnectionStringAs(endpoints.WarehouseAnalystConnectionString);
-            var settings = ConsoleSettings.FromContract(contract, _stateDirectory) with
+            _console = await PrivateConsole.StartAsync("console_kpi", async warehouse =>
             {
-                StateConnectionString = _state.ConnectionString,
-                QueryConnectionString = WarehouseAsAnalyst,
-                Port = 0,
-            };
-            (_app, BaseUrl) = await ConsoleFixture.StartAsync(settings);
-            await _app.Services.GetRequiredService<UserStore>().CreateAsync("carol", Roles.Analyst, ConsoleFixture.Password);
+                await using var insert = warehouse.DataSource.CreateCommand(SyntheticEvents);
+                await insert.ExecuteNonQueryAsync();
+            });
+            await _console.AddUserAsync("carol");
         }
 
         public async Task<JsonElement> KpiDashboardAsync()
@@ -152,7 +136,7 @@ public sealed class StarterContentTests(StarterContentTests.KpiConsole console, 
         /// </summary>
         public async Task InterruptSeedAsync(int queriesKept, int widgetsKept)
         {
-            await using var batch = _state.DataSource.CreateBatch();
+            await using var batch = _console.StateDatabase.CreateBatch();
             batch.BatchCommands.Add(new("delete from console.starter_content"));
             batch.BatchCommands.Add(new(
                 $"delete from console.dashboard_widgets where query_id in (select id from console.saved_queries where name like 'KPI: %' order by id offset {widgetsKept})"));
@@ -161,7 +145,7 @@ public sealed class StarterContentTests(StarterContentTests.KpiConsole console, 
             await batch.ExecuteNonQueryAsync();
         }
 
-        public Task MakeStarterContentAsync() => _app.Services.GetRequiredService<Starter.StarterContent>().MakeAsync();
+        public Task MakeStarterContentAsync() => _console.Services.GetRequiredService<StarterContent>().MakeAsync();
 
         /// <summary>Each widget's rows as "a|b|c" lines, run through the console's API with the given days.</summary>
         public async Task<Dictionary<string, List<string>>> WidgetRowsAsync(string from, string to)
@@ -179,14 +163,7 @@ public sealed class StarterContentTests(StarterContentTests.KpiConsole console, 
             return rows;
         }
 
-        public async Task DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-            await _state.DisposeAsync();
-            await _warehouse.DisposeAsync();
-            Directory.Delete(_stateDirectory, recursive: true);
-        }
+        public async Task DisposeAsync() => await _console.DisposeAsync();
 
         /// <summary>8,000 deterministic events of 400 installs over 2026-11-01..03: every event the report counts.</summary>
         private const string SyntheticEvents =

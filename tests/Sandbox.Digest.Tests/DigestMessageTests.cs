@@ -21,7 +21,7 @@ public class DigestMessageTests
         TopProducts: [new TopValue("pr000001", 12)],
         Products: new ProductNames(new Dictionary<string, (string, string?)> { ["pr000001"] = ("Moist Lip", "Kiss") }, null),
         Releases: Enumerable.Range(1, releases).Select(i => new ReleaseSummary(
-            $"Release 5.{i}.0: worse on 1 metric", $"*5.{i}.0* against *5.{i - 1}.0*\n:red_circle: *search → view_product* " + new string('x', 4000),
+            $"5.{i}.0", $"Release 5.{i}.0: worse on 1 metric", $"*5.{i}.0* against *5.{i - 1}.0*\n:red_circle: *search → view_product* " + new string('x', 4000),
             "Established users on each version", $"Release 5.{i}.0: worse on search → view_product")).ToList());
 
     [Fact]
@@ -55,6 +55,16 @@ public class DigestMessageTests
         Assert.Equal(3, message.Blocks.OfType<HeaderBlock>().Count(h => h.Text.StartsWith("Release")));
         Assert.Empty(SlackLimits.Violations(message.Text, message.Blocks));
         Assert.Contains("; Release 5.1.0: worse on search → view_product", message.Text);
+    }
+
+    [Fact]
+    public void A_release_links_to_its_page_in_the_console()
+    {
+        var message = DigestMessage.Render(Data(releases: 1), new DigestLinks(new Uri("http://127.0.0.1:8088")));
+
+        var context = (ContextBlock)message.Blocks[6];
+        Assert.Equal(["Established users on each version", "<http://127.0.0.1:8088/releases/5.1.0|5.1.0 in the console>"], context.Elements);
+        Assert.Empty(SlackLimits.Violations(message.Text, message.Blocks));
     }
 
     [Fact]

@@ -43,6 +43,10 @@ public class EnginesAndInputTests
         var recent = await ReleaseChecker.RecentReleasesAsync(new AnalyticsQueries(duck), new DateOnly(2026, 11, 3));
         Assert.Equal([new ReleaseInfo(GeneratedRelease.Version, new DateOnly(2026, 11, 2), GeneratedRelease.Previous)], recent);
         Assert.Empty(await ReleaseChecker.RecentReleasesAsync(new AnalyticsQueries(duck), new DateOnly(2026, 11, 1)));
+        var newest = await ReleaseChecker.NewestChecksAsync(new AnalyticsQueries(duck), newest: 1);
+        Assert.Equal([GeneratedRelease.Version, GeneratedRelease.Previous], newest.Select(r => r.Release.Version));
+        Assert.Equal(Counts(lake), Counts(newest[0].Report!));
+        Assert.Equal((null, null), (newest[1].Report, newest[1].NotYet)); // the oldest: nothing to compare it with
         var summary = ReleaseSummary.From(warehouse);
         Assert.StartsWith($"Release {GeneratedRelease.Version}: ", summary.Header);
         Assert.True(summary.Section.Length <= ReleaseSummary.MaxSection);
@@ -55,7 +59,8 @@ public class EnginesAndInputTests
         await using var engine = new DuckDbEngine(data.Connection);
         var queries = new AnalyticsQueries(engine);
 
-        var unknown = await Assert.ThrowsAsync<ReleaseCheckException>(() => ReleaseChecker.RunAsync(queries, "9.9.9"));
+        var unknown = await Assert.ThrowsAsync<UnknownVersionException>(() => ReleaseChecker.RunAsync(queries, "9.9.9"));
+        Assert.Equal("9.9.9", unknown.Version);
         Assert.Equal($"version '9.9.9': no events carry it; versions in the lake: {GeneratedRelease.Previous}, {GeneratedRelease.Version}", unknown.Message);
         var oldest = await Assert.ThrowsAsync<ReleaseCheckException>(() => ReleaseChecker.RunAsync(queries, GeneratedRelease.Previous));
         Assert.Contains("is the oldest", oldest.Message);

@@ -17,7 +17,10 @@ using Sandbox.Slack.Delivery;
 // ratio. Reads the stack's warehouse as the analyst role, like `sandbox digest`; load the day first.
 var dateOption = new Option<string>("--date") { Description = "The UTC day to digest, yyyy-MM-dd", Required = true };
 var roundsOption = new Option<int>("--rounds") { Description = "Timed rounds of each", DefaultValueFactory = _ => 5 };
-var root = new RootCommand("Digest build time vs its queries alone") { dateOption, roundsOption };
+// A day of tens of millions of events takes minutes a run on a loaded machine: --warmup false leaves the first
+// round to warm up (it alternates, so the cold run is the first round's queries-alone one).
+var warmupOption = new Option<bool>("--warmup") { Description = "One untimed run of each first", DefaultValueFactory = _ => true };
+var root = new RootCommand("Digest build time vs its queries alone") { dateOption, roundsOption, warmupOption };
 root.SetAction(async (parse, ct) =>
 {
     var day = DateOnly.ParseExact(parse.GetValue(dateOption)!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -58,9 +61,12 @@ root.SetAction(async (parse, ct) =>
         renderAndPost.Add(clock.Elapsed.TotalSeconds);
     }
 
-    await QueriesAlone(); // warm-up: plans, caches and the JIT for both paths
-    await WholeDigest();
-    renderAndPost.Clear();
+    if (parse.GetValue(warmupOption))
+    {
+        await QueriesAlone(); // warm-up: plans, caches and the JIT for both paths
+        await WholeDigest();
+        renderAndPost.Clear();
+    }
     for (var round = 1; round <= parse.GetValue(roundsOption); round++)
     {
         // Alternate the order so neither always runs on a warmer (or busier) machine.

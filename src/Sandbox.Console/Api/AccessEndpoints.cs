@@ -28,7 +28,7 @@ public static class AccessEndpoints
         {
             string? refusal = access.GetValueOrDefault(source) switch
             {
-                DataSourceAccess.None => $"{user.Name} has no access to the {source} data source (no group of theirs grants it)",
+                DataSourceAccess.None => NoAccess(user, source),
                 DataSourceAccess.View when writes =>
                     $"{user.Name} has view-only access to the {source} data source: running new SQL and changing queries, schedules and alerts needs Full access",
                 _ => null,
@@ -40,6 +40,9 @@ public static class AccessEndpoints
         }
         await next(context);
     });
+
+    public static string NoAccess(ConsoleUser user, string source) =>
+        $"{user.Name} has no access to the {source} data source (no group of theirs grants it)";
 
     /// <summary>The data sources a request reaches, and whether it writes (runs new SQL or changes something) there.</summary>
     private static async Task<(IReadOnlyList<string> Sources, bool Writes)> SourcesOfAsync(HttpContext context)
@@ -56,6 +59,9 @@ public static class AccessEndpoints
             case ["api", "run", ..]:
                 Add(await BodySourceAsync(request) ?? DataSources.Warehouse);
                 return (sources, true);
+            case ["api", "releases", ..]:
+                Add(DataSources.Warehouse);
+                return (sources, false);
             case ["api", "schema"]:
                 Add(request.Query["source"].FirstOrDefault() ?? DataSources.Warehouse);
                 return (sources, false);

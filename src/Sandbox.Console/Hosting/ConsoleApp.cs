@@ -4,6 +4,7 @@ using Npgsql;
 using Sandbox.Console.Api;
 using Sandbox.Console.Auth;
 using Sandbox.Console.Queries;
+using Sandbox.Console.Releases;
 using Sandbox.Console.Slack;
 using Sandbox.Console.State;
 
@@ -35,6 +36,7 @@ public static class ConsoleApp
         services.AddSingleton(sp => new QueryRunner(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), settings));
         services.AddSingleton(sp => new AccountSeeder(sp.GetRequiredService<UserStore>(), settings.StateDirectory, sp.GetRequiredService<ILogger<AccountSeeder>>()));
         services.AddSingleton<RunRegistry>();
+        services.AddSingleton(sp => new ReleaseChecks(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse")));
         services.AddConsoleFeatures();
         services.AddConsoleAuth();
         services.AddConsoleOps(settings);
@@ -61,6 +63,7 @@ public static class ConsoleApp
         app.MapConsoleFeatures(webRoot);
         app.MapConsoleOps();
         app.MapSlackChannel();
+        app.MapReleaseEndpoints();
         return app;
     }
 

@@ -17,7 +17,7 @@ public static class ChannelPage
             <head><meta charset="utf-8"><title>#{E(channel)} · Slack capture · Sandbox Console</title>
             <link rel="stylesheet" href="/console.css"><link rel="stylesheet" href="/slack.css"></head>
             <body>
-            <header><strong>Sandbox Console</strong> <a href="/queries/new">New query</a> <a href="/slack">Slack</a></header>
+            {Hosting.PageHeader.Html}
             <main class="slack">
             <nav id="channels" aria-label="Channels">
             """);

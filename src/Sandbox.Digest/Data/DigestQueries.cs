@@ -57,7 +57,7 @@ public static class DigestQueries
         catch (ReleaseCheckException) { return []; } // events without app versions: no release to speak of
         // A release on the digest's own (still partial) day has nothing to compare yet: say so rather than skip it.
         return recent.Select(r => r.Report is { } report ? ReleaseSummary.From(report) : new ReleaseSummary(
-            $"Release {r.Release.Version}", r.NotYet!, $"`sandbox release-check --version {r.Release.Version}`", $"Release {r.Release.Version}: {r.NotYet}")).ToList();
+            r.Release.Version, $"Release {r.Release.Version}", r.NotYet!, $"`sandbox release-check --version {r.Release.Version}`", $"Release {r.Release.Version}: {r.NotYet}")).ToList();
     }
 
     private static FunnelFigure Figure(FunnelResult result, DateOnly day)

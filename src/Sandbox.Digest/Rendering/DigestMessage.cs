@@ -30,7 +30,7 @@ public static class DigestMessage
             new DividerBlock(),
         };
         blocks.AddRange(FunnelSections(data.Funnels));
-        blocks.AddRange(ReleaseSections(data));
+        blocks.AddRange(ReleaseSections(data, links));
         blocks.Add(new SectionBlock(null, [TopList("Top searches", data.TopSearches, v => $"`{Escape(v)}`"), TopList("Top products from search", data.TopProducts, v => Escape(data.Products.Label(v)))]));
         blocks.Add(new ImageBlock($"DAU, WAU and MAU for the 8 days to {data.Day:yyyy-MM-dd}", "Active users", new ImageSource.Attachment(ChartName)));
         blocks.Add(new ContextBlock(Context(data, links)));
@@ -40,13 +40,15 @@ public static class DigestMessage
     /// <summary>At most this many releases in one digest (a week rarely has more than one or two).</summary>
     private const int MaxReleases = 3;
 
-    private static IEnumerable<SlackBlock> ReleaseSections(DigestData data)
+    private static IEnumerable<SlackBlock> ReleaseSections(DigestData data, DigestLinks links)
     {
         foreach (var release in data.Releases.Take(MaxReleases))
         {
             yield return new HeaderBlock(Fit(release.Header, SlackLimits.MaxHeaderText));
             yield return new SectionBlock(Fit(release.Section, SlackLimits.MaxSectionText));
-            yield return new ContextBlock([release.Context]);
+            yield return new ContextBlock(links.Release(release.Version) is { } page
+                ? [release.Context, Link(page, $"{release.Version} in the console")]
+                : [release.Context]);
         }
         if (data.Releases.Count > 0) yield return new DividerBlock();
     }

@@ -3,8 +3,8 @@ using Sandbox.ReleaseCheck.Statistics;
 
 namespace Sandbox.ReleaseCheck.Reporting;
 
-/// <summary>How rates, differences and verdicts read in text and in Slack.</summary>
-internal static class Figures
+/// <summary>How rates, differences and verdicts read in text, in Slack and in the console.</summary>
+public static class Figures
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 

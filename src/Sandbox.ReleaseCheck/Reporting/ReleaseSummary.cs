@@ -5,7 +5,8 @@ namespace Sandbox.ReleaseCheck.Reporting;
 /// mrkdwn section, a context line and the notification fallback text; within Block Kit's limits
 /// (header 150 characters, section 3,000).
 /// </summary>
-public sealed record ReleaseSummary(string Header, string Section, string Context, string Fallback)
+/// <param name="Version">The release checked (the digest links to its page in the console).</param>
+public sealed record ReleaseSummary(string Version, string Header, string Section, string Context, string Fallback)
 {
     public const int MaxHeader = 150;
     public const int MaxSection = 3000;
@@ -27,7 +28,7 @@ public sealed record ReleaseSummary(string Header, string Section, string Contex
                       $"All figures: `sandbox release-check --version {report.Version}`";
         // The fallback is plain text (notifications), not mrkdwn: names stay as they are.
         var fallback = worse.Count > 0 ? $"Release {report.Version}: worse on {string.Join(", ", worse.Select(m => m.Name))}" : header;
-        return new ReleaseSummary(header, SectionText(lines), context, fallback);
+        return new ReleaseSummary(report.Version, header, SectionText(lines), context, fallback);
     }
 
     private static int Compared(ReleaseReport report) => report.Metrics.Count(m => m.Verdict != Statistics.Verdict.NoData);

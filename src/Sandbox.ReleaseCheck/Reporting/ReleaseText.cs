@@ -9,12 +9,7 @@ public static class ReleaseText
     {
         var text = new StringBuilder();
         text.AppendLine($"release check: {report.Version} (released {report.ReleaseDay:yyyy-MM-dd}) against {report.PreviousVersion}");
-        text.AppendLine($"  by version: established users (no install within the days read) on {report.Version} vs on {report.PreviousVersion}, {report.After}");
-        text.AppendLine(report.Before is { } before
-            ? $"  before/after: every user {before} vs {report.After}"
-            : "  before/after: no data before the release day");
-        text.AppendLine($"  intervals: difference of rates (points), two-proportion z test, {Figures.Percent(report.FamilyConfidence)} for each comparison's metrics together (Bonferroni)");
-        text.AppendLine("  the verdict is the version comparison's; before/after also moves with whatever else changed over those days");
+        foreach (var line in Method(report)) text.AppendLine($"  {line}");
         text.AppendLine();
         var rows = report.Metrics.Select(m => new[]
         {
@@ -26,9 +21,21 @@ public static class ReleaseText
         text.AppendLine(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
         foreach (var row in rows) text.AppendLine(string.Join("  ", row.Select((c, i) => c.PadRight(widths[i]))).TrimEnd());
         text.AppendLine();
-        text.AppendLine(report.Flagged
-            ? $"verdict: WORSE on {string.Join(", ", report.Worse.Select(m => m.Name))}"
-            : report.Better.Count > 0 ? $"verdict: no metric worse; better on {string.Join(", ", report.Better.Select(m => m.Name))}" : "verdict: no clear difference on any metric");
+        text.AppendLine($"verdict: {Verdict(report)}");
         return text.ToString();
     }
+
+    /// <summary>What was compared with what, and how (the console shows the same lines above its table).</summary>
+    public static IReadOnlyList<string> Method(ReleaseReport report) =>
+    [
+        $"by version: established users (no install within the days read) on {report.Version} vs on {report.PreviousVersion}, {report.After}",
+        report.Before is { } before ? $"before/after: every user {before} vs {report.After}" : "before/after: no data before the release day",
+        $"intervals: difference of rates (points), two-proportion z test, {Figures.Percent(report.FamilyConfidence)} for each comparison's metrics together (Bonferroni)",
+        "the verdict is the version comparison's; before/after also moves with whatever else changed over those days",
+    ];
+
+    /// <summary>"WORSE on a, b", "no metric worse; better on c" or "no clear difference on any metric".</summary>
+    public static string Verdict(ReleaseReport report) => report.Flagged
+        ? $"WORSE on {string.Join(", ", report.Worse.Select(m => m.Name))}"
+        : report.Better.Count > 0 ? $"no metric worse; better on {string.Join(", ", report.Better.Select(m => m.Name))}" : "no clear difference on any metric";
 }

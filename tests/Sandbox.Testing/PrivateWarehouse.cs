@@ -1,4 +1,8 @@
+using System.Net;
 using Npgsql;
+using Sandbox.Redshift.Hosting;
+using Sandbox.Redshift.QueryLog;
+using Sandbox.Redshift.Rewriting;
 
 namespace Sandbox.Testing;
 
@@ -8,7 +12,9 @@ namespace Sandbox.Testing;
 /// warehouse outage that is a real stopped server, without touching the shared one. As root,
 /// initdb and pg_ctl run as the postgres user (they refuse root), which then owns the folder.
 /// Locked like the stack's: SCRAM passwords for every role, the contract's roles made by the same
-/// compose/warehouse/roles.sql, passwords generated per cluster.
+/// compose/warehouse/roles.sql, passwords generated per cluster. With a Redshift front (as the stack
+/// has on its warehouse port), the role connection strings go through it: Firehose's COPY ... MANIFEST
+/// is Redshift SQL that only the front speaks; stopping the cluster leaves the front refusing sessions.
 /// </summary>
 public sealed class PrivateWarehouse : IAsyncDisposable
 {
@@ -20,13 +26,19 @@ public sealed class PrivateWarehouse : IAsyncDisposable
     private readonly string _deliveryPassword = NewPassword();
     private readonly string _analystPassword = NewPassword();
 
+    private RedshiftFront? _front;
+
     private PrivateWarehouse(string root, int port)
     {
         _root = root;
         Port = port;
     }
 
+    /// <summary>PostgreSQL's own port (what the stack calls POSTGRES_PORT).</summary>
     public int Port { get; }
+
+    /// <summary>Where clients connect: the Redshift front if there is one, else PostgreSQL.</summary>
+    public int ClientPort => _front?.EndPoint.Port ?? Port;
     public string DataDirectory => Path.Combine(_root, "data");
     public string LogPath => Path.Combine(_root, "postgres.log");
 
@@ -39,14 +51,18 @@ public sealed class PrivateWarehouse : IAsyncDisposable
     public string AnalystConnectionString => As("analyst", _analystPassword);
 
     /// <summary>The cluster's superuser (`postgres`), for tests that set up roles or pg_hba of their own.</summary>
-    public string SuperuserConnectionString => As("postgres", _superuserPassword);
+    public string SuperuserConnectionString => Direct("postgres", _superuserPassword);
 
     private string As(string role, string password) =>
+        $"Host=127.0.0.1;Port={ClientPort};Username={role};Password={password};Database=postgres;Pooling=false";
+
+    private string Direct(string role, string password) =>
         $"Host=127.0.0.1;Port={Port};Username={role};Password={password};Database=postgres;Pooling=false";
 
     public static bool Available => File.Exists(Path.Combine(BinDirectory, "pg_ctl"));
 
-    public static async Task<PrivateWarehouse> StartAsync()
+    /// <param name="redshiftFront">Put a sandbox-redshift front (in this process) before the cluster, as the stack does.</param>
+    public static async Task<PrivateWarehouse> StartAsync(bool redshiftFront = false)
     {
         if (!Available) throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinDirectory}/pg_ctl): run 'make deps'");
         var root = Directory.CreateTempSubdirectory("sandbox-tests-warehouse-").FullName;
@@ -65,6 +81,12 @@ public sealed class PrivateWarehouse : IAsyncDisposable
             File.Delete(passwordFile);
             await warehouse.StartAgainAsync();
             await warehouse.CreateRolesAsync();
+            if (redshiftFront)
+            {
+                warehouse._front = RedshiftFront.Start(
+                    new FrontOptions(IPAddress.Loopback, 0, new IPEndPoint(IPAddress.Loopback, warehouse.Port), warehouse.Direct("sandbox_delivery", warehouse._deliveryPassword)),
+                    new DialectStatementRewriter(), new NoStatementLog());
+            }
         }
         catch
         {
@@ -116,6 +138,7 @@ public sealed class PrivateWarehouse : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_front != null) await _front.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         if (IsRunning)
         {
@@ -136,6 +159,12 @@ public sealed class PrivateWarehouse : IAsyncDisposable
             var log = File.Exists(LogPath) ? string.Join('\n', File.ReadLines(LogPath).TakeLast(20)) : "(no log yet)";
             throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} failed ({result.ExitCode}):\n{result.Output}\nlog:\n{log}");
         }
+    }
+
+    /// <summary>The fault tests check delivery, not the front's statement log (its own tests do).</summary>
+    private sealed class NoStatementLog : IQueryLogSink
+    {
+        public void Record(QueryLogEntry entry) { }
     }
 
     private static async Task RunAsync(string fileName, string[] arguments)

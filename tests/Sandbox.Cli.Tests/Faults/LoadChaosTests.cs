@@ -22,7 +22,7 @@ public class LoadChaosTests(StackFixture stack, ITestOutputHelper output)
     {
         Skip.IfNot(PrivateWarehouse.Available, "PostgreSQL 15 (pg_ctl) is not installed here: run 'make deps'");
         var seed = Environment.GetEnvironmentVariable("SANDBOX_FAULT_SEED") is { } given ? int.Parse(given) : Random.Shared.Next(1, 1_000_000);
-        await using var warehouse = await PrivateWarehouse.StartAsync();
+        await using var warehouse = await PrivateWarehouse.StartAsync(redshiftFront: true);
         // A fixed port: the run restarts the engine with the command line it was started with.
         await using var engine = await KinesisEngine.StartAsync(limits: true, port: FreeLoopbackPort.Next());
         var folder = Directory.CreateTempSubdirectory("sandbox-load-chaos-").FullName;

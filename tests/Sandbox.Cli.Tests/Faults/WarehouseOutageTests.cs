@@ -19,7 +19,7 @@ public class WarehouseOutageTests(StackFixture stack, ITestOutputHelper output)
     {
         Skip.IfNot(PrivateWarehouse.Available, "PostgreSQL 15 (pg_ctl) is not installed here: run 'make deps'");
         var schedule = new KillSchedule();
-        await using var warehouse = await PrivateWarehouse.StartAsync();
+        await using var warehouse = await PrivateWarehouse.StartAsync(redshiftFront: true);
         await using var run = await FaultPipeline.CreateAsync(stack, seed: (ulong)schedule.Seed, warehouseServer: warehouse);
         string Context() => $"{schedule.Describe()}\n{run.ProcessOutputs()}";
         var firehose = run.Start("firehose", "run", "--buffer-seconds", "1", "--buffer-mb", "1");

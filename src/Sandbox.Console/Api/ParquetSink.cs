@@ -183,9 +183,12 @@ internal sealed class ForwardOnlyStream(Stream inner) : Stream
 
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    // CanRead and CanSeek say no: the Parquet writer only appends, and a download cannot be read back.
+    public override int Read(byte[] buffer, int offset, int count) =>
+        throw new NotSupportedException("a Parquet download is write-only: it cannot be read back");
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException("a download is written front to back");
 
-    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void SetLength(long value) =>
+        throw new NotSupportedException("a download is written front to back: its length is what has been written");
 }

@@ -14,7 +14,7 @@ root.SetAction(async (parse, cancellationToken) =>
     var repository = FindRepository();
     var scratch = Path.Combine(Path.GetTempPath(), $"sandbox-dynamodb-bench-{Guid.NewGuid():N}");
     using IServer ours = await OurServer.StartAsync(Path.Combine(scratch, "ours"));
-    using IServer dynalite = await Dynalite.StartAsync(repository, Path.Combine(scratch, "dynalite"));
+    using IServer dynalite = await Dynalite.StartAsync(repository, Path.Combine(scratch, "dynalite")); // each server deletes its folder on dispose
     var workload = new ClickWorkload(parse.GetValue(items), parse.GetValue(users), parse.GetValue(queries));
     Console.WriteLine($"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; " +
         $"{parse.GetValue(items):N0} click items (BatchWriteItem x25, 4 writers) + {parse.GetValue(queries):N0} queries per round");
@@ -41,7 +41,6 @@ root.SetAction(async (parse, cancellationToken) =>
     Console.WriteLine($"median: write CPU {oursWrite:F1} vs {baseWrite:F1} us/item ({baseWrite / oursWrite:F1}x less CPU), " +
         $"write wall {oursWall:F2} vs {baseWall:F2} s ({baseWall / oursWall:F1}x), query CPU {oursQuery:F0} vs {baseQuery:F0} us ({baseQuery / oursQuery:F1}x)");
     Console.WriteLine($"server CPU-s per 1M events (~85k click items): {oursWrite * 85_000 / 1e6:F1} vs {baseWrite * 85_000 / 1e6:F1}");
-    try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
     return 0;
 });
 return await root.Parse(args).InvokeAsync();

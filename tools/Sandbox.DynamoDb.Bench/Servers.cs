@@ -55,7 +55,15 @@ public sealed class OurServer(EngineProcess process, string data) : IServer
     {
         process.StopAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
         process.Dispose();
+        RemoveFolder(data);
+    }
+
+    /// <summary>Deletes a server's data folder and the bench's scratch folder above it once empty.</summary>
+    public static void RemoveFolder(string data)
+    {
         Directory.Delete(data, recursive: true);
+        var scratch = Path.GetDirectoryName(data)!;
+        if (Directory.Exists(scratch) && !Directory.EnumerateFileSystemEntries(scratch).Any()) Directory.Delete(scratch);
     }
 }
 
@@ -113,6 +121,6 @@ public sealed class Dynalite(Process process, Uri url, string data) : IServer
             process.WaitForExit();
         }
         process.Dispose();
-        Directory.Delete(data, recursive: true);
+        OurServer.RemoveFolder(data);
     }
 }

@@ -6,24 +6,13 @@ using static Sandbox.DynamoDb.Server.Tests.Support.Items;
 namespace Sandbox.DynamoDb.Server.Tests.Api;
 
 /// <summary>What DynamoDB refuses is refused here too, naming the construct: never a silently different result.</summary>
-public sealed class ExpressionErrorTests : IAsyncLifetime
+public sealed class ExpressionErrorTests() : TableTests()
 {
-    private InProcessDynamoDb _db = null!;
-    private string _table = null!;
-
-    public async Task InitializeAsync()
-    {
-        _db = await InProcessDynamoDb.StartAsync();
-        _table = await _db.CreateTableAsync();
-    }
-
-    public async Task DisposeAsync() => await _db.DisposeAsync();
-
     private async Task<string> ScanErrorAsync(string filter, Dictionary<string, string>? names = null, Dictionary<string, AttributeValue>? values = null)
     {
-        var error = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => _db.Client.ScanAsync(new ScanRequest
+        var error = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => Db.Client.ScanAsync(new ScanRequest
         {
-            TableName = _table, FilterExpression = filter, ExpressionAttributeNames = names, ExpressionAttributeValues = values,
+            TableName = Table, FilterExpression = filter, ExpressionAttributeNames = names, ExpressionAttributeValues = values,
         }));
         Assert.Equal("ValidationException", error.ErrorCode);
         return error.Message;
@@ -48,14 +37,14 @@ public sealed class ExpressionErrorTests : IAsyncLifetime
     [Fact]
     public async Task Legacy_parameters_and_indexes_are_refused_by_name()
     {
-        var legacy = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => _db.Client.ScanAsync(new ScanRequest
+        var legacy = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => Db.Client.ScanAsync(new ScanRequest
         {
-            TableName = _table, ScanFilter = new() { ["a"] = new Condition { ComparisonOperator = ComparisonOperator.EQ, AttributeValueList = [S("x")] } },
+            TableName = Table, ScanFilter = new() { ["a"] = new Condition { ComparisonOperator = ComparisonOperator.EQ, AttributeValueList = [S("x")] } },
         }));
         Assert.Contains("ScanFilter", legacy.Message);
-        var index = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => _db.Client.QueryAsync(new QueryRequest
+        var index = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => Db.Client.QueryAsync(new QueryRequest
         {
-            TableName = _table, IndexName = "by-product", KeyConditionExpression = "pk = :v", ExpressionAttributeValues = new() { [":v"] = S("x") },
+            TableName = Table, IndexName = "by-product", KeyConditionExpression = "pk = :v", ExpressionAttributeValues = new() { [":v"] = S("x") },
         }));
         Assert.Contains("IndexName", index.Message);
     }
@@ -63,9 +52,9 @@ public sealed class ExpressionErrorTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_values_are_refused()
     {
-        var number = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => _db.Client.PutItemAsync(_table, Item(("pk", S("a")), ("sk", S("b")), ("n", new AttributeValue { N = "12abc" }))));
+        var number = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => Db.Client.PutItemAsync(Table, Item(("pk", S("a")), ("sk", S("b")), ("n", new AttributeValue { N = "12abc" }))));
         Assert.Contains("numeric value: 12abc", number.Message);
-        var emptyKey = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => _db.Client.PutItemAsync(_table, Item(("pk", S("")), ("sk", S("b")))));
+        var emptyKey = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => Db.Client.PutItemAsync(Table, Item(("pk", S("")), ("sk", S("b")))));
         Assert.Contains("empty string value. Key: pk", emptyKey.Message);
     }
 }

@@ -6,30 +6,19 @@ using static Sandbox.DynamoDb.Server.Tests.Support.Items;
 namespace Sandbox.DynamoDb.Server.Tests.Api;
 
 /// <summary>PutItem, GetItem, UpdateItem, DeleteItem with the conditions and updates the repo uses (the lease table's).</summary>
-public sealed class ItemOperationTests : IAsyncLifetime
+public sealed class ItemOperationTests() : TableTests("lease_key", range: null)
 {
-    private InProcessDynamoDb _db = null!;
-    private string _table = null!;
-
-    public async Task InitializeAsync()
+    private Task<PutItemResponse> CreateLeaseAsync(string key) => Db.Client.PutItemAsync(new PutItemRequest
     {
-        _db = await InProcessDynamoDb.StartAsync();
-        _table = await _db.CreateTableAsync("lease_key", range: null);
-    }
-
-    public async Task DisposeAsync() => await _db.DisposeAsync();
-
-    private Task<PutItemResponse> CreateLeaseAsync(string key) => _db.Client.PutItemAsync(new PutItemRequest
-    {
-        TableName = _table,
+        TableName = Table,
         Item = Item(("lease_key", S(key)), ("application", S("app")), ("lease_counter", N(0)), ("parents", new AttributeValue { SS = ["a", "b"] })),
         ConditionExpression = "attribute_not_exists(lease_key)",
     });
 
     private Task<UpdateItemResponse> UpdateAsync(string key, string update, string condition, Dictionary<string, AttributeValue> values, string returns = "NONE") =>
-        _db.Client.UpdateItemAsync(new UpdateItemRequest
+        Db.Client.UpdateItemAsync(new UpdateItemRequest
         {
-            TableName = _table, Key = Item(("lease_key", S(key))), UpdateExpression = update, ConditionExpression = condition,
+            TableName = Table, Key = Item(("lease_key", S(key))), UpdateExpression = update, ConditionExpression = condition,
             ExpressionAttributeNames = new Dictionary<string, string> { ["#owner"] = "lease_owner", ["#counter"] = "lease_counter" }
                 .Where(n => update.Contains(n.Key) || condition.Contains(n.Key)).ToDictionary(),
             ExpressionAttributeValues = values, ReturnValues = returns,
@@ -40,13 +29,13 @@ public sealed class ItemOperationTests : IAsyncLifetime
     {
         await CreateLeaseAsync("app:shard-0");
         await Assert.ThrowsAsync<ConditionalCheckFailedException>(() => CreateLeaseAsync("app:shard-0"));
-        var item = (await _db.Client.GetItemAsync(new GetItemRequest { TableName = _table, Key = Item(("lease_key", S("app:shard-0"))), ConsistentRead = true })).Item;
+        var item = (await Db.Client.GetItemAsync(new GetItemRequest { TableName = Table, Key = Item(("lease_key", S("app:shard-0"))), ConsistentRead = true })).Item;
         Assert.Equal("app", item["application"].S);
         Assert.Equal(["a", "b"], item["parents"].SS);
     }
 
     [Fact]
-    public async Task Conditional_updates_take_renew_and_release_a_lease_like_the_lease_table()
+    public async Task Conditional_updates_take_renew_and_release_a_lease_like_the_leaseTable()
     {
         await CreateLeaseAsync("k");
         await UpdateAsync("k", "SET #owner = :owner, #counter = :next", "#counter = :seen", new() { [":owner"] = S("w1"), [":next"] = N(1), [":seen"] = N(0) });
@@ -60,7 +49,7 @@ public sealed class ItemOperationTests : IAsyncLifetime
         var released = await UpdateAsync("k", "REMOVE #owner SET #counter = :next", "#owner = :owner AND #counter = :seen",
             new() { [":owner"] = S("w1"), [":next"] = N(3), [":seen"] = N(2) }, "UPDATED_NEW");
         Assert.Equal(["lease_counter"], released.Attributes.Keys);
-        var item = (await _db.Client.GetItemAsync(_table, Item(("lease_key", S("k"))))).Item;
+        var item = (await Db.Client.GetItemAsync(Table, Item(("lease_key", S("k"))))).Item;
         Assert.False(item.ContainsKey("lease_owner"));
         Assert.Equal("3", item["lease_counter"].N);
     }
@@ -70,17 +59,17 @@ public sealed class ItemOperationTests : IAsyncLifetime
     {
         var key = Item(("lease_key", S("u")));
         // info does not exist yet: the nested SET is invalid, and nothing is written.
-        var error = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => _db.Client.UpdateItemAsync(new UpdateItemRequest
+        var error = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => Db.Client.UpdateItemAsync(new UpdateItemRequest
         {
-            TableName = _table, Key = key, UpdateExpression = "SET info.#n = :v",
+            TableName = Table, Key = key, UpdateExpression = "SET info.#n = :v",
             ExpressionAttributeNames = new() { ["#n"] = "name" }, ExpressionAttributeValues = new() { [":v"] = S("x") },
         }));
         Assert.Contains("document path", error.Message);
-        Assert.Empty((await _db.Client.GetItemAsync(_table, key)).Item ?? []);
+        Assert.Empty((await Db.Client.GetItemAsync(Table, key)).Item ?? []);
 
-        var updated = await _db.Client.UpdateItemAsync(new UpdateItemRequest
+        var updated = await Db.Client.UpdateItemAsync(new UpdateItemRequest
         {
-            TableName = _table, Key = key, ReturnValues = ReturnValue.ALL_NEW,
+            TableName = Table, Key = key, ReturnValues = ReturnValue.ALL_NEW,
             UpdateExpression = "SET hits = if_not_exists(hits, :zero) + :one, tags = list_append(if_not_exists(tags, :empty), :tag) ADD seen :set, total :five",
             ExpressionAttributeValues = new()
             {
@@ -93,9 +82,9 @@ public sealed class ItemOperationTests : IAsyncLifetime
         Assert.Equal(["a"], updated.Attributes["seen"].SS);
         Assert.Equal("5", updated.Attributes["total"].N);
 
-        var second = await _db.Client.UpdateItemAsync(new UpdateItemRequest
+        var second = await Db.Client.UpdateItemAsync(new UpdateItemRequest
         {
-            TableName = _table, Key = key, ReturnValues = ReturnValue.ALL_NEW,
+            TableName = Table, Key = key, ReturnValues = ReturnValue.ALL_NEW,
             UpdateExpression = "SET hits = hits + :one REMOVE tags[0] DELETE seen :set",
             ExpressionAttributeValues = new() { [":one"] = N(1), [":set"] = new() { SS = ["a"] } },
         });
@@ -108,23 +97,23 @@ public sealed class ItemOperationTests : IAsyncLifetime
     public async Task Delete_returns_the_old_item_and_honours_its_condition()
     {
         await CreateLeaseAsync("d");
-        await Assert.ThrowsAsync<ConditionalCheckFailedException>(() => _db.Client.DeleteItemAsync(new DeleteItemRequest
+        await Assert.ThrowsAsync<ConditionalCheckFailedException>(() => Db.Client.DeleteItemAsync(new DeleteItemRequest
         {
-            TableName = _table, Key = Item(("lease_key", S("d"))), ConditionExpression = "lease_counter > :n",
+            TableName = Table, Key = Item(("lease_key", S("d"))), ConditionExpression = "lease_counter > :n",
             ExpressionAttributeValues = new() { [":n"] = N(0) },
         }));
-        var deleted = await _db.Client.DeleteItemAsync(new DeleteItemRequest { TableName = _table, Key = Item(("lease_key", S("d"))), ReturnValues = ReturnValue.ALL_OLD });
+        var deleted = await Db.Client.DeleteItemAsync(new DeleteItemRequest { TableName = Table, Key = Item(("lease_key", S("d"))), ReturnValues = ReturnValue.ALL_OLD });
         Assert.Equal("app", deleted.Attributes["application"].S);
-        Assert.Empty((await _db.Client.GetItemAsync(_table, Item(("lease_key", S("d"))))).Item ?? []);
+        Assert.Empty((await Db.Client.GetItemAsync(Table, Item(("lease_key", S("d"))))).Item ?? []);
     }
 
     [Fact]
     public async Task GetItem_projects_the_named_paths()
     {
-        await _db.Client.PutItemAsync(_table, Item(("lease_key", S("p")), ("a", S("1")), ("m", new AttributeValue { M = new() { ["x"] = S("y"), ["z"] = S("w") } })));
-        var item = (await _db.Client.GetItemAsync(new GetItemRequest
+        await Db.Client.PutItemAsync(Table, Item(("lease_key", S("p")), ("a", S("1")), ("m", new AttributeValue { M = new() { ["x"] = S("y"), ["z"] = S("w") } })));
+        var item = (await Db.Client.GetItemAsync(new GetItemRequest
         {
-            TableName = _table, Key = Item(("lease_key", S("p"))), ProjectionExpression = "#a, m.x", ExpressionAttributeNames = new() { ["#a"] = "a" },
+            TableName = Table, Key = Item(("lease_key", S("p"))), ProjectionExpression = "#a, m.x", ExpressionAttributeNames = new() { ["#a"] = "a" },
         })).Item;
         Assert.Equal(["a", "m"], item.Keys.Order());
         Assert.Equal(["x"], item["m"].M.Keys);
@@ -135,14 +124,14 @@ public sealed class ItemOperationTests : IAsyncLifetime
     {
         async Task<string> Refused(Func<Task> call) => (await Assert.ThrowsAsync<AmazonDynamoDBException>(call)).Message;
 
-        Assert.Contains("Missing the key lease_key", await Refused(() => _db.Client.PutItemAsync(_table, Item(("other", S("x"))))));
-        Assert.Contains("Type mismatch for key lease_key", await Refused(() => _db.Client.PutItemAsync(_table, Item(("lease_key", N(1))))));
-        Assert.Contains("does not match the schema", await Refused(() => _db.Client.GetItemAsync(_table, Item(("lease_key", S("x")), ("more", S("y"))))));
-        Assert.Contains("maximum allowed size", await Refused(() => _db.Client.PutItemAsync(_table, Item(("lease_key", S("big")), ("body", S(new string('x', 410 * 1024)))))));
-        Assert.Contains("part of the key", await Refused(() => _db.Client.UpdateItemAsync(new UpdateItemRequest
+        Assert.Contains("Missing the key lease_key", await Refused(() => Db.Client.PutItemAsync(Table, Item(("other", S("x"))))));
+        Assert.Contains("Type mismatch for key lease_key", await Refused(() => Db.Client.PutItemAsync(Table, Item(("lease_key", N(1))))));
+        Assert.Contains("does not match the schema", await Refused(() => Db.Client.GetItemAsync(Table, Item(("lease_key", S("x")), ("more", S("y"))))));
+        Assert.Contains("maximum allowed size", await Refused(() => Db.Client.PutItemAsync(Table, Item(("lease_key", S("big")), ("body", S(new string('x', 410 * 1024)))))));
+        Assert.Contains("part of the key", await Refused(() => Db.Client.UpdateItemAsync(new UpdateItemRequest
         {
-            TableName = _table, Key = Item(("lease_key", S("k"))), UpdateExpression = "SET lease_key = :v", ExpressionAttributeValues = new() { [":v"] = S("z") },
+            TableName = Table, Key = Item(("lease_key", S("k"))), UpdateExpression = "SET lease_key = :v", ExpressionAttributeValues = new() { [":v"] = S("z") },
         })));
-        await Assert.ThrowsAsync<ResourceNotFoundException>(() => _db.Client.PutItemAsync("no-such-table", Item(("lease_key", S("x")))));
+        await Assert.ThrowsAsync<ResourceNotFoundException>(() => Db.Client.PutItemAsync("no-such-table", Item(("lease_key", S("x")))));
     }
 }

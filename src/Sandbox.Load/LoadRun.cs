@@ -161,11 +161,12 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         string[] ship = options.Speed is null
             ? ["ship", "--from", day.Folder, "--state", Path.Combine(folder, "shipper"), "--once"]
             : ["ship", "--from", Path.Combine(folder, "live"), "--state", Path.Combine(folder, "shipper")];
+        var environment = BoxProcess.LongRunning(resources.Environment);
         var boxes = new Dictionary<string, BoxProcess>
         {
-            ["firehose"] = new("firehose", ["firehose", "run", "--buffer-seconds", options.BufferSeconds.ToString()], resources.Environment, Path.Combine(folder, "firehose.log")),
-            ["clicklog"] = new("clicklog", ["clicklog", "run"], resources.Environment, Path.Combine(folder, "clicklog.log")),
-            ["shipper"] = new("shipper", ship, resources.Environment, Path.Combine(folder, "shipper.log")),
+            ["firehose"] = new("firehose", ["firehose", "run", "--buffer-seconds", options.BufferSeconds.ToString()], environment, Path.Combine(folder, "firehose.log")),
+            ["clicklog"] = new("clicklog", ["clicklog", "run"], environment, Path.Combine(folder, "clicklog.log")),
+            ["shipper"] = new("shipper", ship, environment, Path.Combine(folder, "shipper.log")),
         };
         boxes["shipper"].LineReceived += _shipper.Read;
         boxes["shipper"].Started += _shipper.Restarted;

@@ -8,18 +8,20 @@ public sealed class DiskBudgetTests
     [Fact]
     public void The_estimate_grows_with_the_events_and_leaves_out_a_day_already_on_disk()
     {
-        var fresh = DiskBudget.Estimate(30_000_000, dayOnDisk: false);
-        var reused = DiskBudget.Estimate(30_000_000, dayOnDisk: true);
+        var fresh = DiskBudget.Estimate(30_000_000, dayOnDisk: false, keepsStaging: true);
+        var reused = DiskBudget.Estimate(30_000_000, dayOnDisk: true, keepsStaging: true);
         Assert.Contains(fresh, e => e.Store == "day files");
         Assert.DoesNotContain(reused, e => e.Store == "day files");
         Assert.Equal(fresh.Sum(e => e.Bytes) - fresh.Single(e => e.Store == "day files").Bytes, reused.Sum(e => e.Bytes));
-        Assert.Equal(10 * DiskBudget.Estimate(1_000_000, false).Sum(e => e.Bytes), DiskBudget.Estimate(10_000_000, false).Sum(e => e.Bytes), tolerance: 10);
+        Assert.Equal(10 * DiskBudget.Estimate(1_000_000, false, true).Sum(e => e.Bytes), DiskBudget.Estimate(10_000_000, false, true).Sum(e => e.Bytes), tolerance: 10);
+        var expiring = DiskBudget.Estimate(30_000_000, dayOnDisk: false, keepsStaging: false);
+        Assert.DoesNotContain(expiring, e => e.Store == DiskBudget.Staging);
     }
 
     [Fact]
     public void A_day_that_does_not_fit_is_refused_and_the_line_names_every_store()
     {
-        var estimate = DiskBudget.Estimate(30_000_000, dayOnDisk: false);
+        var estimate = DiskBudget.Estimate(30_000_000, dayOnDisk: false, keepsStaging: true);
         var needed = DiskBudget.Needed(estimate);
         Assert.True(needed > estimate.Sum(e => e.Bytes));
 

@@ -176,7 +176,7 @@ public static class LoadCommand
     {
         var events = options.Day is { } folder ? LoadDay.Open(folder).Events : options.Events;
         var dayOnDisk = options.Day is not null || GeneratedDay.IsOnDisk(options);
-        var estimate = DiskBudget.Estimate(events, dayOnDisk);
+        var estimate = DiskBudget.Estimate(events, dayOnDisk, keepsStaging: options.Keep);
         var free = DiskBudget.FreeBytes(StackState.Locate().Directory ?? options.DaysDirectory, out var where);
         var line = DiskBudget.Describe(events, estimate, free, where, out var enough);
         Console.WriteLine($"load: {line}");

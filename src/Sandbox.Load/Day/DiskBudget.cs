@@ -10,22 +10,27 @@ public static class DiskBudget
     /// <summary>Bytes each store holds per event at the run's peak (the run's stream, buckets and database are dropped after it).</summary>
     public static readonly IReadOnlyList<(string Store, double BytesPerEvent)> PerEvent =
     [
-        ("day files", 435),          // the generated app logs (kept for the next run of the same size and seed)
+        (DayFiles, 435),             // the generated app logs (kept for the next run of the same size and seed)
         ("Kinesis engine", 470),     // the record frames; kept for the stream's 24 h retention, as on AWS
-        ("S3 staging", 440),         // Firehose's staged JSON lines and manifests (AWS keeps them; so does the run)
+        (Staging, 440),              // Firehose's staged JSON lines and manifests (AWS keeps them; a run expires them once loaded)
         ("S3 archive", 80),          // the gzip archive
         ("warehouse", 925),          // events with their indexes, load tables, WAL
         ("DynamoDB", 110),           // click items (~8.6 % of events) and leases
     ];
+
+    public const string DayFiles = "day files", Staging = "S3 staging";
 
     /// <summary>Kept free beyond the estimate: the estimate's error and everyone else on the disk.</summary>
     public const double Margin = 0.15;
 
     public static long MinimumSpare => 2L << 30;
 
-    /// <summary>Bytes per store for <paramref name="events"/>; the day files only when the day is still to be generated.</summary>
-    public static IReadOnlyList<(string Store, long Bytes)> Estimate(long events, bool dayOnDisk) =>
-        PerEvent.Where(p => !(dayOnDisk && p.Store == "day files"))
+    /// <summary>
+    /// Bytes per store for <paramref name="events"/>; the day files only when the day is still to be generated, the
+    /// staged objects only when the run keeps them (--keep; otherwise they go once loaded, within the margin).
+    /// </summary>
+    public static IReadOnlyList<(string Store, long Bytes)> Estimate(long events, bool dayOnDisk, bool keepsStaging) =>
+        PerEvent.Where(p => !(dayOnDisk && p.Store == DayFiles) && !(!keepsStaging && p.Store == Staging))
             .Select(p => (p.Store, (long)Math.Ceiling(p.BytesPerEvent * events)))
             .ToList();
 

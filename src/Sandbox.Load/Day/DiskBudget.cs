@@ -14,14 +14,14 @@ public static class DiskBudget
         ("Kinesis engine", 470),     // the record frames; kept for the stream's 24 h retention, as on AWS
         (Staging, 440),              // Firehose's staged JSON lines and manifests (AWS keeps them; a run expires them once loaded)
         ("S3 archive", 80),          // the gzip archive
-        ("warehouse", 925),          // events with their indexes, load tables, WAL
-        ("DynamoDB", 110),           // click items (~8.6 % of events) and leases
+        ("warehouse", 780),          // events with their indexes, load tables, WAL
+        ("DynamoDB", 330),           // click items (~8.6 % of events, dynalite's store ~3.9 KB each) and leases
     ];
 
     public const string DayFiles = "day files", Staging = "S3 staging";
 
     /// <summary>Kept free beyond the estimate: the estimate's error and everyone else on the disk.</summary>
-    public const double Margin = 0.15;
+    public const double Margin = 0.10;
 
     public static long MinimumSpare => 2L << 30;
 

@@ -181,7 +181,8 @@ public static class LoadCommand
         var line = DiskBudget.Describe(events, estimate, free, where, out var enough);
         Console.WriteLine($"load: {line}");
         return enough ? null
-            : $"not enough free disk for {events:N0} events ({line}): free space (other worktrees' .sandbox/, old reports), or run fewer --events";
+            : $"not enough free disk for {events:N0} events ({DiskBudget.Gb(DiskBudget.Needed(estimate))} needed, {DiskBudget.Gb(free)} free, the line above): "
+              + "free space (other worktrees' .sandbox/, old load days and reports), or run fewer --events";
     }
 
     private static int Refuse(string problem)

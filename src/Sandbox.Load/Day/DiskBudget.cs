@@ -60,5 +60,5 @@ public static class DiskBudget
         return drive.AvailableFreeSpace;
     }
 
-    private static string Gb(long bytes) => $"{bytes / 1e9:0.0} GB";
+    public static string Gb(long bytes) => $"{bytes / 1e9:0.0} GB";
 }

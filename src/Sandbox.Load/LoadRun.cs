@@ -42,6 +42,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
     private NpgsqlDataSource? _warehouse;
     private KinesisClient? _kinesis;
     private ChaosMonkey? _chaos;
+    private StagingLifecycle? _staging;
 
     public async Task<LoadRunResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +61,8 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         var samples = LatencySample.Pick(day, WantedSamples);
         var latency = new DeliveryLatency(samples, DueAt, _warehouse, dynamo, endpoints.Resources.ClickLogTable);
         _archive = new ArchiveTail(s3, endpoints.Resources.ArchiveBucket, latency);
+        // --keep leaves the run as it was, staged objects included.
+        _staging = options.Keep ? null : new StagingLifecycle(s3, _warehouse, endpoints.Resources.StagingBucket);
         var ages = new IteratorAges(_kinesis, dynamo, endpoints.Resources.LeaseTable, endpoints.Resources.Stream);
         var cpuAtStart = new Dictionary<string, double>();
         TimeSpan? deliveredAfter = null;
@@ -161,11 +164,12 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         string[] ship = options.Speed is null
             ? ["ship", "--from", day.Folder, "--state", Path.Combine(folder, "shipper"), "--once"]
             : ["ship", "--from", Path.Combine(folder, "live"), "--state", Path.Combine(folder, "shipper")];
+        var environment = BoxProcess.LongRunning(resources.Environment);
         var boxes = new Dictionary<string, BoxProcess>
         {
-            ["firehose"] = new("firehose", ["firehose", "run", "--buffer-seconds", options.BufferSeconds.ToString()], resources.Environment, Path.Combine(folder, "firehose.log")),
-            ["clicklog"] = new("clicklog", ["clicklog", "run"], resources.Environment, Path.Combine(folder, "clicklog.log")),
-            ["shipper"] = new("shipper", ship, resources.Environment, Path.Combine(folder, "shipper.log")),
+            ["firehose"] = new("firehose", ["firehose", "run", "--buffer-seconds", options.BufferSeconds.ToString()], environment, Path.Combine(folder, "firehose.log")),
+            ["clicklog"] = new("clicklog", ["clicklog", "run"], environment, Path.Combine(folder, "clicklog.log")),
+            ["shipper"] = new("shipper", ship, environment, Path.Combine(folder, "shipper.log")),
         };
         boxes["shipper"].LineReceived += _shipper.Read;
         boxes["shipper"].Started += _shipper.Restarted;
@@ -197,6 +201,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             {
                 await Quietly(async token => _ages = await ages.ReadAsync(token), cancellationToken);
                 await Quietly(async token => _warehouseRows = await WarehouseRowsAsync(token), cancellationToken);
+                if (_staging is not null) await Quietly(_staging.ExpireLoadedAsync, cancellationToken);
                 lastSlow = now;
             }
             var input = Input;

@@ -94,6 +94,7 @@ public static class LoadCommand
         LoadDay day;
         try
         {
+            if (DiskProblem(options) is { } full) return Refuse(full);
             day = options.Day is { } folder ? LoadDay.Open(folder) : await GeneratedDay.OpenOrGenerateAsync(options, Console.Out, cancellationToken);
         }
         catch (LoadInputException e)
@@ -168,6 +169,20 @@ public static class LoadCommand
         var down = results.Where(r => !r.Ready && r.Service is not ("console" or "appdb")).ToList();
         return down.Count == 0 ? null
             : $"the stack is not up: {string.Join("; ", down.Select(r => $"{r.Service} at {r.Endpoint}: {r.Detail}"))}. Start it with `make up`";
+    }
+
+    /// <summary>Prints the disk estimate; the reason to refuse when the day would not fit (null when it does).</summary>
+    private static string? DiskProblem(LoadOptions options)
+    {
+        var events = options.Day is { } folder ? LoadDay.Open(folder).Events : options.Events;
+        var dayOnDisk = options.Day is not null || GeneratedDay.IsOnDisk(options);
+        var estimate = DiskBudget.Estimate(events, dayOnDisk, keepsStaging: options.Keep);
+        var free = DiskBudget.FreeBytes(StackState.Locate().Directory ?? options.DaysDirectory, out var where);
+        var line = DiskBudget.Describe(events, estimate, free, where, out var enough);
+        Console.WriteLine($"load: {line}");
+        return enough ? null
+            : $"not enough free disk for {events:N0} events ({DiskBudget.Gb(DiskBudget.Needed(estimate))} needed, {DiskBudget.Gb(free)} free, the line above): "
+              + "free space (other worktrees' .sandbox/, old load days and reports), or run fewer --events";
     }
 
     private static int Refuse(string problem)

@@ -12,10 +12,15 @@ public static class GeneratedDay
 {
     public const string Date = "2026-11-02";
 
+    /// <summary>The day of this size and seed was generated before (its files are reused, not written again).</summary>
+    public static bool IsOnDisk(LoadOptions options) => GenerationTruthFile.TryRead(FolderOf(options)) is { Status: GenerationTruth.StatusComplete };
+
+    private static string FolderOf(LoadOptions options) => Path.GetFullPath(Path.Combine(options.DaysDirectory, $"{options.Events}-seed{options.Seed}"));
+
     public static async Task<LoadDay> OpenOrGenerateAsync(LoadOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        var folder = Path.GetFullPath(Path.Combine(options.DaysDirectory, $"{options.Events}-seed{options.Seed}"));
-        if (GenerationTruthFile.TryRead(folder) is { Status: GenerationTruth.StatusComplete })
+        var folder = FolderOf(options);
+        if (IsOnDisk(options))
         {
             output.WriteLine($"load: reusing the day in {folder}");
             return LoadDay.Open(folder);

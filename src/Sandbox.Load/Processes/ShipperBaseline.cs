@@ -27,7 +27,8 @@ public static class ShipperBaseline
         await kinesis.CreateStreamAsync(new CreateStreamRequest { StreamName = stream, ShardCount = shards, Tags = new() { ["sandbox:limits"] = "off" } }, cancellationToken);
         try
         {
-            var environment = new Dictionary<string, string> { ["SANDBOX_STREAM"] = stream, ["SANDBOX_STREAM_SHARDS"] = shards.ToString() };
+            // The same runtime settings as the run's shipper: the yardstick must be the same process.
+            var environment = BoxProcess.LongRunning(new Dictionary<string, string> { ["SANDBOX_STREAM"] = stream, ["SANDBOX_STREAM_SHARDS"] = shards.ToString() });
             var progress = new ShipperProgress();
             await using var ship = new BoxProcess("shipper-alone", ["ship", "--from", day.Folder, "--state", Path.Combine(folder, "shipper-alone"), "--once"],
                 environment, Path.Combine(folder, "shipper-alone.log"));

@@ -1,0 +1,64 @@
+namespace Sandbox.Load.Day;
+
+/// <summary>
+/// What a run of N events writes to disk, store by store, from bytes per event measured during
+/// `sandbox load` runs (docs/BENCHMARKS.md, "Disk per 1M events"), so a day that cannot fit is
+/// refused before anything starts instead of filling the disk half way through.
+/// </summary>
+public static class DiskBudget
+{
+    /// <summary>Bytes each store holds per event at the run's peak (the run's stream, buckets and database are dropped after it).</summary>
+    public static readonly IReadOnlyList<(string Store, double BytesPerEvent)> PerEvent =
+    [
+        (DayFiles, 435),             // the generated app logs (kept for the next run of the same size and seed)
+        ("Kinesis engine", 470),     // the record frames; kept for the stream's 24 h retention, as on AWS
+        (Staging, 440),              // Firehose's staged JSON lines and manifests (AWS keeps them; a run expires them once loaded)
+        ("S3 archive", 80),          // the gzip archive
+        ("warehouse", 780),          // events with their indexes, load tables, WAL
+        ("DynamoDB", 330),           // click items (~8.6 % of events, dynalite's store ~3.9 KB each) and leases
+    ];
+
+    public const string DayFiles = "day files", Staging = "S3 staging";
+
+    /// <summary>Kept free beyond the estimate: the estimate's error and everyone else on the disk.</summary>
+    public const double Margin = 0.10;
+
+    public static long MinimumSpare => 2L << 30;
+
+    /// <summary>
+    /// Bytes per store for <paramref name="events"/>; the day files only when the day is still to be generated, the
+    /// staged objects only when the run keeps them (--keep; otherwise they go once loaded, within the margin).
+    /// </summary>
+    public static IReadOnlyList<(string Store, long Bytes)> Estimate(long events, bool dayOnDisk, bool keepsStaging) =>
+        PerEvent.Where(p => !(dayOnDisk && p.Store == DayFiles) && !(!keepsStaging && p.Store == Staging))
+            .Select(p => (p.Store, (long)Math.Ceiling(p.BytesPerEvent * events)))
+            .ToList();
+
+    /// <summary>The estimate with its margin; what must be free before the run starts.</summary>
+    public static long Needed(IReadOnlyList<(string Store, long Bytes)> estimate)
+    {
+        var total = estimate.Sum(e => e.Bytes);
+        return total + Math.Max((long)(total * Margin), MinimumSpare);
+    }
+
+    /// <summary>One line: the estimate per store against what is free; <paramref name="enough"/> says whether it fits.</summary>
+    public static string Describe(long events, IReadOnlyList<(string Store, long Bytes)> estimate, long freeBytes, string where, out bool enough)
+    {
+        var needed = Needed(estimate);
+        enough = freeBytes >= needed;
+        var parts = string.Join(", ", estimate.Select(e => $"{e.Store} {Gb(e.Bytes)}"));
+        return $"disk: {events:N0} events need about {Gb(estimate.Sum(e => e.Bytes))} ({parts}) + margin = {Gb(needed)}; {Gb(freeBytes)} free on the disk of {where}";
+    }
+
+    /// <summary>Free bytes for an unprivileged writer on the filesystem holding <paramref name="folder"/> (its nearest existing parent).</summary>
+    public static long FreeBytes(string folder, out string where)
+    {
+        var path = Path.GetFullPath(folder);
+        while (!Directory.Exists(path)) path = Path.GetDirectoryName(path) ?? "/";
+        var drive = new DriveInfo(path);
+        where = path;
+        return drive.AvailableFreeSpace;
+    }
+
+    public static string Gb(long bytes) => $"{bytes / 1e9:0.0} GB";
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using Sandbox.Scenarios.Steps.Checks;
+
+namespace Sandbox.Load.Bench;
+
+/// <summary>
+/// The load monitor reads every archived event's id while the pipeline runs. Times the reader it uses
+/// (ArchiveFacts.EventIdsOfGzip: UTF-8 bytes, one Utf8JsonReader pass per line) against the former way
+/// (StreamReader lines as strings, a JsonDocument per line), alternating rounds over the same object,
+/// both checked to give the same ids.
+/// </summary>
+public static class ArchiveIdsSpeed
+{
+    public static int Run(string day, int records, int rounds)
+    {
+        var gzip = ArchiveObject(day, records, out var lines);
+        Console.WriteLine($"archive object: {lines:N0} lines, {gzip.Length / 1e6:N1} MB gzip; {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        var expected = TextReader(gzip);
+        if (!expected.SequenceEqual(ArchiveFacts.EventIdsOfGzip(new MemoryStream(gzip))))
+            throw new InvalidOperationException("the two readers disagree on the ids");
+        var (bytesTimes, textTimes) = (new List<double>(), new List<double>());
+        for (var round = 0; round <= rounds; round++)
+        {
+            var text = CpuMs(() => TextReader(gzip));
+            var bytes = CpuMs(() => ArchiveFacts.EventIdsOfGzip(new MemoryStream(gzip)));
+            if (round == 0) continue; // warm-up
+            textTimes.Add(text);
+            bytesTimes.Add(bytes);
+            Console.WriteLine($"round {round}: text + JsonDocument {text:N0} ms, bytes {bytes:N0} ms CPU ({bytes / text:0.00}x)");
+        }
+        var (b, t) = (Median(bytesTimes), Median(textTimes));
+        Console.WriteLine($"median CPU: bytes {b:N0} ms ({b * 1000 / lines:N2} us/record) vs text + JsonDocument {t:N0} ms ({t * 1000 / lines:N2} us/record): {b / t:0.00}x");
+        return 0;
+    }
+
+    /// <summary>The former reader, kept here as the baseline.</summary>
+    private static List<string> TextReader(byte[] gzip)
+    {
+        using var reader = new StreamReader(new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress));
+        var ids = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0) continue;
+            using var json = JsonDocument.Parse(line);
+            ids.Add(json.RootElement.TryGetProperty("event_id", out var id) ? id.GetString() ?? "" : "");
+        }
+        return ids;
+    }
+
+    /// <summary>The day's first lines as the to-archive stream writes them: one gzip object of JSON lines.</summary>
+    private static byte[] ArchiveObject(string day, int records, out int lines)
+    {
+        var output = new MemoryStream();
+        lines = 0;
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new StreamWriter(gzip))
+            foreach (var file in Directory.EnumerateFiles(day, "*.log", SearchOption.AllDirectories).Order())
+                foreach (var line in File.ReadLines(file))
+                {
+                    if (lines == records) goto done;
+                    writer.Write(line);
+                    writer.Write('\n');
+                    lines++;
+                }
+        done:
+        return output.ToArray();
+    }
+
+    private static double CpuMs(Action work)
+    {
+        GC.Collect();
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        work();
+        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

@@ -73,7 +73,12 @@ public sealed class ReleaseChecks(NpgsqlDataSource warehouse, TimeProvider? cloc
     public async Task<DateOnly?> NewestDayAsync(CancellationToken ct)
     {
         await using var command = warehouse.CreateCommand(NewestDaySql);
-        return await command.ExecuteScalarAsync(ct) is DateTime newest ? DateOnly.FromDateTime(newest) : null;
+        return await command.ExecuteScalarAsync(ct) switch
+        {
+            DateOnly day => day,
+            DateTime newest => DateOnly.FromDateTime(newest),
+            _ => null, // no events
+        };
     }
 
     private static readonly string NewestDaySql =

@@ -137,7 +137,7 @@ public sealed class FeaturesBrowserTests(ConsoleFixture console, BrowserTests.Ch
         await page.ClickAsync("#restore-version");
         await Assertions.Expect(page.Locator("#versions option").First).ToHaveTextAsync("version 3 (current)");
         await Assertions.Expect(page.Locator(".cm-content")).ToHaveTextAsync("select 'first' as text");
-        await BrowserTests.Shot(page, "features-5-version-restored");
+        await BrowserTests.Shot(page, "features-7-version-restored");
     }
 
     private async Task<IPage> SignInAsync(string name, string path)

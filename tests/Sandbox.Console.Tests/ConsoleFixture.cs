@@ -35,6 +35,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public string StateDirectory { get; } = Directory.CreateTempSubdirectory("sandbox-console-tests-").FullName;
     public ConsoleSettings Settings { get; private set; } = null!;
     public NpgsqlDataSource StateDatabase => _state.DataSource;
+    public IServiceProvider Services => _app.Services;
     public ConsoleUser Alice { get; private set; } = null!;
     public ConsoleUser Bob { get; private set; } = null!;
 

@@ -27,6 +27,9 @@ public sealed class PrivateConsole : IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>The console's warehouse database as the admin role, to add data behind the console's back.</summary>
+    public Npgsql.NpgsqlDataSource WarehouseDatabase => _databases[0].DataSource;
+
     /// <summary>The console's warehouse database as the read-only analyst role: what its query role reads.</summary>
     public string WarehouseAsAnalyst { get; private set; } = null!;
 

@@ -74,7 +74,7 @@ public static class AlertEndpoints
         {
             throw new QueryInputException(
                 $"query {query!.Id} cannot be evaluated for an alert with its {(schedule is null ? "saved parameter values" : "schedule's values")}: {missing.Message}. " +
-                "Give the parameter a saved value or the query a schedule with values");
+                "Give the parameter a saved value or the query a schedule with values", missing.Status);
         }
         return null;
     }

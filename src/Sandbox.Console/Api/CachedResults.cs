@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -32,7 +33,9 @@ public static class CachedResults
             WriteAgeHeaders(http, result, now);
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"query-{saved.Id}.csv\"";
-            await http.Response.WriteAsync(Csv(result), http.RequestAborted);
+            var csv = Encoded.GetValue(result, Encode).Csv.Value;
+            http.Response.ContentLength = csv.Length;
+            await http.Response.Body.WriteAsync(csv, http.RequestAborted);
         }
         else await WriteJsonAsync(http, result);
         return true;
@@ -42,22 +45,30 @@ public static class CachedResults
     public static async Task WriteJsonAsync(HttpContext http, CachedResult result)
     {
         var age = WriteAgeHeaders(http, result, DateTimeOffset.UtcNow);
-        var (head, tail) = Encoded.GetValue(result, Encode);
+        var (head, tail, _) = Encoded.GetValue(result, Encode);
         var ageBytes = Encoding.UTF8.GetBytes(age.ToString(CultureInfo.InvariantCulture));
         http.Response.ContentType = "application/json; charset=utf-8";
         http.Response.ContentLength = head.Length + ageBytes.Length + tail.Length;
-        await http.Response.Body.WriteAsync(head, http.RequestAborted);
-        await http.Response.Body.WriteAsync(ageBytes, http.RequestAborted);
-        await http.Response.Body.WriteAsync(tail, http.RequestAborted);
+        // Into Kestrel's pipe, then one flush: one send instead of three (a Body.WriteAsync flushes each time).
+        var body = http.Response.BodyWriter;
+        body.Write(head);
+        body.Write(ageBytes);
+        body.Write(tail);
+        await body.FlushAsync(http.RequestAborted);
     }
 
-    /// <summary>The UTF-8 body around its one changing part, the age, kept as long as the result is (ResultMemory).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CachedResult, Tuple<byte[], byte[]>> Encoded = [];
+    /// <summary>
+    /// The UTF-8 JSON body around its one changing part, the age, and the CSV body (made at its first
+    /// request), kept as long as the result is (ResultMemory): a request copies nothing.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CachedResult, EncodedResult> Encoded = [];
 
-    private static Tuple<byte[], byte[]> Encode(CachedResult result)
+    private sealed record EncodedResult(byte[] Head, byte[] Tail, Lazy<byte[]> Csv);
+
+    private static EncodedResult Encode(CachedResult result)
     {
         var (head, tail) = Parts(result);
-        return Tuple.Create(Encoding.UTF8.GetBytes(head), Encoding.UTF8.GetBytes(tail));
+        return new(Encoding.UTF8.GetBytes(head), Encoding.UTF8.GetBytes(tail), new(() => Encoding.UTF8.GetBytes(Csv(result))));
     }
 
     private static long WriteAgeHeaders(HttpContext http, CachedResult result, DateTimeOffset now)

@@ -7,7 +7,8 @@ using Sandbox.Console.State;
 namespace Sandbox.Console.Api;
 
 /// <summary>
-/// A saved query's life after it is made: its versions (GET /api/queries/{id}/versions[/{n}]), forks
+/// A saved query's life after it is made: its versions (GET /api/queries/{id}/versions[/{n}], POST
+/// .../versions/{n}/restore), forks
 /// (POST .../fork: a copy owned by the forker), the archive (POST/DELETE .../archive), its run history
 /// (GET .../runs) and the signed-in user's (GET /api/history), and the values a query offers to a
 /// query-based enum parameter (GET .../options).
@@ -29,6 +30,22 @@ public static class QueryLifecycleEndpoints
             if (refusal != null) return refusal;
             return await store.VersionAsync(id, version, ct) is { } found
                 ? Results.Ok(found)
+                : ErrorBody.Result(StatusCodes.Status404NotFound, $"query {id} has no version {version}");
+        });
+
+        // One click back to an old version: saved as the next version (owner or admin, Full access to the version's source too).
+        app.MapPost("/api/queries/{id:int}/versions/{version:int}/restore", async (int id, int version, HttpContext http, SavedQueryStore store, GroupStore groups) =>
+        {
+            var (_, refusal) = await SavedQueryEndpoints.EditableAsync(id, http, store, "restore a version of");
+            if (refusal != null) return refusal;
+            var user = http.User.User();
+            if (await store.VersionAsync(id, version, http.RequestAborted) is not { } old)
+                return ErrorBody.Result(StatusCodes.Status404NotFound, $"query {id} has no version {version}");
+            if ((await groups.AccessMapAsync(user, http.RequestAborted)).GetValueOrDefault(old.Source) != DataSourceAccess.Full)
+                return ErrorBody.Result(StatusCodes.Status403Forbidden,
+                    $"version {version} of query {id} runs on the {old.Source} data source, where {user.Name} has no Full access");
+            return await store.RestoreAsync(id, version, user, http.RequestAborted) is { } restored
+                ? Results.Ok(restored)
                 : ErrorBody.Result(StatusCodes.Status404NotFound, $"query {id} has no version {version}");
         });
 

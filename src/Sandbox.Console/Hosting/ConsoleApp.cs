@@ -31,8 +31,12 @@ public static class ConsoleApp
         services.AddKeyedSingleton("warehouse", (_, _) => NpgsqlDataSource.Create(settings.QueryConnectionString));
         services.AddSingleton(sp => new ConsoleDatabase(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new UserStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
-        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
-        services.AddSingleton(sp => new SavedQueryStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
+        // Lookups every API request makes are kept in memory until the state changes (StateChanges).
+        services.AddSingleton<StateChanges>();
+        services.AddHostedService(sp => new StateChangeListener(
+            sp.GetRequiredKeyedService<NpgsqlDataSource>("state"), sp.GetRequiredService<StateChanges>(), sp.GetRequiredService<ILogger<StateChangeListener>>()));
+        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state"), sp.GetRequiredService<StateChanges>()));
+        services.AddSingleton(sp => new SavedQueryStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state"), sp.GetRequiredService<StateChanges>()));
         services.AddSingleton(sp => new QueryRunner(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), settings));
         services.AddSingleton(sp => new AccountSeeder(sp.GetRequiredService<UserStore>(), settings.StateDirectory, sp.GetRequiredService<ILogger<AccountSeeder>>()));
         services.AddSingleton<RunRegistry>();
@@ -105,7 +109,7 @@ public static class ConsoleApp
         }
         catch (QueryInputException error) when (!context.Response.HasStarted)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.StatusCode = error.Status;
             await context.Response.WriteAsJsonAsync(new { error = new { message = error.Message } });
         }
     }

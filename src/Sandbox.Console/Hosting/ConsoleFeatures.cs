@@ -10,6 +10,7 @@ public static class ConsoleFeatures
 {
     public static void AddConsoleFeatures(this IServiceCollection services)
     {
+        services.AddHttpContextAccessor();
         services.AddSingleton(sp => new VisualizationStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new DashboardStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new Sources.LakeRunner(sp.GetRequiredService<Hosting.ConsoleSettings>()));
@@ -17,7 +18,8 @@ public static class ConsoleFeatures
         services.AddSingleton(sp => new RunHistoryStore(sp.GetRequiredKeyedService<NpgsqlDataSource>("state")));
         services.AddSingleton(sp => new Sources.DataSources(
             sp.GetRequiredService<Queries.QueryRunner>(), sp.GetRequiredService<Sources.LakeRunner>(), sp.GetRequiredService<Sources.AppDatabaseRunner>(),
-            sp.GetRequiredService<SavedQueryStore>(), sp.GetRequiredService<RunHistoryStore>(), sp.GetRequiredService<ILogger<Sources.DataSources>>()));
+            sp.GetRequiredService<SavedQueryStore>(), sp.GetRequiredService<RunHistoryStore>(), sp.GetRequiredService<ILogger<Sources.DataSources>>(),
+            sp.GetRequiredService<IHttpContextAccessor>(), sp.GetRequiredService<GroupStore>()));
         services.AddSingleton(sp => new Editor.SchemaReader(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse")));
         services.AddSingleton(sp => new StarterContent(
             sp.GetRequiredService<SavedQueryStore>(), sp.GetRequiredService<VisualizationStore>(), sp.GetRequiredService<DashboardStore>(),

@@ -16,7 +16,7 @@ public static class ConsoleOps
         NpgsqlDataSource State(IServiceProvider sp) => sp.GetRequiredKeyedService<NpgsqlDataSource>("state");
         services.AddSingleton(sp => new ScheduleStore(State(sp)));
         services.AddSingleton(sp => new RunStore(State(sp)));
-        services.AddSingleton(sp => new ResultCacheStore(State(sp)));
+        services.AddSingleton(sp => new ResultCacheStore(State(sp), changes: sp.GetRequiredService<StateChanges>()));
         services.AddSingleton(sp => new CachedRunner(sp.GetRequiredService<Sources.DataSources>(), sp.GetRequiredService<ResultCacheStore>(), settings.Refresh));
         services.AddSingleton<RefreshWorker>();
         services.AddSingleton<RefreshQueue>();
@@ -29,8 +29,8 @@ public static class ConsoleOps
         services.AddSingleton(sp => new AlertStore(State(sp)));
         services.AddSingleton(sp => new LessonProgressStore(State(sp)));
         services.AddSingleton(sp => new AuditLog(State(sp)));
-        services.AddSingleton(sp => new GroupStore(State(sp)));
-        services.AddSingleton(sp => new SourceLookup(State(sp)));
+        services.AddSingleton(sp => new GroupStore(State(sp), sp.GetRequiredService<StateChanges>()));
+        services.AddSingleton(sp => new SourceLookup(State(sp), sp.GetRequiredService<StateChanges>()));
         services.AddSingleton(sp => new LessonCourse(sp.GetRequiredKeyedService<NpgsqlDataSource>("warehouse"), settings));
         services.AddSingleton<IRefreshListener, AlertEvaluator>();
         services.AddSingleton<IAlertNotifier>(sp => new SlackAlertNotifier(

@@ -26,7 +26,11 @@ public sealed record ParameterDefinition(string Name, string Type, string? Value
 }
 
 /// <summary>Bad input from a person (SQL parameters, names, values): the message names the input and what is wrong.</summary>
-public sealed class QueryInputException(string message) : Exception(message);
+/// <param name="status">The HTTP answer: 400, or 403 when the input reaches what the person may not (a values query's data source).</param>
+public sealed class QueryInputException(string message, int status = StatusCodes.Status400BadRequest) : Exception(message)
+{
+    public int Status { get; } = status;
+}
 
 /// <summary>The SQL as sent (placeholders replaced by $n), its typed values, and how to map error positions back.</summary>
 public sealed record BoundQuery(string Sql, IReadOnlyList<NpgsqlParameter> Parameters, PositionMap Positions);

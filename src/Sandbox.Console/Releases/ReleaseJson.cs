@@ -8,10 +8,11 @@ namespace Sandbox.Console.Releases;
 /// <summary>The release list and one release's check as JSON: the CLI's figures as numbers, its verdicts as its words.</summary>
 public static class ReleaseJson
 {
-    public static object Listing(IReadOnlyList<RecentRelease> releases, int days) => new
+    public static object Listing(Checked<IReadOnlyList<RecentRelease>> list, int days) => new
     {
         days,
-        releases = releases.Select(r => new
+        checkedAt = list.CheckedAt,
+        releases = list.Value.Select(r => new
         {
             version = r.Release.Version,
             releaseDay = Day(r.Release.ReleaseDay),
@@ -24,8 +25,11 @@ public static class ReleaseJson
         }),
     };
 
-    public static object Report(ReleaseReport report) => new
+    public static object Report(Checked<ReleaseReport> check) => Report(check.Value, check.CheckedAt);
+
+    private static object Report(ReleaseReport report, DateTimeOffset checkedAt) => new
     {
+        checkedAt,
         version = report.Version,
         previousVersion = report.PreviousVersion,
         releaseDay = Day(report.ReleaseDay),

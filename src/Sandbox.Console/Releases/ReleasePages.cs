@@ -13,8 +13,9 @@ namespace Sandbox.Console.Releases;
 /// </summary>
 public static class ReleasePages
 {
-    public static string List(IReadOnlyList<RecentRelease> releases, int days)
+    public static string List(Checked<IReadOnlyList<RecentRelease>> list, int days)
     {
+        var releases = list.Value;
         var html = Start("Releases");
         html.Append("<h1>Releases</h1>");
         html.Append($"""<p class="hint">App versions seen in the warehouse, newest first. The {ReleaseChecks.CheckedOnList} newest releases are checked here over {days} days from their release day; open any version for its figures (the same as <code>sandbox release-check --version V</code>).</p>""");
@@ -32,11 +33,12 @@ public static class ReleasePages
             html.Append($"""<td>{r.Release.ReleaseDay:yyyy-MM-dd}</td><td>{E(r.Release.PreviousVersion ?? "")}</td><td class="verdict {css}">{E(text)}</td></tr>""");
         }
         html.Append("</tbody></table>");
-        return End(html);
+        return End(html, list.CheckedAt);
     }
 
-    public static string Report(ReleaseReport report, int days)
+    public static string Report(Checked<ReleaseReport> check, int days)
     {
+        var report = check.Value;
         var html = Start($"Release {report.Version}");
         html.Append($"""<h1>Release {E(report.Version)} <span id="overall" class="verdict {Css(report.Overall)}">{Figures.Verdict(report.Overall)}</span></h1>""");
         html.Append($"""<p>Released {report.ReleaseDay:yyyy-MM-dd}, against <a href="{Link(report.PreviousVersion, days)}">{E(report.PreviousVersion)}</a>; {days} days compared. <a href="/releases">All releases</a></p>""");
@@ -57,7 +59,7 @@ public static class ReleasePages
         }
         html.Append("</tbody></table>");
         html.Append("""<p class="hint">Rates: share of the trials (hover a metric for what they are); differences in percentage points, intervals together at the stated confidence. A KPI is a share of active users.</p>""");
-        return End(html);
+        return End(html, check.CheckedAt);
     }
 
     /// <summary>A version no event carries (404), or one that cannot be compared yet (422): the check's own words.</summary>
@@ -85,7 +87,12 @@ public static class ReleasePages
         <main class="release-check">
         """);
 
-    private static string End(StringBuilder html) => html.Append("</main></body></html>").ToString();
+    private static string End(StringBuilder html, DateTimeOffset? checkedAt = null)
+    {
+        if (checkedAt is { } at)
+            html.Append($"""<p class="hint" id="checked-at">Checked at {at:yyyy-MM-dd HH:mm:ss} UTC; kept until a new day of events is in the warehouse.</p>""");
+        return html.Append("</main></body></html>").ToString();
+    }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 }

@@ -9,9 +9,10 @@ namespace Sandbox.Console.Sources;
 /// (DuckDB over the archive) or the app database (its read-only role). Runs given a
 /// <see cref="RunOrigin"/> are kept in the run history.
 /// </summary>
+/// <param name="requests">The request a binding serves, if any: its user must reach a values query's data source.</param>
 public sealed class DataSources(
     QueryRunner warehouse, LakeRunner lake, AppDatabaseRunner appDatabase, SavedQueryStore queries, RunHistoryStore history,
-    ILogger<DataSources> log)
+    ILogger<DataSources> log, IHttpContextAccessor? requests = null, GroupStore? groups = null)
 {
     public const string Warehouse = "warehouse";
     public const string Lake = "lake";
@@ -50,6 +51,7 @@ public sealed class DataSources(
             throw new QueryInputException($"parameter '{definition.Name}' takes its values from query {id}, which is private: use a shared query");
         if (from.Parameters.Any(p => p.Type == ParameterDefinition.QueryEnum))
             throw new QueryInputException($"parameter '{definition.Name}': query {id} has query-based parameters of its own; use a query without them");
+        await CheckCallerReachesAsync(definition, from, ct);
         var bound = await BindParametersAsync(from.Source, from.Sql, from.Parameters, new Dictionary<string, string?>(), ct);
         var sink = new FirstColumnSink();
         try
@@ -62,6 +64,21 @@ public sealed class DataSources(
         }
         if (sink.Failure is { } late) throw new QueryInputException($"parameter '{definition.Name}': its values query {id} failed: {late.Message}");
         return sink.Values;
+    }
+
+    /// <summary>
+    /// A person binding a query-based enum (running, saving a schedule or an alert, reading results) must reach
+    /// its values query's data source: its values, even in a refusal's list, are that source's data. Bindings
+    /// outside a request (schedules, workers) were checked when a person set them up.
+    /// </summary>
+    private async Task CheckCallerReachesAsync(ParameterDefinition definition, SavedQuery from, CancellationToken ct)
+    {
+        if (requests?.HttpContext?.User is not { Identity.IsAuthenticated: true } principal || groups is null) return;
+        var user = Auth.Identity.User(principal);
+        if ((await groups.AccessMapAsync(user, ct)).GetValueOrDefault(from.Source) != DataSourceAccess.None) return;
+        throw new QueryInputException(
+            $"parameter '{definition.Name}' takes its values from query {from.Id} on the {from.Source} data source: " + Api.AccessEndpoints.NoAccess(user, from.Source),
+            StatusCodes.Status403Forbidden);
     }
 
     public Task<RunSummary> RunAsync(string? source, BoundQuery query, IResultSink sink, long? rowCap, CancellationToken cancellationToken)

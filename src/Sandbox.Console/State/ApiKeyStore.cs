@@ -6,9 +6,10 @@ namespace Sandbox.Console.State;
 
 public sealed record ApiKeyInfo(int Id, string Prefix, DateTimeOffset CreatedAt);
 
-/// <summary>Per-user API keys for notebooks and scripts; only their SHA-256 is stored.</summary>
-public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
+/// <summary>Per-user API keys for notebooks and scripts; only their SHA-256 is stored. Known keys are kept in memory until the state changes.</summary>
+public sealed class ApiKeyStore(NpgsqlDataSource dataSource, StateChanges? changes = null)
 {
+    private readonly StateMemo<string, ConsoleUser> _users = new(changes);
     private const string KeyPrefix = "sbx_";
 
     /// <returns>The new key's id and the key itself, which is never readable again.</returns>
@@ -29,12 +30,18 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
     public async Task<ConsoleUser?> FindUserAsync(string key, CancellationToken ct = default)
     {
         if (!key.StartsWith(KeyPrefix, StringComparison.Ordinal)) return null;
+        var hash = Hash(key);
+        return await _users.GetAsync(Convert.ToHexString(hash), read => ReadUserAsync(hash, read), ct);
+    }
+
+    private async Task<ConsoleUser?> ReadUserAsync(byte[] hash, CancellationToken ct)
+    {
         await using var command = dataSource.CreateCommand(
             """
             select u.id, u.name, u.role from console.api_keys k join console.users u on u.id = k.user_id
             where k.key_hash = $1 and k.revoked_at is null
             """);
-        command.Parameters.Add(new() { Value = Hash(key) });
+        command.Parameters.Add(new() { Value = hash });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? new ConsoleUser(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)) : null;
     }
@@ -57,7 +64,9 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
             "update console.api_keys set revoked_at = now() where id = $1 and user_id = $2 and revoked_at is null");
         command.Parameters.Add(new() { Value = keyId });
         command.Parameters.Add(new() { Value = userId });
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        var revoked = await command.ExecuteNonQueryAsync(ct) == 1;
+        changes?.Changed();
+        return revoked;
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -12,8 +12,10 @@ public sealed record GroupDraft(string? Name, IReadOnlyList<string>? Members, Di
 public sealed record Group(int Id, string Name, IReadOnlyList<string> Members, IReadOnlyDictionary<string, string> DataSources);
 
 /// <summary>Groups, their members and their access per data source (console.groups and friends).</summary>
-public sealed class GroupStore(NpgsqlDataSource dataSource)
+public sealed class GroupStore(NpgsqlDataSource dataSource, StateChanges? changes = null)
 {
+    private readonly StateMemo<int, IReadOnlyDictionary<string, DataSourceAccess>> _access = new(changes);
+
     public async Task<int> CreateAsync(GroupDraft draft, CancellationToken ct)
     {
         Check(draft);
@@ -24,6 +26,7 @@ public sealed class GroupStore(NpgsqlDataSource dataSource)
         var id = (int)(await UniqueNameAsync(draft, () => insert.ExecuteScalarAsync(ct)))!;
         await WriteMembersAndSourcesAsync(id, draft, connection, transaction, ct);
         await transaction.CommitAsync(ct);
+        changes?.Changed();
         return id;
     }
 
@@ -46,6 +49,7 @@ public sealed class GroupStore(NpgsqlDataSource dataSource)
         if ((long)(await UniqueNameAsync(draft, () => rename.ExecuteScalarAsync(ct)))! == 0) return false;
         await WriteMembersAndSourcesAsync(id, draft, connection, transaction, ct);
         await transaction.CommitAsync(ct);
+        changes?.Changed();
         return true;
     }
 
@@ -53,7 +57,9 @@ public sealed class GroupStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("delete from console.groups where id = $1");
         command.Parameters.Add(new() { Value = id });
-        return await command.ExecuteNonQueryAsync(ct) == 1;
+        var deleted = await command.ExecuteNonQueryAsync(ct) == 1;
+        changes?.Changed();
+        return deleted;
     }
 
     public async Task<IReadOnlyList<Group>> ListAsync(CancellationToken ct)
@@ -80,6 +86,11 @@ public sealed class GroupStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyDictionary<string, DataSourceAccess>> AccessMapAsync(ConsoleUser user, CancellationToken ct)
     {
         if (user.IsAdmin) return DataSources.Names.ToDictionary(s => s, _ => DataSourceAccess.Full);
+        return (await _access.GetAsync(user.Id, read => ReadAccessAsync(user, read), ct))!;
+    }
+
+    private async Task<IReadOnlyDictionary<string, DataSourceAccess>?> ReadAccessAsync(ConsoleUser user, CancellationToken ct)
+    {
         await using var command = dataSource.CreateCommand(
             """
             select (select count(*) from console.group_members where user_id = $1), s.data_source, bool_or(s.access = 'full')

@@ -12,9 +12,14 @@ public sealed record CachedResult(
 }
 
 /// <summary>console.query_results: the newest few results per query and values are kept, older ones pruned.</summary>
-public sealed class ResultCacheStore(NpgsqlDataSource dataSource, ResultMemory? memory = null)
+public sealed class ResultCacheStore(NpgsqlDataSource dataSource, ResultMemory? memory = null, StateChanges? changes = null)
 {
     private readonly ResultMemory _memory = memory ?? new ResultMemory();
+
+    /// <summary>The newest result's id per query, values and SQL, kept until the state changes (a new result is such a change).</summary>
+    private readonly StateMemo<(int, string, string), NewestId> _newest = new(changes);
+
+    private sealed record NewestId(long Id);
 
     private const int KeptPerKey = 3;
 
@@ -44,28 +49,21 @@ public sealed class ResultCacheStore(NpgsqlDataSource dataSource, ResultMemory? 
         prune.Parameters.Add(new() { Value = valuesKey });
         batch.BatchCommands.Add(insert);
         batch.BatchCommands.Add(prune);
-        return (long)(await batch.ExecuteScalarAsync(ct))!;
+        var id = (long)(await batch.ExecuteScalarAsync(ct))!;
+        changes?.Changed();
+        return id;
     }
 
     /// <summary>
     /// The newest result for the query's current SQL and these values, or null. Only its id crosses
-    /// from PostgreSQL when the process has read that result before (<see cref="ResultMemory"/>).
+    /// from PostgreSQL when the process has read that result before (<see cref="ResultMemory"/>), and
+    /// not even that while no result was stored since the last read (<see cref="StateChanges"/>).
     /// </summary>
     public async Task<CachedResult?> LatestAsync(int queryId, string valuesKey, string sqlHash, CancellationToken ct)
     {
-        long id;
-        await using (var newest = dataSource.CreateCommand(
-            """
-            select id from console.query_results
-            where query_id = $1 and values_key = $2 and sql_hash = $3 order by retrieved_at desc, id desc limit 1
-            """))
-        {
-            newest.Parameters.Add(new() { Value = queryId });
-            newest.Parameters.Add(new() { Value = valuesKey });
-            newest.Parameters.Add(new() { Value = sqlHash });
-            if (await newest.ExecuteScalarAsync(ct) is not long found) return null;
-            id = found;
-        }
+        if (await _newest.GetAsync((queryId, valuesKey, sqlHash), read => NewestIdAsync(queryId, valuesKey, sqlHash, read), ct) is not { } newest)
+            return null;
+        var id = newest.Id;
         if (_memory.TryGet(id, out var known)) return known;
 
         await using var command = dataSource.CreateCommand(
@@ -79,5 +77,18 @@ public sealed class ResultCacheStore(NpgsqlDataSource dataSource, ResultMemory? 
             reader.GetString(3), reader.GetInt64(4), reader.GetBoolean(5), reader.GetInt64(6), reader.GetFieldValue<DateTimeOffset>(7));
         _memory.Add(result);
         return result;
+    }
+
+    private async Task<NewestId?> NewestIdAsync(int queryId, string valuesKey, string sqlHash, CancellationToken ct)
+    {
+        await using var newest = dataSource.CreateCommand(
+            """
+            select id from console.query_results
+            where query_id = $1 and values_key = $2 and sql_hash = $3 order by retrieved_at desc, id desc limit 1
+            """);
+        newest.Parameters.Add(new() { Value = queryId });
+        newest.Parameters.Add(new() { Value = valuesKey });
+        newest.Parameters.Add(new() { Value = sqlHash });
+        return await newest.ExecuteScalarAsync(ct) is long found ? new NewestId(found) : null;
     }
 }

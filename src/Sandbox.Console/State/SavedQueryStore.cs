@@ -74,8 +74,10 @@ public sealed record QueryVersion(
 /// console.saved_queries and their versions (console.query_versions): each save writes a version
 /// row in the same statement, so the text a query had before an edit is never lost.
 /// </summary>
-public sealed class SavedQueryStore(NpgsqlDataSource dataSource)
+public sealed class SavedQueryStore(NpgsqlDataSource dataSource, StateChanges? changes = null)
 {
+    private readonly StateMemo<int, SavedQuery> _found = new(changes);
+
     private const string Select =
         """
         select q.id, q.owner_id, u.name, q.name, q.description, q.sql, q.parameters::text, q.is_private, q.created_at, q.updated_at, q.source,
@@ -104,6 +106,7 @@ public sealed class SavedQueryStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = owner.Id });
         AddDraft(command, draft);
         var id = (int)(await command.ExecuteScalarAsync(ct))!;
+        changes?.Changed();
         return (await FindAsync(id, ct))!;
     }
 
@@ -124,7 +127,32 @@ public sealed class SavedQueryStore(NpgsqlDataSource dataSource)
         AddDraft(command, draft);
         command.Parameters.Add(new() { Value = editor.Id });
         await command.ExecuteScalarAsync(ct);
+        changes?.Changed();
         return (await FindAsync(id, ct))!;
+    }
+
+    /// <summary>
+    /// Makes an old version the current text again (name, description, SQL, parameters, source, tags),
+    /// saved as the next version by <paramref name="editor"/>: nothing between is lost.
+    /// </summary>
+    /// <returns>Null when the query has no such version.</returns>
+    public async Task<SavedQuery?> RestoreAsync(int id, int version, ConsoleUser editor, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            with saved as (
+              update console.saved_queries q set name = v.name, description = v.description, sql = v.sql, parameters = v.parameters,
+                source = v.source, tags = v.tags, version = q.version + 1, updated_at = now()
+              from console.query_versions v where q.id = $1 and v.query_id = $1 and v.version = $2 returning q.*),
+            kept as ({string.Format(KeepVersion, "$3")})
+            select count(*) from saved
+            """);
+        command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = version });
+        command.Parameters.Add(new() { Value = editor.Id });
+        var restored = (long)(await command.ExecuteScalarAsync(ct))! == 1;
+        changes?.Changed();
+        return restored ? await FindAsync(id, ct) : null;
     }
 
     /// <summary>A copy owned by <paramref name="forker"/> (same SQL, parameters, source, tags, privacy and chart), remembering where it came from.</summary>
@@ -145,6 +173,7 @@ public sealed class SavedQueryStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = original.Id });
         command.Parameters.Add(new() { Value = forker.Id });
         var id = (int)(await command.ExecuteScalarAsync(ct))!;
+        changes?.Changed();
         return (await FindAsync(id, ct))!;
     }
 
@@ -156,6 +185,7 @@ public sealed class SavedQueryStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = id });
         command.Parameters.Add(new() { Value = archived });
         await command.ExecuteNonQueryAsync(ct);
+        changes?.Changed();
         return (await FindAsync(id, ct))!;
     }
 
@@ -164,9 +194,13 @@ public sealed class SavedQueryStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("delete from console.saved_queries where id = $1");
         command.Parameters.Add(new() { Value = id });
         await command.ExecuteNonQueryAsync(ct);
+        changes?.Changed();
     }
 
-    public async Task<SavedQuery?> FindAsync(int id, CancellationToken ct = default)
+    /// <summary>The query by id, kept in memory until the state changes (results.json reads it on every call).</summary>
+    public Task<SavedQuery?> FindAsync(int id, CancellationToken ct = default) => _found.GetAsync(id, read => ReadOneAsync(id, read), ct);
+
+    private async Task<SavedQuery?> ReadOneAsync(int id, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(Select + " where q.id = $1");
         command.Parameters.Add(new() { Value = id });

@@ -3,10 +3,13 @@ using Npgsql;
 namespace Sandbox.Console.State;
 
 /// <summary>The data source behind a saved query, an alert, a job or a dashboard widget: what the access check needs before the endpoint runs.</summary>
-public sealed class SourceLookup(NpgsqlDataSource dataSource)
+public sealed class SourceLookup(NpgsqlDataSource dataSource, StateChanges? changes = null)
 {
+    private readonly StateMemo<int, string> _ofQuery = new(changes);
+
+    /// <summary>Kept in memory until the state changes: every request on a saved query asks.</summary>
     public Task<string?> OfQueryAsync(int id, CancellationToken ct) =>
-        ScalarAsync("select source from console.saved_queries where id = $1", ct, id);
+        _ofQuery.GetAsync(id, read => ScalarAsync("select source from console.saved_queries where id = $1", read, id), ct);
 
     public Task<string?> OfAlertAsync(int id, CancellationToken ct) =>
         ScalarAsync("select q.source from console.alerts a join console.saved_queries q on q.id = a.query_id where a.id = $1", ct, id);

@@ -123,6 +123,23 @@ public sealed class FeaturesBrowserTests(ConsoleFixture console, BrowserTests.Ch
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).Id();
     }
 
+    [Fact]
+    public async Task An_old_version_is_restored_from_the_version_list_in_one_click()
+    {
+        using var alice = await console.SignedInAsync("alice");
+        var id = (await alice.SaveAsync("restore in the browser", "select 'first' as text")).Id();
+        Assert.Equal(HttpStatusCode.OK, (await alice.PutAsJsonAsync($"/api/queries/{id}", new { name = "restore in the browser", sql = "select 'second' as text" })).StatusCode);
+
+        var page = await SignInAsync("alice", $"/queries/{id}");
+        await Assertions.Expect(page.Locator("#restore-version")).ToBeHiddenAsync();
+        await page.Locator("#versions").SelectOptionAsync("1");
+        await Assertions.Expect(page.Locator("#version-text")).ToContainTextAsync("select 'first' as text");
+        await page.ClickAsync("#restore-version");
+        await Assertions.Expect(page.Locator("#versions option").First).ToHaveTextAsync("version 3 (current)");
+        await Assertions.Expect(page.Locator(".cm-content")).ToHaveTextAsync("select 'first' as text");
+        await BrowserTests.Shot(page, "features-7-version-restored");
+    }
+
     private async Task<IPage> SignInAsync(string name, string path)
     {
         var page = await chromium.NewPageAsync();

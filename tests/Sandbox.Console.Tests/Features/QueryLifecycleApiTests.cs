@@ -41,6 +41,45 @@ public sealed class QueryLifecycleApiTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task An_old_version_is_restored_in_one_call_as_the_next_version_and_audited()
+    {
+        using var alice = await console.SignedInAsync("alice");
+        var created = await alice.PostAsJsonAsync("/api/queries", new { name = "restorable", sql = "select 1 as first", tags = new[] { "old" } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).Id();
+        Assert.Equal(HttpStatusCode.OK, (await alice.PutAsJsonAsync($"/api/queries/{id}", new { name = "restorable, v2", sql = "select 2 as second" })).StatusCode);
+
+        var restored = await alice.PostAsync($"/api/queries/{id}/versions/1/restore", null);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        var now = await restored.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((3, "select 1 as first", "restorable"), (now.GetProperty("version").GetInt32(), now.GetProperty("sql").GetString(), now.GetProperty("name").GetString()));
+        Assert.Equal(["old"], now.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal([3, 2, 1], (await alice.GetFromJsonAsync<JsonElement>($"/api/queries/{id}/versions")).EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        Assert.Equal("select 2 as second", (await alice.GetFromJsonAsync<JsonElement>($"/api/queries/{id}/versions/2")).GetProperty("sql").GetString());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.PostAsync($"/api/queries/{id}/versions/9/restore", null)).StatusCode);
+        using var bob = await console.SignedInAsync("bob");
+        var refused = await bob.PostAsync($"/api/queries/{id}/versions/2/restore", null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("only its owner or an admin can restore a version of it", (await refused.ErrorAsync()).GetProperty("message").GetString());
+
+        await new Sandbox.Console.State.UserStore(console.StateDatabase).CreateAsync("restoreauditor", Sandbox.Console.State.Roles.Admin, ConsoleFixture.Password);
+        using var admin = await console.SignedInAsync("restoreauditor");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        List<(string?, string?, int)> audited;
+        do audited = (await admin.GetFromJsonAsync<JsonElement>("/api/audit?limit=1000")).EnumerateArray()
+            .Select(e => (e.GetProperty("user").GetString(), e.GetProperty("path").GetString(), e.GetProperty("status").GetInt32())).ToList();
+        while (!audited.Contains(("bob", $"/api/queries/{id}/versions/2/restore", 403)) && DateTime.UtcNow < deadline && await Delay());
+        Assert.Contains(("alice", $"/api/queries/{id}/versions/1/restore", 200), audited);
+        Assert.Contains(("bob", $"/api/queries/{id}/versions/2/restore", 403), audited);
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(50);
+        return true;
+    }
+
+    [Fact]
     public async Task A_fork_is_a_copy_owned_by_the_forker_and_an_archived_query_leaves_the_lists_but_keeps_its_permalink()
     {
         using var alice = await console.SignedInAsync("alice");

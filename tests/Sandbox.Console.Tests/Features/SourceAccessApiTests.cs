@@ -91,6 +91,30 @@ public sealed class SourceAccessApiTests(ConsoleFixture console)
         Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/groups/{id}")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_query_based_enum_shows_no_values_from_a_source_the_caller_cannot_reach()
+    {
+        var users = new UserStore(console.StateDatabase);
+        await users.CreateAsync("vic", Roles.Analyst, ConsoleFixture.Password);
+        await users.CreateAsync("enumadmin", Roles.Admin, ConsoleFixture.Password);
+        using var admin = await console.SignedInAsync("enumadmin");
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/groups", new
+        {
+            name = "warehouse viewers", members = new[] { "vic" }, dataSources = new Dictionary<string, string> { ["warehouse"] = "view" },
+        })).StatusCode);
+        var lakeValues = (await (await admin.PostAsJsonAsync("/api/queries", new { name = "lake countries", sql = "select 'JP' as country", source = "lake" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).Id();
+        var byCountry = (await admin.SaveAsync("by country", "select {{ country }} as country",
+            [new { name = "country", type = "query", queryId = lakeValues, value = "JP" }])).Id();
+
+        using var vic = await console.SignedInAsync("vic");
+        Assert.Equal(HttpStatusCode.OK, (await vic.GetAsync($"/api/queries/{byCountry}")).StatusCode);
+        await RefusedAsync(vic.GetAsync($"/api/queries/{byCountry}/results.json?p_country=XX"),
+            $"parameter 'country' takes its values from query {lakeValues} on the lake data source: vic has no access to the lake data source");
+        await RefusedAsync(vic.PostAsync($"/api/queries/{byCountry}/refresh?p_country=XX", null), "vic has no access to the lake data source");
+        await RefusedAsync(vic.GetAsync($"/api/queries/{lakeValues}/options"), "vic has no access to the lake data source");
+    }
+
     private static async Task RefusedAsync(Task<HttpResponseMessage> call, string message)
     {
         var response = await call;

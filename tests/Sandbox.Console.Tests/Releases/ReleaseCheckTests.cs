@@ -32,6 +32,31 @@ public sealed class ReleaseCheckTests(ReleaseConsole console, BrowserTests.Chrom
     }
 
     [Fact]
+    public async Task Checks_are_kept_per_version_and_days_until_a_new_day_of_events_is_loaded()
+    {
+        using var client = await console.SignedInAsync();
+        async Task<string?> CheckedAtAsync(string path) => (await client.GetFromJsonAsync<JsonElement>(path)).GetProperty("checkedAt").GetString();
+        var list = await CheckedAtAsync("/api/releases");
+        var report = await CheckedAtAsync($"/api/releases/{ReleaseConsole.Version}");
+        Assert.Equal(list, await CheckedAtAsync("/api/releases"));
+        Assert.Equal(report, await CheckedAtAsync($"/api/releases/{ReleaseConsole.Version}"));
+        Assert.NotEqual(report, await CheckedAtAsync($"/api/releases/{ReleaseConsole.Version}?days=3"));
+
+        // One user's event three days after the last: a new load day (too small a day to change any figure).
+        await using (var load = console.Warehouse.CreateCommand(
+            """
+            insert into events (event_id, event_name, user_id, anonymous_id, session_id, event_time, received_at, app_version, properties)
+            select 'kept-check-' || event_id, event_name, user_id, anonymous_id, session_id, event_time + interval '3 days', received_at, app_version, properties
+            from events order by event_time desc limit 1
+            """))
+            Assert.Equal(1, await load.ExecuteNonQueryAsync());
+        Assert.NotEqual(list, await CheckedAtAsync("/api/releases"));
+        Assert.NotEqual(report, await CheckedAtAsync($"/api/releases/{ReleaseConsole.Version}"));
+        var page = await client.GetStringAsync("/releases");
+        Assert.Contains("""id="checked-at">Checked at""", page);
+    }
+
+    [Fact]
     public async Task A_versions_figures_are_the_release_checks_own()
     {
         using var client = await console.SignedInAsync();

@@ -24,6 +24,8 @@ public sealed class ReleaseConsole : IAsyncLifetime
 
     public string WarehouseAsAnalyst => _console.WarehouseAsAnalyst;
 
+    public Npgsql.NpgsqlDataSource Warehouse => _console.WarehouseDatabase;
+
     public async Task InitializeAsync()
     {
         _console = await PrivateConsole.StartAsync("console_release", LoadAsync);

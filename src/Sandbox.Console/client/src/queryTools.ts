@@ -37,6 +37,7 @@ export class QueryTools {
     $("#fork").addEventListener("click", () => void this.fork());
     $("#archive").addEventListener("click", () => void this.toggleArchive());
     $<HTMLSelectElement>("#versions").addEventListener("change", () => void this.showVersion());
+    $("#restore-version").addEventListener("click", () => void this.restoreVersion());
   }
 
   async attach(saved: SavedQuery): Promise<void> {
@@ -54,6 +55,7 @@ export class QueryTools {
       ...versions.filter(v => v.version !== saved.version)
         .map(v => new Option(`version ${v.version} · ${v.savedBy ?? "?"} · ${when(v.savedAt)}`, String(v.version))));
     $("#version-text").hidden = true;
+    $("#restore-version").hidden = true;
     await this.showRuns();
   }
 
@@ -71,10 +73,23 @@ export class QueryTools {
   private async showVersion(): Promise<void> {
     const chosen = $<HTMLSelectElement>("#versions").value;
     const box = $("#version-text");
+    $("#restore-version").hidden = !this.saved || chosen === "";
     if (!this.saved || chosen === "") { box.hidden = true; return; }
     const version = await call<Version>("GET", `/api/queries/${this.saved.id}/versions/${chosen}`);
     box.textContent = `-- version ${version.version}: "${version.name}", saved by ${version.savedBy ?? "?"} at ${when(version.savedAt)} UTC\n${version.sql}`;
     box.hidden = false;
+  }
+
+  /** The chosen old version becomes the current text, saved as a new version; the page reloads with it. */
+  private async restoreVersion(): Promise<void> {
+    const chosen = $<HTMLSelectElement>("#versions").value;
+    if (!this.saved || chosen === "") return;
+    try {
+      const restored = await call<SavedQuery>("POST", `/api/queries/${this.saved.id}/versions/${chosen}/restore`);
+      location.assign(restored.permalink + location.search);
+    } catch (error) {
+      this.showError(error instanceof ApiError ? error.message : String(error));
+    }
   }
 
   private async fork(): Promise<void> {

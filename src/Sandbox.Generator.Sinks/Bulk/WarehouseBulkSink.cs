@@ -18,8 +18,25 @@ public sealed class WarehouseBulkSink(NpgsqlDataSource warehouse, EventValidator
 
     public WarehouseBulkStats Stats { get; } = new();
 
+    /// <summary>
+    /// Seconds each bulk command (COPY, INSERT .. ON CONFLICT, commit) may take: none. One server-hour of a big day
+    /// is millions of rows, and on a busy machine its insert outlasts Npgsql's default 30 s; the connection strings
+    /// of the contract keep their default for everything else.
+    /// </summary>
+    public const int CommandTimeoutSeconds = 0;
+
     public string Describe() => $"warehouse:{new NpgsqlConnectionStringBuilder(warehouse.ConnectionString).Database}";
 
     public IServerEventStream OpenServer(string serverName) =>
-        new WarehouseServerLoad(warehouse.OpenConnection(), validator, $"{lineRefPrefix}/{serverName}", Stats);
+        new WarehouseServerLoad(OpenConnection(), validator, $"{lineRefPrefix}/{serverName}", Stats);
+
+    /// <summary>A connection of the data source (same role and password) whose commands run under <see cref="CommandTimeoutSeconds"/>.</summary>
+    internal NpgsqlConnection OpenConnection()
+    {
+        using var template = warehouse.CreateConnection();
+        var settings = new NpgsqlConnectionStringBuilder(warehouse.ConnectionString) { CommandTimeout = CommandTimeoutSeconds };
+        var connection = template.CloneWith(settings.ConnectionString);
+        connection.Open();
+        return connection;
+    }
 }

@@ -44,6 +44,32 @@ public sealed partial class BulkSinkTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_bulk_insert_slower_than_the_connection_strings_command_timeout_still_loads()
+    {
+        await using var scratch = await BulkTargetsScratch.CreateAsync(stack);
+        using var folder = new TempFolder();
+        // The first insert into events on each connection takes 3 s: three times the 1 s the connection string allows.
+        await scratch.ExecuteAsync("""
+            create function slow_first_insert() returns trigger language plpgsql as $$
+            begin
+              if current_setting('bulk_test.slept', true) is null then
+                perform set_config('bulk_test.slept', 'yes', false);
+                perform pg_sleep(3);
+              end if;
+              return null;
+            end $$;
+            create trigger slow_first_insert after insert on events for each statement execute function slow_first_insert();
+            """);
+        await using var strict = scratch.WithCommandTimeout(1);
+        var config = TwoDays with { To = TwoDays.From, Servers = 1, Faults = FaultConfig.None };
+
+        var (manifest, summary) = await BulkGeneration.RunAsync(config, folder.Path, 1, false, Plan, new BulkTargets(strict, null, ""));
+
+        Assert.Equal(manifest.Totals!.Events, summary.Warehouse!.Inserted);
+        Assert.Equal(manifest.Totals.Events, await scratch.CountAsync("select count(*) from events"));
+    }
+
+    [Fact]
     public async Task A_range_already_loaded_is_refused_unless_overwritten()
     {
         await using var scratch = await BulkTargetsScratch.CreateAsync(stack);

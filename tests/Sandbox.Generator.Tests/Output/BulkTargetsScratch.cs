@@ -40,6 +40,16 @@ public sealed class BulkTargetsScratch : IAsyncDisposable
         return new BulkTargetsScratch(stack, database, warehouse, s3, bucket);
     }
 
+    /// <summary>The same database through a new data source whose connection string carries <paramref name="seconds"/> as its command timeout.</summary>
+    public NpgsqlDataSource WithCommandTimeout(int seconds) => NpgsqlDataSource.Create(
+        new NpgsqlConnectionStringBuilder(_stack.Endpoints.WarehouseAdminConnectionString) { Database = _database, Pooling = false, CommandTimeout = seconds }.ConnectionString);
+
+    public async Task<long> ExecuteAsync(string sql)
+    {
+        await using var command = Warehouse.CreateCommand(sql);
+        return await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<long> CountAsync(string sql)
     {
         await using var command = Warehouse.CreateCommand(sql);

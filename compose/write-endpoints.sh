@@ -23,7 +23,7 @@ fi
 # Written by compose/write-endpoints.sh: the endpoints contract for the compose stack.
 SANDBOX_TARGET=compose
 SANDBOX_KINESIS_URL=http://127.0.0.1:4567
-SANDBOX_DYNAMODB_URL=http://127.0.0.1:4566
+SANDBOX_DYNAMODB_URL=http://127.0.0.1:4568
 SANDBOX_S3_URL=http://127.0.0.1:4566
 $(warehouse_endpoints 127.0.0.1 5439)
 SANDBOX_CONSOLE_URL=http://127.0.0.1:8088

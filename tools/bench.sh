@@ -5,10 +5,11 @@
 #   BENCH_SCALE=small make bench                     # quick sizes (smoke run)
 #   BENCH=e2e make bench                             # the whole pipeline on the running stack (tools/bench-e2e.sh)
 #   BENCH=load make bench                            # `sandbox load` at a reduced size on the running stack (issue #17)
+#   BENCH=dynamodb make bench                        # sandbox-dynamodb vs dynalite on the click log's writes (server CPU-s)
 #   BENCH=console make bench                         # the console on the running stack (issue #14: first rows, memory, API, cold start)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-selected=${BENCH:-stack,kinesis,generator,warehouse,redshift,sync,e2e,load,console}
+selected=${BENCH:-stack,kinesis,dynamodb,generator,warehouse,redshift,sync,e2e,load,console}
 small=$([ "${BENCH_SCALE:-full}" = small ] && echo yes || echo no)
 run() { # NAME PROJECT DLL ARGS...
   local name=$1 project=$2 dll=$3; shift 3
@@ -30,7 +31,12 @@ if [[ ",$selected," == *",load,"* ]]; then
   echo "== bench load: sandbox load --events $((events / 10)) --speed 480 --shards 2 (quotas on)"
   tools/sandbox load --events "$((events / 10))" --speed 480 --shards 2 --interval-seconds 10 --buffer-seconds 5
 fi
+if [[ ",$selected," == *",dynamodb,"* ]]; then
+  # The baseline, dynalite, is no longer part of the stack: a bench-only install from its own lockfile.
+  npm ci --prefix tools/Sandbox.DynamoDb.Bench/baseline --no-audit --no-fund --loglevel=error >/dev/null
+fi
 if [ "$small" = yes ]; then
+  run dynamodb tools/Sandbox.DynamoDb.Bench/Sandbox.DynamoDb.Bench.csproj sandbox-dynamodb-bench.dll --items 10000 --queries 200 --rounds 1
   run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 200000 --compare-records 2000 --rounds 1
   run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --events 500000 --gzip-events 500000 --users 50000 --threads 2 --rounds 1
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 100000 --rounds 1
@@ -38,6 +44,7 @@ if [ "$small" = yes ]; then
   run sync tools/Sandbox.Sync.Bench/Sandbox.Sync.Bench.csproj sandbox-sync-bench.dll --rows 100000 --rounds 1
   run console tools/Sandbox.Console.Bench/Sandbox.Console.Bench.csproj sandbox-console-bench.dll all --rows 100000 --rounds 1 --requests 20
 else
+  run dynamodb tools/Sandbox.DynamoDb.Bench/Sandbox.DynamoDb.Bench.csproj sandbox-dynamodb-bench.dll --items 85000 --queries 2000 --rounds 3
   run kinesis tools/Sandbox.Kinesis.Bench/Sandbox.Kinesis.Bench.csproj sandbox-kinesis-bench.dll --records 10000000 --compare-records 5000 --rounds 5
   run generator tools/Sandbox.Generator.Bench/Sandbox.Generator.Bench.csproj Sandbox.Generator.Bench.dll --events 10000000 --gzip-events 10000000 --users 2000000 --threads 2 --rounds 3
   run warehouse tools/Sandbox.Warehouse.Bench/Sandbox.Warehouse.Bench.csproj sandbox-warehouse-bench.dll --lines 1000000 --rounds 3

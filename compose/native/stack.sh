@@ -15,6 +15,7 @@ KINESIS_ENGINE=${SANDBOX_KINESIS_ENGINE:-sandbox}    # sandbox (our engine) | ki
 KINESIS_LIMITS=${SANDBOX_KINESIS_LIMITS:-on}         # per-shard quotas as on AWS; off for raw-speed load tests
 READY_TIMEOUT=${SANDBOX_READY_TIMEOUT:-60}
 KINESIS_DLL=$REPO/src/Sandbox.Kinesis.Server/bin/Release/net10.0/sandbox-kinesis.dll
+DYNAMODB_DLL=$REPO/src/Sandbox.DynamoDb.Server/bin/Release/net10.0/sandbox-dynamodb.dll
 REDSHIFT_DLL=$REPO/src/Sandbox.Redshift/bin/Release/net10.0/sandbox-redshift.dll
 CONSOLE_DLL=$REPO/src/Sandbox.Console/bin/Release/net10.0/sandbox-console.dll
 SLACK_DLL=$REPO/src/Sandbox.Slack.Capture/bin/Release/net10.0/sandbox-slack.dll
@@ -49,7 +50,8 @@ require_prerequisites() {
   command -v ss >/dev/null || missing+=("ss (apt-get install iproute2)")
   pg_bin >/dev/null 2>&1 || missing+=("PostgreSQL 15 server (apt-get install postgresql-15)")
   appdb_bin >/dev/null 2>&1 || missing+=("MariaDB server (apt-get install mariadb-server)")
-  [ -d "$NODE_MODULES/dynalite" ] || missing+=("emulators from npm (npm ci --prefix compose/native)")
+  [ -d "$NODE_MODULES/s3rver" ] || missing+=("emulators from npm (npm ci --prefix compose/native)")
+  [ -f "$DYNAMODB_DLL" ] || missing+=("the DynamoDB engine build (make build)")
   case $KINESIS_ENGINE in
     sandbox)
       [ -f "$KINESIS_DLL" ] || missing+=("the Kinesis engine build (make build)") ;;
@@ -83,9 +85,9 @@ start_slack() {
   spawn slack "$SLACK_PORT" dotnet "$SLACK_DLL" --host 127.0.0.1 --port "$SLACK_PORT" --data "$DATA/slack"
 }
 
+# Our DynamoDB engine (sandbox-dynamodb): one append-only log per table under $DATA/dynamodb.
 start_dynamodb() {
-  spawn dynamodb "$DYNAMODB_PORT" node "$NODE_MODULES/dynalite/cli.js" \
-    --host 127.0.0.1 --port "$DYNAMODB_PORT" --path "$DATA/dynamodb"
+  spawn dynamodb "$DYNAMODB_PORT" dotnet "$DYNAMODB_DLL" --host 127.0.0.1 --port "$DYNAMODB_PORT" --data "$DATA/dynamodb"
 }
 
 start_s3() {

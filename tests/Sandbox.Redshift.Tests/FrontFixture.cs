@@ -1,4 +1,3 @@
-using System.Net;
 using Npgsql;
 using Sandbox.Redshift.Hosting;
 using Sandbox.Redshift.QueryLog;
@@ -9,7 +8,8 @@ namespace Sandbox.Redshift.Tests;
 
 /// <summary>
 /// A PostgreSQL cluster of the tests' own that checks SCRAM passwords (as the stack's roles will),
-/// with the warehouse migrations applied, and a sandbox-redshift front on a free port before it.
+/// with the warehouse migrations applied, and a sandbox-redshift front on a free port before it (the
+/// private warehouse's own, with the tests' rewriter and a real statement log).
 /// Role `raw_client` is trusted without a password, for the tests that speak the protocol by hand.
 /// </summary>
 public sealed class FrontFixture : IAsyncLifetime
@@ -48,9 +48,7 @@ public sealed class FrontFixture : IAsyncLifetime
         await using (var grant = Direct.CreateCommand("grant all on schema public to raw_client"))
             await grant.ExecuteNonQueryAsync();
         QueryLog = new QueryLogWriter(DirectConnectionString, Console.Error);
-        Front = RedshiftFront.Start(
-            new FrontOptions(IPAddress.Loopback, 0, new IPEndPoint(IPAddress.Loopback, _postgres.Port), DirectConnectionString),
-            new TestRewriter(), QueryLog);
+        Front = _postgres.StartFront(new TestRewriter(), QueryLog, DirectConnectionString);
     }
 
     public async Task<NpgsqlConnection> OpenAsync()
@@ -62,7 +60,7 @@ public sealed class FrontFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Front.DisposeAsync();
+        // No client is left: the statement log flushes while PostgreSQL still answers, then the front and the cluster stop.
         await QueryLog.DisposeAsync();
         await Direct.DisposeAsync();
         if (_postgres != null) await _postgres.DisposeAsync();

@@ -19,6 +19,7 @@ public sealed class EngineProcess : IDisposable
 
     private readonly Process _process;
     private readonly Queue<string> _stderr = new();
+    private string _name = "sandbox-kinesis";
 
     private EngineProcess(Process process, Action<string>? onStderrLine)
     {
@@ -60,7 +61,7 @@ public sealed class EngineProcess : IDisposable
     /// <summary>Starts <paramref name="dll"/> with these arguments and does not wait; every stderr line also goes to <paramref name="onStderrLine"/>.</summary>
     public static EngineProcess Launch(string dll, IEnumerable<string> arguments, Action<string>? onStderrLine)
     {
-        if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is missing: build src/Sandbox.Kinesis.Server", dll);
+        if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is missing: build the engine's project (src/Sandbox.Kinesis.Server, src/Sandbox.DynamoDb.Server)", dll);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -71,12 +72,20 @@ public sealed class EngineProcess : IDisposable
     /// Starts the engine on 127.0.0.1 (<paramref name="port"/> 0 picks a free one) over
     /// <paramref name="dataDirectory"/> and waits for its listening line; throws with its stderr if it does not listen.
     /// </summary>
-    public static async Task<EngineProcess> StartAsync(
-        string dataDirectory, int port = 0, bool limits = false, string? dll = null, Action<string>? onStderrLine = null)
-    {
-        var engine = Launch(dll ?? DefaultDll,
+    public static Task<EngineProcess> StartAsync(
+        string dataDirectory, int port = 0, bool limits = false, string? dll = null, Action<string>? onStderrLine = null) =>
+        StartAsync(dll ?? DefaultDll,
             ["--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--data", dataDirectory, "--limits", limits ? "on" : "off"],
             onStderrLine);
+
+    /// <summary>
+    /// Starts any of our engines that print <see cref="CommandLine.ListeningPrefix"/> + URL once they accept requests
+    /// (sandbox-kinesis, sandbox-dynamodb) and waits for that line; throws with its stderr if it does not listen.
+    /// </summary>
+    public static async Task<EngineProcess> StartAsync(string dll, IEnumerable<string> arguments, Action<string>? onStderrLine = null)
+    {
+        var engine = Launch(dll, arguments, onStderrLine);
+        engine._name = Path.GetFileNameWithoutExtension(dll);
         try
         {
             engine.Url = await engine.ReadListeningUrlAsync();
@@ -98,12 +107,12 @@ public sealed class EngineProcess : IDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"sandbox-kinesis printed nothing within {StartTimeout.TotalSeconds:N0} s, stderr:\n{Stderr}");
+            throw new TimeoutException($"{_name} printed nothing within {StartTimeout.TotalSeconds:N0} s, stderr:\n{Stderr}");
         }
         if (line is null) // stdout closed: the engine exited; its stderr says why once fully read
             await _process.WaitForExitAsync().WaitAsync(StartTimeout);
         if (line is null || !line.StartsWith(CommandLine.ListeningPrefix, StringComparison.Ordinal))
-            throw new InvalidOperationException($"sandbox-kinesis did not start: first line '{line}', stderr:\n{Stderr}");
+            throw new InvalidOperationException($"{_name} did not start: first line '{line}', stderr:\n{Stderr}");
         // Nothing else is expected on stdout, but a full pipe would block the engine: keep it drained.
         _ = _process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
         return new Uri(line[CommandLine.ListeningPrefix.Length..]);

@@ -81,12 +81,7 @@ public sealed class PrivateWarehouse : IAsyncDisposable
             File.Delete(passwordFile);
             await warehouse.StartAgainAsync();
             await warehouse.CreateRolesAsync();
-            if (redshiftFront)
-            {
-                warehouse._front = RedshiftFront.Start(
-                    new FrontOptions(IPAddress.Loopback, 0, new IPEndPoint(IPAddress.Loopback, warehouse.Port), warehouse.Direct("sandbox_delivery", warehouse._deliveryPassword)),
-                    new DialectStatementRewriter(), new NoStatementLog());
-            }
+            if (redshiftFront) warehouse.StartFront(new DialectStatementRewriter(), new NoStatementLog(), warehouse.DeliveryDirectConnectionString);
         }
         catch
         {
@@ -95,6 +90,21 @@ public sealed class PrivateWarehouse : IAsyncDisposable
         }
         return warehouse;
     }
+
+    /// <summary>
+    /// Puts a sandbox-redshift front (in this process, on a free port) before the cluster, as the stack has on its
+    /// warehouse port: the role connection strings then go through it. <paramref name="loadLogConnectionString"/> reaches
+    /// PostgreSQL directly (stl_load_errors, stl_load_commits). The front stops with the cluster.
+    /// </summary>
+    public RedshiftFront StartFront(IStatementRewriter rewriter, IQueryLogSink log, string loadLogConnectionString)
+    {
+        if (_front != null) throw new InvalidOperationException("this warehouse already has a Redshift front");
+        _front = RedshiftFront.Start(
+            new FrontOptions(IPAddress.Loopback, 0, new IPEndPoint(IPAddress.Loopback, Port), loadLogConnectionString), rewriter, log);
+        return _front;
+    }
+
+    private string DeliveryDirectConnectionString => Direct("sandbox_delivery", _deliveryPassword);
 
     // The stack's roles.sql, its passwords set as psql variables by a file only root/postgres read.
     private async Task CreateRolesAsync()

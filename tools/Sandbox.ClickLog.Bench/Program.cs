@@ -5,7 +5,7 @@ using Sandbox.Core.Endpoints;
 
 // `sandbox clicks` read latency: Query (a user's latest N clicks, newest first) against the
 // baseline of a bare GetItem on the same table, interleaved call by call in one run so both see
-// the same machine state. Needs dynalite from the native stack (`make up`).
+// the same machine state. Needs the stack's DynamoDB (`make up`).
 var users = new Option<int>("--users") { Description = "users to seed", DefaultValueFactory = _ => 500 };
 var clicks = new Option<int>("--clicks-per-user") { Description = "clicks seeded per user", DefaultValueFactory = _ => 40 };
 var last = new Option<int>("--last") { Description = "N of `sandbox clicks --last N`", DefaultValueFactory = _ => 20 };

@@ -46,6 +46,7 @@ internal static class CopyBench
         var overWire = new RedshiftCopyLoader(frontSource);
         var (before, after, endpointCsv, plainCsv) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         var copyAlone = new List<double>();
+        var checkAlone = new List<double>();
         var noViolations = Task.FromResult(new List<EventViolation>());
         for (var round = 1; round <= rounds; round++)
         {
@@ -62,6 +63,12 @@ internal static class CopyBench
                 {
                     var load = new ManifestLoad("bench", bucket, manifestKey, manifest, noViolations);
                     return await overWire.LoadAsync(load, CancellationToken.None) is var r ? (r.Inserted, r.Bad) : default;
+                }),
+                // Firehose's tracking-plan check alone (awaited, nothing beside it): the second read of every record the loader's time includes.
+                ("plan check alone", checkAlone, async () =>
+                {
+                    var found = await TrackingPlanCheck.CheckAllInBackground(plan, records);
+                    return found.Count == 0 ? (rows, 0L) : throw new InvalidOperationException($"the bench's events broke the plan: {found[0]}");
                 }),
             };
             foreach (var (name, times, run) in round % 2 == 1 ? loaders : loaders.Reverse())
@@ -86,12 +93,13 @@ internal static class CopyBench
                 if (await CountAsync(frontSource, "copy_target") != rows) throw new InvalidOperationException("the CSV COPY did not load every row");
             }
             Console.WriteLine($"  round {round} (load {Load()}): in-process loader {before[^1]:F2} s, COPY ... MANIFEST loader {after[^1]:F2} s " +
-                              $"(ratio {after[^1] / before[^1]:F2}x), COPY alone {copyAlone[^1]:F2} s (ratio {copyAlone[^1] / before[^1]:F2}x); CSV: endpoint COPY FROM S3 {endpointCsv[^1]:F2} s, plain PostgreSQL COPY {plainCsv[^1]:F2} s " +
+                              $"(ratio {after[^1] / before[^1]:F2}x), COPY alone {copyAlone[^1]:F2} s (ratio {copyAlone[^1] / before[^1]:F2}x), plan check alone {checkAlone[^1]:F2} s; CSV: endpoint COPY FROM S3 {endpointCsv[^1]:F2} s, plain PostgreSQL COPY {plainCsv[^1]:F2} s " +
                               $"(ratio {endpointCsv[^1] / plainCsv[^1]:F2}x)");
         }
         Console.WriteLine($"medians: in-process loader {Median(before):F2} s ({rows / Median(before):N0} rows/s), COPY ... MANIFEST loader {Median(after):F2} s " +
                           $"({rows / Median(after):N0} rows/s): time ratio {Median(after.Zip(before, (a, b) => a / b).ToList()):F2}x (median of per-round ratios); " +
-                          $"COPY alone {Median(copyAlone):F2} s: {Median(copyAlone.Zip(before, (a, b) => a / b).ToList()):F2}x");
+                          $"COPY alone {Median(copyAlone):F2} s: {Median(copyAlone.Zip(before, (a, b) => a / b).ToList()):F2}x; " +
+                          $"plan check alone {Median(checkAlone):F2} s ({Median(checkAlone) / Median(before):P0} of the in-process loader's time)");
         Console.WriteLine($"medians: endpoint COPY FROM S3 (CSV) {Median(endpointCsv):F2} s, plain PostgreSQL COPY FROM STDIN {Median(plainCsv):F2} s: " +
                           $"time ratio {Median(endpointCsv.Zip(plainCsv, (a, b) => a / b).ToList()):F2}x");
     }

@@ -29,6 +29,14 @@ internal sealed record CopyPlan(CopyCommand Command, IReadOnlyList<SourceObject>
         _ => new DelimitedParser(Columns.Count, Command.Delimiter),
     };
 
+    /// <summary>
+    /// What a JSON record without column <paramref name="column"/>'s key (or with null) loads when the column is NOT NULL:
+    /// its constant DEFAULT (as a column left out of the column list would get), so the row is kept rather than rejected.
+    /// Null otherwise (nullable columns load NULL; no constant default rejects the line, as Redshift does).
+    /// </summary>
+    public string? MissingJsonValue(int column) =>
+        Command.Format == CopyFormat.Json && Columns[column].NotNull ? Columns[column].ConstantDefault : null;
+
     public CopyValueOptions ValueOptions => new(Command.TimeFormat, Command.DateFormat, Command.TruncateColumns,
         Command.EmptyAsNull, Command.BlanksAsNull, Command.NullAs);
 

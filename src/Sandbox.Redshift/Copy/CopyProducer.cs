@@ -165,7 +165,7 @@ internal sealed class CopyProducer(CopyPlan plan, S3Store s3)
         for (var i = 0; i < plan.Columns.Count; i++)
         {
             if (i > 0) _row.Write("\t"u8);
-            error = encoder.Append(_row, plan.Columns[i], values[i]);
+            error = encoder.Append(_row, plan.Columns[i], values[i] ?? plan.MissingJsonValue(i));
             if (error != null) return plan.Columns[i];
         }
         _row.Write("\n"u8);

@@ -25,6 +25,7 @@ internal sealed class JsonBinaryRows
     private readonly CopyValueOptions _options;
     private readonly bool _isoTimes;
     private readonly BinaryCopyRow _row;
+    private readonly byte[]?[] _missingValues;
 
     public JsonBinaryRows(CopyPlan plan)
     {
@@ -34,6 +35,7 @@ internal sealed class JsonBinaryRows
         _options = plan.ValueOptions;
         _isoTimes = _options.TimeFormat.Equals("auto", StringComparison.OrdinalIgnoreCase);
         _row = new BinaryCopyRow(_columns.Count);
+        _missingValues = _columns.Select((_, i) => plan.MissingJsonValue(i) is { } value ? Encoding.UTF8.GetBytes(value) : null).ToArray();
     }
 
     /// <summary>The binary path takes JSON 'auto' (case-sensitive, no JSONPaths) with none of the options that rewrite values, into columns it can encode.</summary>
@@ -82,11 +84,29 @@ internal sealed class JsonBinaryRows
         for (var i = 0; i < _columns.Count; i++)
         {
             if (!_row.IsNull(i) || !_columns[i].NotNull) continue;
+            if (_missingValues[i] is { } missing && StoreMissing(i, missing) is null) continue;
             column = i;
             return new FieldError(LoadError.NotNullEmpty, "Missing data for not-null field");
         }
         row = _row.Row();
         return null;
+    }
+
+    /// <summary>A NOT NULL column's constant DEFAULT for a record without its key (<see cref="CopyPlan.MissingJsonValue"/>), checked as a sent value would be.</summary>
+    private FieldError? StoreMissing(int column, byte[] value)
+    {
+        switch (_kinds[column])
+        {
+            case Kind.Jsonb or Kind.Json:
+                return Store(column, value, _kinds[column] == Kind.Jsonb);
+            case Kind.Text:
+                _row.SetBytes(column, value);
+                return null;
+            default:
+                if (FieldEncoder.Timestamp(Encoding.UTF8.GetString(value), _options.TimeFormat) is not { } time) return TimestampError(Encoding.UTF8.GetString(value));
+                _row.SetTimestampMicroseconds(column, (time - PostgresEpoch).Ticks / 10);
+                return null;
+        }
     }
 
     /// <summary>The field's value as the text path would show it in stl_load_errors.raw_field_value.</summary>

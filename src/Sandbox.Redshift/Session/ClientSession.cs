@@ -16,7 +16,7 @@ namespace Sandbox.Redshift.Session;
 /// runs the two relays until either side leaves. Authentication is PostgreSQL's own: its messages pass
 /// through untouched.
 /// </summary>
-internal sealed class ClientSession(Socket client, EndPoint backendEndPoint, IStatementRewriter rewriter, IQueryLogSink log, S3Store s3, LoadLog loads)
+internal sealed class ClientSession(Socket client, IPEndPoint backendEndPoint, IStatementRewriter rewriter, IQueryLogSink log, S3Store s3, LoadLog loads)
 {
     private static readonly StreamPipeReaderOptions ReaderOptions = new(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true);
 

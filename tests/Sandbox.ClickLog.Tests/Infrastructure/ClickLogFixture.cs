@@ -11,7 +11,7 @@ using Sandbox.Kinesis;
 namespace Sandbox.ClickLog.Tests.Infrastructure;
 
 /// <summary>
-/// A private sandbox-kinesis engine plus the shared native stack's dynalite and s3rver. Every
+/// A private sandbox-kinesis engine plus the shared native stack's DynamoDB (sandbox-dynamodb) and s3rver. Every
 /// test makes its own stream, tables and bucket prefix, so tests never see each other's data.
 /// </summary>
 public sealed class ClickLogFixture : IAsyncLifetime

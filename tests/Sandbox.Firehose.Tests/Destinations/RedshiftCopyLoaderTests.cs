@@ -70,6 +70,32 @@ public class RedshiftCopyLoaderTests(FirehoseFixture fixture)
         Assert.Equal(0L, await ScalarAsync("select count(*) from event_violations where event_id = $1", good.Id));
     }
 
+    /// <summary>
+    /// An event with a usable envelope but no properties object is loaded with '{}' (events.properties' default), its
+    /// missing-envelope-field violation recorded beside it, straight into events and through the merge alike.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_event_without_properties_is_loaded_with_an_empty_object_and_its_violation(bool redelivered)
+    {
+        var (bucket, delivery) = (await fixture.CreateBucketAsync(), FirehoseFixture.UniqueName("rscopy"));
+        var (id, line) = TestEvents.Valid();
+        var withoutProperties = line.Replace(",\"properties\":{}", "");
+        Assert.NotEqual(line, withoutProperties);
+        var other = TestEvents.Valid();
+        if (redelivered) await LoadAsync(bucket, delivery, "0", [other.Line]);
+
+        var result = await LoadAsync(bucket, delivery, "1", [other.Line, withoutProperties]);
+
+        Assert.Equal(!redelivered, result.CopiedDirectly);
+        Assert.Equal((2L, 0L, 1L), (result.Lines, result.Bad, result.Violations));
+        Assert.Equal(1L, await ScalarAsync("select count(*) from events where event_id = $1 and properties = '{}'::jsonb", id));
+        Assert.Equal(1L, await ScalarAsync(
+            "select count(*) from event_violations where event_id = $1 and type = 'bad_envelope' and path = '$.properties'", id));
+        Assert.Equal(0L, await ScalarAsync("select count(*) from bad_events where raw like '%' || $1 || '%'", id));
+    }
+
     [Fact]
     public async Task A_missing_manifest_cannot_be_loaded_and_says_so()
     {

@@ -97,6 +97,29 @@ public class WarehouseDestinationTests(FirehoseFixture fixture) : IAsyncLifetime
         Assert.Equal(40, await fixture.Warehouse.EventsAsync(_ids));
     }
 
+    /// <summary>End to end through the destination (staging, manifest, COPY through the endpoint, violations): an event
+    /// whose release dropped its properties object is delivered and loaded with '{}', its violation beside it.</summary>
+    [Fact]
+    public async Task An_event_without_properties_is_delivered_with_an_empty_object_and_its_violation()
+    {
+        var (id, line) = TestEvents.Valid();
+        var batch = new DeliveryBatch([new BufferedRecord("shardId-000000000000", "1",
+            Encoding.UTF8.GetBytes(line.Replace(",\"properties\":{}", "")), DateTimeOffset.UtcNow)]);
+
+        var outcome = await Destination(TimeSpan.FromSeconds(5)).DeliverAsync(batch, CancellationToken.None);
+
+        Assert.Equal((1L, 0L), (outcome.Delivered, outcome.RoutedToErrors));
+        await using var check = fixture.Warehouse.CreateCommand("""
+            select (select count(*) from events where event_id = $1 and properties = '{}'::jsonb),
+                   (select count(*) from event_violations where event_id = $1 and type = 'bad_envelope' and path = '$.properties'),
+                   (select count(*) from bad_events where raw like '%' || $1 || '%')
+            """);
+        check.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
+        await using var reader = await check.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((1L, 1L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+    }
+
     [Fact]
     public async Task Replay_with_nothing_parked_finds_nothing()
     {

@@ -13,7 +13,7 @@ using Sandbox.Warehouse;
 namespace Sandbox.Firehose.Tests.Infrastructure;
 
 /// <summary>
-/// Our own Kinesis engine plus the shared native stack (dynalite, s3rver, Postgres) for S3,
+/// Our own Kinesis engine plus the shared native stack (sandbox-dynamodb, s3rver, Postgres) for S3,
 /// DynamoDB and the warehouse. Tests isolate themselves with unique stream/bucket/table names.
 /// </summary>
 public sealed class FirehoseFixture : IAsyncLifetime

@@ -66,4 +66,29 @@ public class CopyJsonBinaryTests(FrontFixture fixture, S3Bucket bucket) : IClass
         Assert.Equal(["1|1220", "2|1220"], await RowsAsync(connection,
             $"select line_number, err_code from stl_load_errors where filename = '{bucket.Url("binary/nul.json")}' order by line_number"));
     }
+
+    /// <summary>
+    /// A record without a NOT NULL column's key (or with null) loads that column's constant DEFAULT, as a column left out of
+    /// the column list would (Firehose's events without properties get '{}'); binary and text paths alike. A nullable
+    /// column stays NULL; a NOT NULL column without a constant default still rejects the line.
+    /// </summary>
+    [Fact]
+    public async Task A_missing_key_loads_a_not_null_columns_constant_default()
+    {
+        await bucket.PutAsync("binary/defaults.json", "{\"id\":\"a\"}\n{\"id\":\"b\",\"props\":null,\"note\":null}\n{\"id\":\"c\",\"props\":{\"k\":1},\"note\":\"n\",\"at\":\"2024-01-01T00:00:00Z\"}\n");
+        await using var connection = await fixture.OpenAsync();
+        const string Table = "id text not null, props jsonb not null default '{}'::jsonb, note varchar(8) not null default 'it''s', " +
+                             "at timestamptz not null default now(), free text default 'x'";
+        await FrontFixture.Execute(connection, $"drop table if exists json_default_b, json_default_t; create table json_default_b ({Table}); create table json_default_t ({Table})");
+
+        foreach (var (table, format) in new[] { ("json_default_b", "'auto'"), ("json_default_t", "'auto ignorecase'") })
+        {
+            Assert.Equal(1, await ExecuteAsync(connection,
+                $"copy {table} (id, props, note, at, free) from '{bucket.Url("binary/defaults.json")}' {Role} format as json {format} maxerror 10"));
+            Assert.Equal(3, await ExecuteAsync(connection,
+                $"copy {table} (id, props, note, free) from '{bucket.Url("binary/defaults.json")}' {Role} format as json {format} maxerror 10"));
+            Assert.Equal(["a|{}|it's|", "b|{}|it's|", "c|{\"k\": 1}|n|"], await RowsAsync(connection, $"select id, props::text, note, free from {table} where at > now() - interval '1 hour' order by id"));
+            Assert.Equal(["c|{\"k\": 1}|n|"], await RowsAsync(connection, $"select id, props::text, note, free from {table} where at < '2025-01-01' order by id"));
+        }
+    }
 }

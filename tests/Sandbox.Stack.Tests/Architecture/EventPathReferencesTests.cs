@@ -30,6 +30,7 @@ public class EventPathReferencesTests
         ["Sandbox.Firehose"] = 4,
         ["Sandbox.ClickLog"] = 4,
         ["Sandbox.Warehouse"] = 5,
+        ["Sandbox.DynamoDb.Server"] = 5, // our DynamoDB engine: where the click log's items land
         ["Sandbox.Redshift.Dialect"] = 5, // the warehouse's Redshift front and its dialect
         ["Sandbox.Redshift"] = 5,
         ["Sandbox.Sync"] = 5, // app database -> warehouse, beside the warehouse it loads

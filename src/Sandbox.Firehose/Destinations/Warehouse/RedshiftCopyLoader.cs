@@ -64,12 +64,8 @@ public sealed class RedshiftCopyLoader(NpgsqlDataSource warehouse) : IManifestLo
                 await transaction.RollbackAsync("direct_copy", ct);
             }
         }
-        // The stage keeps events' NOT NULL columns (and properties' default is not COPY's to apply): both ways reject the same lines.
-        await ExecuteAsync(connection, $"""
-            create temporary table firehose_stage on commit drop as select {Columns} from events with no data;
-            alter table firehose_stage alter event_id set not null, alter event_name set not null,
-                alter event_time set not null, alter received_at set not null, alter properties set not null
-            """, ct);
+        // The stage keeps events' NOT NULL columns and defaults (a record without properties loads '{}'): both ways load the same lines.
+        await ExecuteAsync(connection, "create temporary table firehose_stage (like events including defaults) on commit drop", ct);
         var staged = await CopyAsync(connection, "firehose_stage", load, ct);
         // DO NOTHING also skips an event_id repeated within the batch (the first copy stays): no sort needed.
         var inserted = await ExecuteAsync(connection,

@@ -45,6 +45,9 @@ public sealed class WarehouseDestination : IDeliveryDestination
     {
         var arrival = batch.OldestArrival;
         var records = batch.Records.Select(r => r.Data).ToArray();
+        // Batches are delivered concurrently (read-ahead): each checks its records with a checker of its own, from the
+        // start, so the check overlaps the staging PUTs as well as the COPY.
+        var violations = TrackingPlanCheck.CheckAllInBackground(_plan, records);
         var body = JsonLines.Encode(records);
         var objectKey = _names.Name(_staging.Evaluate(arrival), arrival);
         await _writer.PutAsync(_options.StagingBucket, objectKey, body, "application/json", cancellationToken);
@@ -54,9 +57,7 @@ public sealed class WarehouseDestination : IDeliveryDestination
         var manifestKey = _names.Name(_manifests.Evaluate(arrival), arrival);
         await _writer.PutAsync(_options.StagingBucket, manifestKey, manifest, "application/json", cancellationToken);
 
-        // Batches are delivered concurrently (read-ahead): each checks its records with a checker of its own.
-        var load = new ManifestLoad(_names.DeliveryStream, _options.StagingBucket, manifestKey, manifestModel,
-            TrackingPlanCheck.CheckAllInBackground(_plan, records));
+        var load = new ManifestLoad(_names.DeliveryStream, _options.StagingBucket, manifestKey, manifestModel, violations);
         var loaded = await _retry.RunAsync(token => _loader.LoadAsync(load, token), cancellationToken);
         // Lines the COPY could not store are in bad_events: delivered to the warehouse, not lost.
         if (loaded is not null) return new DeliveryOutcome(batch.Records.Count, 0, batch.Bytes);

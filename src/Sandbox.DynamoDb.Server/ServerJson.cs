@@ -1,0 +1,11 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Sandbox.DynamoDb.Server;
+
+/// <summary>JSON settings shared by responses and the table logs.</summary>
+public static class ServerJson
+{
+    // AWS writes quotes and '+' as they are; the default encoder would send \u0027 and \u002B.
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+}

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Sandbox.ClickLog.Handler;
+using Sandbox.ClickLog.Reading;
+
+namespace Sandbox.DynamoDb.Bench;
+
+/// <summary>One round's figures for one server.</summary>
+public sealed record RoundResult(string Server, int Round, long Items, TimeSpan WriteCpu, TimeSpan WriteWall, int Queries, TimeSpan QueryCpu, TimeSpan QueryWall)
+{
+    public double WriteCpuMicrosPerItem => WriteCpu.TotalMicroseconds / Items;
+    public double QueryCpuMicros => QueryCpu.TotalMicroseconds / Queries;
+}
+
+/// <summary>
+/// The click log's workload: real click items (ClickLogItem.From) written by the click-log host's own
+/// ClickLogWriter (BatchWriteItem, 25 a request) from <see cref="Writers"/> concurrent callers, then
+/// `sandbox clicks`-style reads (ClickLogReader: a user's latest 20, newest first).
+/// </summary>
+public sealed class ClickWorkload(int items, int users, int queries)
+{
+    private const int Writers = 4, BatchPerCall = 500;
+
+    public async Task<RoundResult> RunAsync(IServer server, int round, CancellationToken cancellationToken)
+    {
+        using var client = server.Client();
+        var table = $"bench_clicks_{round}_{Guid.NewGuid():N}"[..30];
+        await client.CreateTableAsync(ClickLogTable.Definition(table), cancellationToken);
+        while ((await client.DescribeTableAsync(table, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE) await Task.Delay(50, cancellationToken);
+        var writer = new ClickLogWriter(client, table);
+        var batches = Enumerable.Range(0, items).Select(Click).Chunk(BatchPerCall).ToList();
+
+        var cpu = server.CpuTime;
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < batches.Count; i = Interlocked.Increment(ref next))
+                await writer.WriteAsync(batches[i], cancellationToken);
+        }, cancellationToken)));
+        var writeWall = clock.Elapsed;
+        var writeCpu = server.CpuTime - cpu;
+
+        var reader = new ClickLogReader(client, table);
+        cpu = server.CpuTime;
+        clock.Restart();
+        for (var q = 0; q < queries; q++)
+        {
+            var clicks = await reader.LatestAsync(UserOf(q * 7919 % users), 20, cancellationToken);
+            if (clicks.Count == 0) throw new InvalidOperationException($"{server.Name}: no clicks read back for {UserOf(q * 7919 % users)}");
+        }
+        var result = new RoundResult(server.Name, round, items, writeCpu, writeWall, queries, server.CpuTime - cpu, clock.Elapsed);
+        await client.DeleteTableAsync(table, cancellationToken);
+        return result;
+    }
+
+    private string UserOf(int user) => $"u{user:D7}";
+
+    private Dictionary<string, AttributeValue> Click(int n)
+    {
+        var time = DateTimeOffset.Parse("2026-11-30T00:00:00Z").AddMilliseconds(n * 37L);
+        var eventTime = time.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+        var click = new ClickEvent($"{Guid.NewGuid()}", eventTime, time.ToUnixTimeMilliseconds(), UserOf(n % users), $"anon-{n % users:D7}", $"p-{n % 5000:D5}", 1980 + n % 300,
+        [
+            ("anonymous_id", $"anon-{n % users:D7}"), ("session_id", $"s-{n / 20:D8}"), ("received_at", eventTime), ("platform", n % 3 == 0 ? "android" : "ios"),
+            ("app_version", "3.12.0"), ("brand_id", $"b-{n % 400:D4}"), ("shop_name", "Cosme Shop"), ("shop_url", $"https://shop.example.com/products/{n % 5000}"),
+            ("source", "post"),
+        ]);
+        return ClickLogItem.From(click, TimeSpan.FromDays(90));
+    }
+}

@@ -83,7 +83,7 @@ root.SetAction(async (parse, _) =>
             return run;
         }
 
-        var (download, validate, readSide) = await ReadOnlyPass.RunAsync(s3, staged, new EventValidator(TrackingPlanLoader.LoadEmbedded()));
+        var (download, validate, readSide) = await ReadOnlyPass.RunAsync(s3, staged, new EventValidator(TrackingPlanLoader.LoadEmbedded()), loader);
         Console.WriteLine($"round {round}: client CPU without database: S3 GET + gunzip + split {download.TotalSeconds:F2} s, + plan check {validate.TotalSeconds:F2} s; " +
                           $"loader's reading side (S3 + gunzip + split + one-pass check and COPY encoding) {readSide.TotalSeconds:F2} s");
         Console.WriteLine($"round {round}: client CPU: pre-encoded twin {indexedCpu.TotalSeconds:F2} s, typed twin {typedCpu.TotalSeconds:F2} s, pre-encoded bare {bareCpu.TotalSeconds:F2} s, loader {loaderCpu.TotalSeconds:F2} s; " +

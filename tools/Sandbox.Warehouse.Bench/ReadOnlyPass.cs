@@ -9,14 +9,15 @@ namespace Sandbox.Warehouse.Bench;
 /// <summary>
 /// Where the loader's time goes: the client's share alone, with no database, over the same staged
 /// objects: S3 GET + gunzip + line split; + tracking-plan check; and the loader's own reading side
-/// (LineReader + LoadBatch: one pass that checks the plan and encodes the binary COPY rows, written nowhere).
+/// (<see cref="WarehouseLoader.CheckAsync"/>, COPY ... NOLOAD: the manifest, then the one pass that checks
+/// the plan and encodes the binary COPY rows, written nowhere).
 /// Each figure is the process's CPU time for the pass (the only work in the process then): on a shared
 /// box wall time mostly measures the neighbours.
 /// </summary>
 internal static class ReadOnlyPass
 {
     public static async Task<(TimeSpan Download, TimeSpan DownloadAndValidate, TimeSpan LoaderReadSide)> RunAsync(
-        IAmazonS3 s3, StagedObjects staged, EventValidator validator)
+        IAmazonS3 s3, StagedObjects staged, EventValidator validator, WarehouseLoader loader)
     {
         var download = await TimeAsync(s3, staged, _ => { });
         var violations = new List<Violation>();
@@ -26,21 +27,9 @@ internal static class ReadOnlyPass
             if (!validator.Validate(line, violations)) throw new InvalidOperationException($"generated line fails the plan: {violations[0]}");
         });
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var batch = new LoadBatch(validator, skipRepeatedIds: true);
-        foreach (var key in staged.ObjectKeys)
-        {
-            using var response = await s3.GetObjectAsync(staged.Bucket, key);
-            await using var text = new GZipStream(response.ResponseStream, CompressionMode.Decompress);
-            batch.Stage(key, new LineReader(text), Discard.Rows, CancellationToken.None);
-        }
-        if (batch.BadLines.Count > 0) throw new InvalidOperationException($"generated line fails the plan: {batch.BadLines[0].ViolationsJson}");
+        var check = await loader.CheckAsync(staged.Bucket, StagedObjects.ManifestKey);
+        if (!check.LoadsCleanly) throw new InvalidOperationException($"generated line fails the plan: {check.BadLines[0]}");
         return (download, validate, Process.GetCurrentProcess().TotalProcessorTime - cpu);
-    }
-
-    private sealed class Discard : IRowSink
-    {
-        public static readonly Discard Rows = new();
-        public void Write(ReadOnlySpan<byte> rows) { }
     }
 
     private static async Task<TimeSpan> TimeAsync(IAmazonS3 s3, StagedObjects staged, LineAction onLine)

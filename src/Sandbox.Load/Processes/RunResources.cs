@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
-using Amazon.S3.Model;
 using Npgsql;
 using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
@@ -8,6 +7,7 @@ using Sandbox.Kinesis;
 using Sandbox.Kinesis.Errors;
 using Sandbox.Kinesis.Model;
 using Sandbox.Load.Day;
+using Sandbox.Stack.Isolation;
 
 namespace Sandbox.Load.Processes;
 
@@ -27,29 +27,14 @@ public sealed class RunResources(string id, SandboxEndpoints endpoints, IReadOnl
     /// <summary>The endpoints as the children see them (the run's names and database).</summary>
     public SandboxEndpoints Endpoints { get; } = endpoints;
 
-    public string Database => $"load_{id.Replace('-', '_')}";
+    public string Database => new NpgsqlConnectionStringBuilder(Endpoints.WarehouseAdminConnectionString).Database!;
 
+    /// <summary>The run's names (load-&lt;id&gt;...) and database (load_&lt;id&gt;) on <paramref name="stack"/>, as `sandbox` processes see them.</summary>
     public static RunResources For(string id, SandboxEndpoints stack, int shards)
     {
-        var database = $"load_{id.Replace('-', '_')}";
-        string On(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
-        var names = new ResourceNames($"load-{id}", shards, $"load-archive-{id}", $"load-staging-{id}", $"load-errors-{id}", $"load-clicks-{id}", $"load-leases-{id}");
-        var environment = new Dictionary<string, string>
-        {
-            ["SANDBOX_STREAM"] = names.Stream,
-            ["SANDBOX_STREAM_SHARDS"] = shards.ToString(),
-            ["SANDBOX_ARCHIVE_BUCKET"] = names.ArchiveBucket,
-            ["SANDBOX_STAGING_BUCKET"] = names.StagingBucket,
-            ["SANDBOX_ERROR_BUCKET"] = names.ErrorBucket,
-            ["SANDBOX_CLICKLOG_TABLE"] = names.ClickLogTable,
-            ["SANDBOX_LEASE_TABLE"] = names.LeaseTable,
-            ["SANDBOX_WAREHOUSE"] = On(stack.WarehouseConnectionString),
-            ["SANDBOX_WAREHOUSE_ADMIN"] = On(stack.WarehouseAdminConnectionString),
-            ["SANDBOX_WAREHOUSE_ANALYST"] = On(stack.WarehouseAnalystConnectionString),
-        };
-        var endpoints = stack with { Resources = names, WarehouseConnectionString = environment["SANDBOX_WAREHOUSE"] };
-        endpoints = endpoints with { WarehouseAdminConnectionString = environment["SANDBOX_WAREHOUSE_ADMIN"], WarehouseAnalystConnectionString = environment["SANDBOX_WAREHOUSE_ANALYST"] };
-        return new RunResources(id, endpoints, environment);
+        var endpoints = RunContract.On(stack, RunContract.Names("load", id, shards), $"load_{id.Replace('-', '_')}");
+        // Pooled: the boxes of a long run load many batches; a killed one's idle connections go with its process.
+        return new RunResources(id, endpoints, RunContract.Variables(endpoints, pooling: true));
     }
 
     /// <summary>
@@ -104,7 +89,7 @@ public sealed class RunResources(string id, SandboxEndpoints endpoints, IReadOnl
         await Try("buckets", async () =>
         {
             using var s3 = AwsClients.S3(stack);
-            foreach (var bucket in names.Buckets) await EmptyAndDeleteAsync(s3, bucket);
+            foreach (var bucket in names.Buckets) await s3.EmptyAndDeleteAsync(bucket);
         });
 
         async Task Try(string what, Func<Task> delete)
@@ -118,16 +103,5 @@ public sealed class RunResources(string id, SandboxEndpoints endpoints, IReadOnl
                 output.WriteLine($"load: could not remove the run's {what}: {e.Message}");
             }
         }
-    }
-
-    private static async Task EmptyAndDeleteAsync(IAmazonS3 s3, string bucket)
-    {
-        while (true)
-        {
-            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket });
-            if (page.S3Objects is not { Count: > 0 } objects) break;
-            await s3.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = bucket, Objects = objects.Select(o => new KeyVersion { Key = o.Key }).ToList() });
-        }
-        await s3.DeleteBucketAsync(bucket);
     }
 }

@@ -1,7 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.S3;
-using Amazon.S3.Model;
 using Npgsql;
+using Sandbox.Aws;
 using Sandbox.Core.Endpoints;
 using Sandbox.Kinesis.Errors;
 using Sandbox.Kinesis.Model;
@@ -42,22 +42,7 @@ public sealed class IsolatedResources : IAsyncDisposable
         var id = Guid.NewGuid().ToString("N")[..10];
         // Empty: migrated by bootstrap, like any warehouse.
         var database = await ThrowawayDatabase.CreateAsync(shared.WarehouseAdminConnectionString, prefix, migrate: false, ct);
-        var own = shared with
-        {
-            WarehouseConnectionString = database.ConnectionStringAs(shared.WarehouseConnectionString),
-            WarehouseAdminConnectionString = database.ConnectionString,
-            WarehouseAnalystConnectionString = database.ConnectionStringAs(shared.WarehouseAnalystConnectionString),
-            Resources = shared.Resources with
-            {
-                Stream = $"{prefix}-{id}",
-                StreamShards = streamShards ?? shared.Resources.StreamShards,
-                ArchiveBucket = $"{prefix}-{id}-archive",
-                StagingBucket = $"{prefix}-{id}-staging",
-                ErrorBucket = $"{prefix}-{id}-errors",
-                ClickLogTable = $"{prefix}_{id}_click_logs",
-                LeaseTable = $"{prefix}_{id}_leases",
-            },
-        };
+        var own = RunContract.On(shared, RunContract.Names(prefix, id, streamShards ?? shared.Resources.StreamShards), database.Name);
         return new IsolatedResources(own, database);
     }
 
@@ -68,32 +53,8 @@ public sealed class IsolatedResources : IAsyncDisposable
             await foreach (var _ in step.RunAsync(ct)) { }
     }
 
-    /// <summary>
-    /// The contract variables that point a `sandbox` process at the run's resources (on top of the
-    /// shared stack's endpoints.env). Connection pooling is off: a killed process leaves no idle
-    /// connections behind that would keep the run's database from being dropped.
-    /// </summary>
-    public Dictionary<string, string> Variables()
-    {
-        var names = Endpoints.Resources;
-        return new Dictionary<string, string>
-        {
-            ["SANDBOX_STREAM"] = names.Stream,
-            ["SANDBOX_STREAM_SHARDS"] = names.StreamShards.ToString(),
-            ["SANDBOX_LEASE_TABLE"] = names.LeaseTable,
-            ["SANDBOX_ARCHIVE_BUCKET"] = names.ArchiveBucket,
-            ["SANDBOX_STAGING_BUCKET"] = names.StagingBucket,
-            ["SANDBOX_ERROR_BUCKET"] = names.ErrorBucket,
-            ["SANDBOX_CLICKLOG_TABLE"] = names.ClickLogTable,
-            // Each role on the run's database: bootstrap migrates as admin, the pipeline loads as delivery.
-            ["SANDBOX_WAREHOUSE"] = Unpooled(Endpoints.WarehouseConnectionString),
-            ["SANDBOX_WAREHOUSE_ADMIN"] = Unpooled(Endpoints.WarehouseAdminConnectionString),
-            ["SANDBOX_WAREHOUSE_ANALYST"] = Unpooled(Endpoints.WarehouseAnalystConnectionString),
-        };
-    }
-
-    private static string Unpooled(string connectionString) =>
-        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+    /// <summary>The contract variables that point a `sandbox` process at the run's resources, unpooled (see <see cref="RunContract.Variables"/>).</summary>
+    public Dictionary<string, string> Variables() => RunContract.Variables(Endpoints, pooling: false);
 
     /// <summary>Leaves the shared stack as found: the run's stream, tables, buckets and database go; one already gone is fine.</summary>
     public async ValueTask DisposeAsync()
@@ -103,20 +64,9 @@ public sealed class IsolatedResources : IAsyncDisposable
         foreach (var table in new[] { names.ClickLogTable, names.LeaseTable })
             await Quietly(() => Clients.DynamoDb.DeleteTableAsync(table));
         foreach (var bucket in names.Buckets)
-            await Quietly(() => EmptyAndDeleteBucketAsync(bucket));
+            await Quietly(() => Clients.S3.EmptyAndDeleteAsync(bucket));
         await Clients.DisposeAsync();
         await Quietly(async () => await Database.DisposeAsync());
-    }
-
-    private async Task EmptyAndDeleteBucketAsync(string bucket)
-    {
-        ListObjectsV2Response page;
-        do
-        {
-            page = await Clients.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket });
-            foreach (var item in page.S3Objects ?? []) await Clients.S3.DeleteObjectAsync(bucket, item.Key);
-        } while (page.S3Objects is { Count: > 0 });
-        await Clients.S3.DeleteBucketAsync(bucket);
     }
 
     /// <summary>Clean-up must not hide the run's own outcome: a resource that is already gone (or a stack that went down) is fine.</summary>

@@ -83,3 +83,11 @@ internal sealed class RowPipe : IRowSink, IDisposable
         _writerFailed.Dispose();
     }
 }
+
+/// <summary>Rows encoded and dropped: a check that must do all of a load's work except writing (NOLOAD).</summary>
+internal sealed class DiscardedRows : IRowSink
+{
+    public static readonly DiscardedRows Instance = new();
+
+    public void Write(ReadOnlySpan<byte> rows) { }
+}

@@ -17,8 +17,11 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
 
     public WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, TrackingPlan plan) : this(warehouse, s3, new EventValidator(plan)) { }
 
-    /// <summary>Read and check lines on one thread and write the COPY on another (the default); false does both on one (the bench compares).</summary>
-    internal bool OverlapReadingAndWriting { get; init; } = true;
+    /// <summary>
+    /// Read and check lines on one thread and write the COPY on another (the default with more than
+    /// one core: the one-thread load reached 0.91-0.96 of it, docs/BENCHMARKS.md "Warehouse loader"); false does both on one.
+    /// </summary>
+    public bool OverlapReadingAndWriting { get; init; } = Environment.ProcessorCount > 1;
 
     /// <exception cref="LoadManifestException">The manifest or a mandatory object is missing or malformed; nothing was loaded.</exception>
     /// <exception cref="NpgsqlException">The warehouse failed (e.g. is down); nothing was loaded, the call can be retried.</exception>
@@ -32,6 +35,22 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
     /// </summary>
     public Task<LoadResult> ReplayAsync(string deliveryStream, string errorBucket, string errorManifestKey, CancellationToken cancellationToken = default) =>
         LoadAsync(deliveryStream, new S3Location(errorBucket, errorManifestKey), "replay", cancellationToken);
+
+    /// <summary>
+    /// Redshift's <c>COPY ... NOLOAD</c>: reads every object the manifest names and checks and encodes
+    /// every line exactly as <see cref="LoadAsync(string,string,string,CancellationToken)"/> would, but
+    /// writes nothing and needs no warehouse connection. Says whether a staged batch would load cleanly.
+    /// </summary>
+    /// <exception cref="LoadManifestException">The manifest or a mandatory object is missing or malformed.</exception>
+    public async Task<LoadCheck> CheckAsync(string manifestBucket, string manifestKey, CancellationToken cancellationToken = default)
+    {
+        var manifest = await _objects.ReadManifestAsync(new S3Location(manifestBucket, manifestKey), cancellationToken);
+        var pass = new CopyPass(new LoadBatch(validator, skipRepeatedIds: true), []);
+        await StageAllAsync(manifest, pass, DiscardedRows.Instance, cancellationToken);
+        var batch = pass.Batch;
+        return new LoadCheck(manifest.Entries.Count - pass.Missing.Count, batch.Lines, batch.Staged, batch.Staged - batch.Written,
+            batch.BadLines.Select(b => new LoadCheck.BadLine(b.LineRef, b.ViolationsJson)).ToList(), pass.Missing);
+    }
 
     private async Task<LoadResult> LoadAsync(string deliveryStream, S3Location manifestLocation, string kind, CancellationToken ct)
     {

@@ -73,6 +73,26 @@ public class WarehouseLoaderTests(StackFixture stack)
     }
 
     [Fact]
+    public async Task A_noload_check_counts_and_names_what_a_load_would_do_and_writes_nothing()
+    {
+        await using var bed = await LoaderTestBed.CreateAsync(stack);
+        var id = EventLines.NewEventId();
+        var part = await bed.Bucket.PutLinesAsync("check/part-0", [EventLines.Line(id), EventLines.Line(id), "bad", EventLines.Line()], gzip: true);
+        await bed.Bucket.PutManifestAsync("check/manifest", (part, true), ($"s3://{bed.Bucket.Name}/check/gone", false));
+
+        var check = await bed.Loader.CheckAsync(bed.Bucket.Name, "check/manifest");
+
+        Assert.Equal((1, 4L, 3L, 1L), (check.Objects, check.Lines, check.Staged, check.RepeatedIds));
+        Assert.Equal($"{part}:3", Assert.Single(check.BadLines).Where);
+        Assert.Equal([$"s3://{bed.Bucket.Name}/check/gone"], check.MissingOptionalObjects);
+        Assert.False(check.LoadsCleanly);
+        Assert.Equal((0L, 0L, 0L), (await bed.CountAsync("events"), await bed.CountAsync("bad_events"), await bed.CountAsync("load_commits")));
+        // The same batch then loads as the check said.
+        var result = await bed.Loader.LoadAsync(LoaderTestBed.Delivery, bed.Bucket.Name, "check/manifest");
+        Assert.Equal((check.Lines, check.Staged, check.RepeatedIds, (long)check.BadLines.Count), (result.Lines, result.Staged, result.Duplicates, result.Bad));
+    }
+
+    [Fact]
     public async Task Duplicate_event_ids_within_a_load_are_inserted_once()
     {
         await using var bed = await LoaderTestBed.CreateAsync(stack);

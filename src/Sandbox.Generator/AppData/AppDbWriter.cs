@@ -28,7 +28,28 @@ public static class AppDbWriter
         var counts = new Dictionary<string, long>();
         foreach (var (table, rows) in built)
             counts[table.Name] = await TableLoader.LoadAsync(connection, table.Name, table.Columns, await rows, cancellationToken);
-        return AppDatabaseTruth.From(timeline, AppDatabaseConnection.Describe(connectionString), counts, clock.Elapsed);
+        var checksums = await ChecksumsAsync(connection, cancellationToken);
+        return AppDatabaseTruth.From(timeline, AppDatabaseConnection.Describe(connectionString), counts, clock.Elapsed) with { Checksums = checksums };
+    }
+
+    /// <summary>The server's CHECKSUM TABLE of every app table (a table with no checksum, e.g. dropped, is left out, so it never matches).</summary>
+    public static async Task<IReadOnlyDictionary<string, ulong>> ChecksumsAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await AppDatabaseConnection.OpenAsync(connectionString, cancellationToken);
+        await RequireSchemaAsync(connection, connectionString, cancellationToken);
+        return await ChecksumsAsync(connection, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, ulong>> ChecksumsAsync(MySqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new MySqlCommand(
+            "checksum table " + string.Join(", ", AppDataRows.Tables.Select(t => $"`{t.Name}`")), connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var checksums = new Dictionary<string, ulong>();
+        while (await reader.ReadAsync(ct))
+            if (!reader.IsDBNull(1))
+                checksums[reader.GetString(0).Split('.')[^1]] = Convert.ToUInt64(reader.GetValue(1));
+        return checksums;
     }
 
     /// <summary>Fails now, before any events are generated, when the app database is down or not bootstrapped.</summary>

@@ -13,6 +13,9 @@ public sealed record AppDatabaseTruth(
         "Rows as loaded (state at the end of the range, times UTC). Per day: new_users = accounts created, profile_edits = users whose updated_at moved " +
         "(one edit each), price_changes = products whose price_jpy and updated_at moved, new_posts, deleted_posts (deleted_at set), new_likes, new_follows.";
 
+    /// <summary>CHECKSUM TABLE per table right after the fill: a second run of the same settings compares them and leaves an identical database alone.</summary>
+    public IReadOnlyDictionary<string, ulong>? Checksums { get; init; }
+
     public static AppDatabaseTruth From(AppDataTimeline timeline, string database, IReadOnlyDictionary<string, long> rows, TimeSpan took)
     {
         var c = timeline.Changes;

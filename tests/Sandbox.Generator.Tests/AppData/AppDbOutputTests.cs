@@ -85,17 +85,36 @@ public class AppDbOutputTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task Filling_again_replaces_the_rows_with_the_same_ones()
+    public async Task Filling_again_from_the_same_folder_leaves_an_intact_database_alone()
     {
         using var folder = new TempFolder();
         FileGeneration.Run(OneDay, folder.Path, 2, false, TrackingPlanLoader.LoadEmbedded());
         await using var database = await ThrowawayAppDatabase.CreateAsync(stack.Endpoints.AppDatabaseConnectionString, "gen_again");
+
+        var first = await AppDbGeneration.RunAsync(OneDay, folder.Path, database.ConnectionString);
+        var second = await AppDbGeneration.RunAsync(OneDay, folder.Path, database.ConnectionString);
+
+        Assert.False(first.LeftAsIs);
+        Assert.True(second.LeftAsIs);
+        Assert.Equal(first.Truth.Rows, second.Truth.Rows);
+        Assert.Equal(AppDataRows.Tables.Count, first.Truth.Checksums!.Count);
+    }
+
+    [Fact]
+    public async Task A_changed_row_makes_the_next_fill_replace_the_rows_with_the_same_ones()
+    {
+        using var folder = new TempFolder();
+        FileGeneration.Run(OneDay, folder.Path, 2, false, TrackingPlanLoader.LoadEmbedded());
+        await using var database = await ThrowawayAppDatabase.CreateAsync(stack.Endpoints.AppDatabaseConnectionString, "gen_changed");
         const string digest = "select sum(crc32(concat_ws('|', product_id, brand_id, name, price_jpy, updated_at))) from products";
 
         await AppDbGeneration.RunAsync(OneDay, folder.Path, database.ConnectionString);
         var first = await database.ScalarAsync<decimal>(digest);
-        await AppDbGeneration.RunAsync(OneDay, folder.Path, database.ConnectionString);
+        await database.ScalarAsync<long>("update products set price_jpy = price_jpy + 1 order by product_id limit 1");
+        Assert.NotEqual(first, await database.ScalarAsync<decimal>(digest));
+        var again = await AppDbGeneration.RunAsync(OneDay, folder.Path, database.ConnectionString);
 
+        Assert.False(again.LeftAsIs);
         Assert.Equal(first, await database.ScalarAsync<decimal>(digest));
     }
 

@@ -12,7 +12,7 @@ namespace Sandbox.Cli.Tests.Faults;
 /// pg_ctl; the run's own integrity check must still hold, and the report must list every fault
 /// with its recovery. The shared stack's engine and PostgreSQL are never touched.
 /// </summary>
-[Collection(FaultCollections.LoadChaos)]
+[Collection(StackCollection.Name)]
 public class LoadChaosTests(StackFixture stack, ITestOutputHelper output)
 {
     private const int KillsEach = 20;

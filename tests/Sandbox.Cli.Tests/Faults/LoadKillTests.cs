@@ -9,7 +9,7 @@ namespace Sandbox.Cli.Tests.Faults;
 /// `sandbox load` SIGKILLed itself (no shutdown code runs): the boxes it started (Firehose host,
 /// click-log host, shipper) must not live on as orphans still reading the run's stream.
 /// </summary>
-[Collection(FaultCollections.LoadKill)]
+[Collection(StackCollection.Name)]
 public partial class LoadKillTests(StackFixture stack)
 {
     private static readonly string[] Boxes = ["firehose", "clicklog", "ship"];

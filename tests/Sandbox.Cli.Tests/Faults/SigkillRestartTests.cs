@@ -9,7 +9,7 @@ namespace Sandbox.Cli.Tests.Faults;
 /// the manifest's events and the S3 archive at least all of them. The kill log, with the seed that
 /// replays it, is in every failure message and in the test output.
 /// </summary>
-[Collection(FaultCollections.Sigkill)]
+[Collection(StackCollection.Name)]
 public class SigkillRestartTests(StackFixture stack, ITestOutputHelper output)
 {
     private const int Kills = 3;

@@ -12,7 +12,7 @@ namespace Sandbox.Cli.Tests.Faults;
 /// changing between them: every resumed run brings each app.* table to exactly the source, with
 /// no duplicate key and no row missing, and the killed runs are logged as abandoned.
 /// </summary>
-[Collection(FaultCollections.SyncKill)]
+[Collection(StackCollection.Name)]
 public class SyncKillTests(StackFixture stack, ITestOutputHelper output)
 {
     private const int Trials = 20;

@@ -9,7 +9,7 @@ namespace Sandbox.Cli.Tests.Faults;
 /// retries within its retry duration and loads the backlog once the server is back; to-archive
 /// does not depend on the warehouse at all.
 /// </summary>
-[Collection(FaultCollections.WarehouseOutage)]
+[Collection(StackCollection.Name)]
 public class WarehouseOutageTests(StackFixture stack, ITestOutputHelper output)
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(60);

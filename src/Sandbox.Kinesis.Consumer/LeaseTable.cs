@@ -45,7 +45,7 @@ public sealed class LeaseTable(IAmazonDynamoDB dynamo, string table, string appl
                 ExclusiveStartKey = start,
             }, cancellationToken));
             leases.AddRange((page.Items ?? []).Select(FromItem));
-            // dynalite leaves LastEvaluatedKey null at the end; AWS sends an empty map.
+            // The last page has no LastEvaluatedKey (null in the SDK); AWS may send an empty map.
             start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         } while (start is not null);
         return leases;

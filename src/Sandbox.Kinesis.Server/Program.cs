@@ -1,32 +1,5 @@
+using Sandbox.Hosting;
 using Sandbox.Kinesis.Server.Hosting;
 
-EngineOptions options;
-try
-{
-    options = CommandLine.Parse(args);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"sandbox-kinesis: {e.Message}");
-    Console.Error.WriteLine(CommandLine.Usage);
-    return 2;
-}
-
-try
-{
-    await using var server = await EngineServer.StartAsync(options);
-    Console.Out.WriteLine(CommandLine.ListeningPrefix + server.Url.ToString().TrimEnd('/')); // what launchers wait for
-    Console.Out.Flush();
-    await server.WaitForShutdownAsync(); // SIGTERM / Ctrl-C stop the host; disposal flushes and fsyncs
-    return 0;
-}
-catch (PortInUseException e)
-{
-    Console.Error.WriteLine($"sandbox-kinesis: {e.Message}");
-    return 3;
-}
-catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-{
-    Console.Error.WriteLine($"sandbox-kinesis: cannot use data folder '{options.DataDirectory}': {e.Message}");
-    return 4;
-}
+return await ServerMain.RunAsync("sandbox-kinesis", CommandLine.Usage, args, CommandLine.Parse,
+    async options => await EngineServer.StartAsync(options), options => options.DataDirectory, dataFolderExitCode: 4);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Sandbox.Kinesis.Server.Hosting;
+using Sandbox.Hosting;
 
 namespace Sandbox.Testing;
 
@@ -8,7 +8,7 @@ namespace Sandbox.Testing;
 /// sandbox-kinesis run as a child process (<c>dotnet sandbox-kinesis.dll ...</c>), for the tests and
 /// benchmarks that need the real process: a SIGKILL, a restart on the same port and data folder, its
 /// memory. It waits for the one stdout line the engine prints once requests are accepted:
-/// <see cref="CommandLine.ListeningPrefix"/> and the URL.
+/// <see cref="ServerMain.ListeningPrefix"/> and the URL.
 /// </summary>
 public sealed class EngineProcess : IDisposable
 {
@@ -79,7 +79,7 @@ public sealed class EngineProcess : IDisposable
             onStderrLine);
 
     /// <summary>
-    /// Starts any of our engines that print <see cref="CommandLine.ListeningPrefix"/> + URL once they accept requests
+    /// Starts any of our engines that print <see cref="ServerMain.ListeningPrefix"/> + URL once they accept requests
     /// (sandbox-kinesis, sandbox-dynamodb) and waits for that line; throws with its stderr if it does not listen.
     /// </summary>
     public static async Task<EngineProcess> StartAsync(string dll, IEnumerable<string> arguments, Action<string>? onStderrLine = null)
@@ -111,11 +111,11 @@ public sealed class EngineProcess : IDisposable
         }
         if (line is null) // stdout closed: the engine exited; its stderr says why once fully read
             await _process.WaitForExitAsync().WaitAsync(StartTimeout);
-        if (line is null || !line.StartsWith(CommandLine.ListeningPrefix, StringComparison.Ordinal))
+        if (line is null || !line.StartsWith(ServerMain.ListeningPrefix, StringComparison.Ordinal))
             throw new InvalidOperationException($"{_name} did not start: first line '{line}', stderr:\n{Stderr}");
         // Nothing else is expected on stdout, but a full pipe would block the engine: keep it drained.
         _ = _process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
-        return new Uri(line[CommandLine.ListeningPrefix.Length..]);
+        return new Uri(line[ServerMain.ListeningPrefix.Length..]);
     }
 
     /// <summary>The exit code once the engine exits; a <see cref="TimeoutException"/> if it is still running after <paramref name="timeout"/>.</summary>

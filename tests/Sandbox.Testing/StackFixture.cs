@@ -39,7 +39,7 @@ public sealed class StackFixture : IAsyncLifetime
         if (await AllReadyAsync()) return;
         if (Stack.Endpoints.Target != StackTarget.Native)
             throw new InvalidOperationException($"the {Stack.Endpoints.Target} stack does not answer: start it with 'make up'");
-        // A running stack can miss the 3 s probes on a loaded box (dynalite listing hundreds of test tables):
+        // A running stack can miss the 3 s probes on a loaded box (DynamoDB listing hundreds of test tables):
         // ask the script too, so a stack someone else started is never "started by the tests" and stopped afterwards.
         if (await StackScript.IsReadyAsync()) return;
 

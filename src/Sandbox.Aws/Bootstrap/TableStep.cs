@@ -59,7 +59,7 @@ public sealed class TableStep(IAmazonDynamoDB dynamoDb, CreateTableRequest defin
         }
         catch (AmazonDynamoDBException error) when (error.ErrorCode == "UnknownOperationException")
         {
-            // an emulator without TTL (e.g. dynalite): items still carry the attribute; they just never expire.
+            // an emulator without TTL (dynalite, the DynamoDB bench baseline, has none): items still carry the attribute; they just never expire.
             return ResourceState.Unsupported;
         }
     }

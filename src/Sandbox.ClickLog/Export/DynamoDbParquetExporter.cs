@@ -66,7 +66,7 @@ public sealed class DynamoDbParquetExporter(IAmazonDynamoDB dynamo)
                 throw new InvalidOperationException($"DynamoDB table '{table}' does not exist", error);
             }
             if (page.Items is { Count: > 0 } items) await pages.WriteAsync(items, cancellationToken);
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null; // dynalite: null at the end
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null; // the last page has no key (null in the SDK); AWS may send an empty map
         } while (start is not null);
     }
 

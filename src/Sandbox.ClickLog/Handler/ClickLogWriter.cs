@@ -40,7 +40,7 @@ public sealed class ClickLogWriter(IAmazonDynamoDB dynamo, string table)
             {
                 throw new InvalidOperationException($"the click-log table '{table}' does not exist: run `sandbox bootstrap`", error);
             }
-            // dynalite leaves UnprocessedItems null when everything was written.
+            // An emulator may leave UnprocessedItems out (null in the SDK) when everything was written.
             pending = response.UnprocessedItems is { } left && left.TryGetValue(table, out var again) ? again : [];
         }
     }

@@ -29,7 +29,7 @@ public sealed class ClickLogReader(IAmazonDynamoDB dynamo, string table)
                 ExclusiveStartKey = start,
             }, cancellationToken);
             clicks.AddRange((page.Items ?? []).Select(ToClick));
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null; // dynalite: null at the end
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null; // the last page has no key (null in the SDK); AWS may send an empty map
         } while (start is not null && clicks.Count < count);
         return clicks;
     }

@@ -12,7 +12,7 @@ public enum ResourceState
 {
     Created,
     Existed,
-    /// <summary>The emulator lacks the feature (e.g. dynalite has no UpdateTimeToLive); real AWS and LocalStack have it.</summary>
+    /// <summary>The emulator lacks the feature (an emulator without UpdateTimeToLive); real AWS, LocalStack and sandbox-dynamodb have it.</summary>
     Unsupported,
 }
 

@@ -1,35 +1,21 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sandbox.Hosting;
 using Sandbox.Kinesis.Server.Storage;
 
 namespace Sandbox.Kinesis.Server.Hosting;
 
-/// <summary>Background upkeep of the store: group-commit fsync and retention trimming.</summary>
-internal sealed class StorageMaintenance(StreamStore store, EngineOptions options, ILogger<StorageMaintenance> logger) : BackgroundService
+/// <summary>Background upkeep of the store: group-commit fsync and, on the same timer, retention trimming.</summary>
+internal sealed class StorageMaintenance(StreamStore store, EngineOptions options, ILogger<StorageMaintenance> logger) : PeriodicSync(options.SyncInterval)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.SyncInterval);
-        var nextTrim = DateTime.UtcNow;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                store.SyncAll();
-                if (DateTime.UtcNow < nextTrim) continue;
-                nextTrim = DateTime.UtcNow + options.RetentionCheckInterval;
-                var deleted = store.TrimExpired();
-                if (deleted > 0) logger.LogInformation("Retention deleted {Count} expired segment(s)", deleted);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    private DateTime _nextTrim = DateTime.UtcNow;
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    protected override void Sync() => store.SyncAll();
+
+    protected override void AfterSync()
     {
-        await base.StopAsync(cancellationToken);
-        store.SyncAll();
+        if (DateTime.UtcNow < _nextTrim) return;
+        _nextTrim = DateTime.UtcNow + options.RetentionCheckInterval;
+        var deleted = store.TrimExpired();
+        if (deleted > 0) logger.LogInformation("Retention deleted {Count} expired segment(s)", deleted);
     }
 }

@@ -21,7 +21,8 @@ public class EventPathReferencesTests
         ["Sandbox.Kinesis.Consumer"] = Shared,
         ["Sandbox.Scenarios.Runner"] = Shared,
         ["Sandbox.Slack"] = Shared, // Slack delivery (Block Kit, webhook, Web API): the digest and alerts post through it
-        ["Sandbox.Slack.Capture"] = Shared, // the local Slack capture, a stand-in for Slack itself (imports only Sandbox.Slack)
+        ["Sandbox.Slack.Capture"] = Shared, // the local Slack capture, a stand-in for Slack itself (imports Sandbox.Slack and Sandbox.Hosting)
+        ["Sandbox.Hosting"] = Shared, // the local servers' process life (Kestrel on loopback, group commit); imports nothing
         // The boxes, in the order an event passes them.
         ["Sandbox.Generator"] = 1,
         ["Sandbox.AppDatabase"] = 1, // the app's own database, written with its traffic

@@ -51,8 +51,8 @@ public sealed class FaultPipeline : IAsyncDisposable
     /// <summary>Every event id in the generated logs (no faults injected: each line is one planned event).</summary>
     public IReadOnlySet<string> Expected { get; private set; } = new HashSet<string>();
 
-    /// <summary>Archive reads that met an object not whole yet (each read again later): the kill log reports them.</summary>
-    public int ShortReads { get; private set; }
+    /// <summary>Archive reads that met an object not whole yet (each read again later), with why: the kill log reports them.</summary>
+    private readonly List<string> _shortReads = [];
 
     /// <summary>The manifest's totals.events.</summary>
     public long ManifestEvents { get; private set; }
@@ -187,8 +187,8 @@ public sealed class FaultPipeline : IAsyncDisposable
                 if (read.IsWhole) _archiveObjects[item.Key] = EventIds(read.Inflated);
                 else
                 {
-                    ShortReads++;
                     incomplete.Add($"{item.Key} ({read.Incomplete})");
+                    _shortReads.Add($"{incomplete[^1]} at {DateTime.UtcNow:HH:mm:ss.f} UTC");
                 }
             }
             token = page.IsTruncated == true ? page.NextContinuationToken : null;
@@ -241,7 +241,7 @@ public sealed class FaultPipeline : IAsyncDisposable
         await _feeding;
         // What is missing after the wait is named by the assertion below.
         schedule.Note($"everything arrived within 90 s: {await WaitUntilDeliveredAsync(TimeSpan.FromSeconds(90))}; "
-            + $"archive objects read before they were whole (read again): {ShortReads}");
+            + $"archive reads that came back short (read again): {_shortReads.Count}{string.Concat(_shortReads.Take(3).Select(r => $"\n    {r}"))}");
         var exits = new List<(ChildProcess Process, int Code)>();
         foreach (var process in running) exits.Add((process, await process.TerminateAsync(TimeSpan.FromSeconds(45))));
         await AssertDeliveredExactlyOnceAsync(context);

@@ -93,6 +93,21 @@ public sealed class ChildProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Waits until <paramref name="text"/> shows in the process's stdout (a line it prints once its
+    /// handlers are in place); false when it exits or <paramref name="timeout"/> passes first.
+    /// </summary>
+    public async Task<bool> PrintsWithinAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!StandardOutput.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline) return StandardOutput.Contains(text, StringComparison.Ordinal);
+            await Task.Delay(50);
+        }
+        return true;
+    }
+
     /// <summary>Completes when the process exits, or when <paramref name="delay"/> passes; true if it exited.</summary>
     public async Task<bool> ExitsWithinAsync(TimeSpan delay)
     {

@@ -9,6 +9,8 @@ namespace Sandbox.Load.Monitoring;
 /// Reads each new object of the run's archive bucket once as it appears (delivered objects never
 /// change), with `sandbox verify`'s <see cref="ArchiveFacts"/> reader: the hashes of the ids for
 /// the integrity check, and the sampled ids' S3 latency. Spreads the archive's read over the run.
+/// An object that does not read whole yet (s3rver lists a PUT while it writes) is read again on the
+/// next pass, never taken short.
 /// </summary>
 public sealed class ArchiveTail(IAmazonS3 s3, string bucket, DeliveryLatency latency)
 {
@@ -42,7 +44,8 @@ public sealed class ArchiveTail(IAmazonS3 s3, string bucket, DeliveryLatency lat
             foreach (var item in page.S3Objects ?? [])
             {
                 if (ArchiveFacts.IsProcessingFailed(item.Key) || _read.Contains(item.Key)) continue;
-                var ids = await ArchiveFacts.EventIdsOfObjectAsync(s3, bucket, item.Key, cancellationToken);
+                var ids = await ArchiveFacts.EventIdsOfWholeObjectAsync(s3, bucket, item.Key, item.Size, cancellationToken);
+                if (ids is null) continue;
                 foreach (var id in ids) Ids.Add(EventIdHash.Of(id));
                 Records += ids.Count;
                 latency.ArchivedAt(ids, item.LastModified?.ToUniversalTime() ?? DateTime.UtcNow);

@@ -3,7 +3,8 @@ using Sandbox.Redshift.S3;
 namespace Sandbox.Redshift.Copy;
 
 /// <summary>An S3 object to load, as listed by the manifest or the prefix.</summary>
-internal sealed record SourceObject(S3Url Url, bool Mandatory);
+/// <param name="KnownSize">Bytes the object holds at least: the manifest's content_length, or its size in the prefix's listing.</param>
+internal sealed record SourceObject(S3Url Url, bool Mandatory, long? KnownSize = null);
 
 /// <summary>What the front resolved before starting PostgreSQL's COPY: the objects, the columns, how to read a record.</summary>
 internal sealed record CopyPlan(CopyCommand Command, IReadOnlyList<SourceObject> Objects, IReadOnlyList<TargetColumn> Columns,

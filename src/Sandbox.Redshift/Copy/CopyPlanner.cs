@@ -45,7 +45,7 @@ internal static class CopyPlanner
     private static async Task<List<SourceObject>> FromPrefixAsync(S3Url prefix, S3Store s3, CancellationToken ct)
     {
         var keys = await s3.ListAsync(prefix, ct);
-        var objects = keys.Where(k => !k.Key.EndsWith('/')).Select(k => new SourceObject(prefix.WithKey(k.Key), true)).ToList();
+        var objects = keys.Where(k => !k.Key.EndsWith('/')).Select(k => new SourceObject(prefix.WithKey(k.Key), true, k.Size)).ToList();
         return objects.Count > 0 ? objects
             : throw new PlanException("XX000", $"The specified S3 prefix '{prefix.Key}' does not exist (bucket {prefix.Bucket})");
     }
@@ -58,7 +58,7 @@ internal static class CopyPlanner
         try
         {
             return CopyManifest.Parse(System.Text.Encoding.UTF8.GetBytes(text)).Entries
-                .Select(e => new SourceObject(new S3Url(e.Bucket, e.Key), e.Mandatory)).ToList();
+                .Select(e => new SourceObject(new S3Url(e.Bucket, e.Key), e.Mandatory, e.ContentLength)).ToList();
         }
         catch (FormatException e)
         {

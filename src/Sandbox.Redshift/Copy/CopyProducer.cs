@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Threading.Channels;
+using Sandbox.Aws.Reads;
 using Sandbox.Redshift.S3;
 
 namespace Sandbox.Redshift.Copy;
@@ -73,12 +74,37 @@ internal sealed class CopyProducer(CopyPlan plan, S3Store s3)
             outcome.Errors.Add(new LoadError(missing, 0, "", "", "", "", LoadError.ObjectMissing, $"Load file {missing} was not found"));
             return $"S3 object {missing} does not exist";
         }
-        using var lines = new LineSource(plan.Command.Gzip ? new GZipStream(stream, CompressionMode.Decompress) : stream, plan.Command.AcceptInvChars);
+        var body = new TallyingStream(stream);
+        var inflated = plan.Command.Gzip ? new TallyingStream(new GZipStream(body, CompressionMode.Decompress)) : null;
+        using var lines = new LineSource((Stream?)inflated ?? body, plan.Command.AcceptInvChars);
         var file = new FileProgress(source.Url.ToString());
         var failed = _binary is { } binary ? ReadBinary(lines, binary, file, outcome, ref rows, ct) : ReadText(lines, parser, encoder, values, file, outcome, ref rows, ct);
+        if (!failed && ShortRead(source, body, inflated, ct) is { } shortRead) throw new IOException(shortRead);
         outcome.Files.Add(new FileLoaded(file.Name, lines.LineNumber, file.Errors));
         return failed ? plan.FailureMessage : null;
     }
+
+    /// <summary>
+    /// Why the object just read was not all of it, or null. s3rver may answer a PUT before its last bytes
+    /// reach the file, and serves what is there (docs/FACTS-LOCAL.md); GZipStream ends a cut gzip body
+    /// without an error. So the body must be as long as the manifest or listing said, and a gzip body must
+    /// end with the trailer of what it inflated to; when it does not (a cut body, or several gzip members,
+    /// whose last trailer covers only the last), the object's size a moment later tells the two apart.
+    /// </summary>
+    private string? ShortRead(SourceObject source, TallyingStream body, TallyingStream? inflated, CancellationToken ct)
+    {
+        if (source.KnownSize is { } known && body.Count < known)
+            return $"{source.Url} read short: {body.Count:N0} bytes of the {known:N0} it holds";
+        if (inflated is null || (body.Count >= GzipTrailer.SmallestMember && GzipTrailer.TrailerMatches(body.LastFour, inflated.Count)))
+            return null;
+        Thread.Sleep(TrailerRecheckDelay);
+        var now = s3.TrySizeAsync(source.Url, ct).GetAwaiter().GetResult();
+        return now > body.Count
+            ? $"{source.Url} read short: {body.Count:N0} bytes without a gzip trailer, and it holds {now:N0} now (it was still being written)"
+            : null;
+    }
+
+    private static readonly TimeSpan TrailerRecheckDelay = TimeSpan.FromMilliseconds(200);
 
     private sealed class FileProgress(string name)
     {

@@ -31,6 +31,19 @@ public sealed class S3Store(Func<IAmazonS3> connect)
         }
     }
 
+    /// <returns>The object's size now, or null when it does not exist.</returns>
+    public async Task<long?> TrySizeAsync(S3Url url, CancellationToken ct)
+    {
+        try
+        {
+            return (await _s3.Value.GetObjectMetadataAsync(url.Bucket, url.Key, ct)).ContentLength;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     public async Task<string?> TryReadTextAsync(S3Url url, CancellationToken ct)
     {
         await using var stream = await TryOpenAsync(url, ct);

@@ -3,11 +3,15 @@ using System.Text;
 using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Sandbox.Aws.Reads;
 using Sandbox.Firehose.Destinations.Archive;
 
 namespace Sandbox.Scenarios.Steps.Checks;
 
-/// <summary>Every line of every gzip object the to-archive stream wrote, read back from S3.</summary>
+/// <summary>
+/// Every line of every gzip object the to-archive stream wrote, read back from S3, each object read
+/// whole (<see cref="WholeGzipObjects"/>): one still being written is read again, never counted short.
+/// </summary>
 public sealed record ArchiveFacts(IReadOnlyList<string> EventIds, long FailedLines)
 {
     public static async Task<ArchiveFacts> ReadAsync(IAmazonS3 s3, string bucket)
@@ -20,7 +24,7 @@ public sealed record ArchiveFacts(IReadOnlyList<string> EventIds, long FailedLin
             var page = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, ContinuationToken = token });
             foreach (var item in page.S3Objects ?? [])
             {
-                var lines = await LinesAsync(s3, bucket, item.Key);
+                var lines = await LinesAsync(s3, bucket, item.Key, item.Size);
                 if (IsProcessingFailed(item.Key)) failed += lines.Count;
                 else ids.AddRange(lines.Select(EventId));
             }
@@ -32,16 +36,18 @@ public sealed record ArchiveFacts(IReadOnlyList<string> EventIds, long FailedLin
     /// <summary>Records the to-archive stream could not deliver as JSON, not delivered events.</summary>
     public static bool IsProcessingFailed(string key) => key.StartsWith(ArchiveDestination.ProcessingFailed, StringComparison.Ordinal);
 
-    /// <summary>The event ids of one delivered object, in order (repeats kept: the archive is at-least-once).</summary>
-    public static async Task<List<string>> EventIdsOfObjectAsync(IAmazonS3 s3, string bucket, string key, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The event ids of one delivered object, in order (repeats kept: the archive is at-least-once), or
+    /// null when it did not read whole (a PUT still writing, or one cut short): read it again later.
+    /// </summary>
+    /// <param name="listedSize">The object's size in the listing that named it.</param>
+    public static async Task<List<string>?> EventIdsOfWholeObjectAsync(IAmazonS3 s3, string bucket, string key, long? listedSize,
+        CancellationToken cancellationToken = default)
     {
         // As bytes, not strings: a load run reads every archived event while the pipeline runs (docs/BENCHMARKS.md,
         // "CPU per event, our processes"); UTF-16 lines and a JsonDocument per line were most of the load monitor's CPU.
-        using var response = await s3.GetObjectAsync(bucket, key, cancellationToken);
-        using var body = new MemoryStream();
-        await response.ResponseStream.CopyToAsync(body, cancellationToken);
-        body.Position = 0;
-        return EventIdsOfGzip(body);
+        var read = await s3.ReadGzipAsync(bucket, key, listedSize, cancellationToken);
+        return read.IsWhole ? EventIdsOf(read.Inflated.Span) : null;
     }
 
     /// <summary>The event ids of one gzip object of JSON lines, in order.</summary>
@@ -72,11 +78,10 @@ public sealed record ArchiveFacts(IReadOnlyList<string> EventIds, long FailedLin
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    private static async Task<List<string>> LinesAsync(IAmazonS3 s3, string bucket, string key, CancellationToken cancellationToken = default)
+    private static async Task<List<string>> LinesAsync(IAmazonS3 s3, string bucket, string key, long? listedSize, CancellationToken cancellationToken = default)
     {
-        using var response = await s3.GetObjectAsync(bucket, key, cancellationToken);
-        await using var gzip = new GZipStream(response.ResponseStream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
+        var read = await s3.ReadWholeGzipAsync(bucket, key, listedSize, cancellationToken: cancellationToken);
+        using var reader = new StreamReader(new MemoryStream(read.Inflated.ToArray(), writable: false));
         var lines = new List<string>();
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
             if (line.Length > 0) lines.Add(line);

@@ -96,6 +96,9 @@ public class SigkillRestartTests(StackFixture stack, ITestOutputHelper output)
             schedule.Note($"firehose #{attempt} SIGKILLed after {firehose.Elapsed.TotalSeconds:N2} s; {await run.ProgressAsync()}");
         }
         var last = run.Start(firehoseRun);
+        // The earlier workers may have delivered everything already: a SIGTERM before the last one has
+        // its stop handler would end it with 143 (the runtime's default), which is not what is tested.
+        Assert.True(await last.PrintsWithinAsync("running", TimeSpan.FromSeconds(60)), $"the last firehose did not start\n{Context()}");
         await run.DrainAndCheckAsync(schedule, Context, shipper, last);
         output.WriteLine(schedule.Describe());
     }

@@ -79,6 +79,38 @@ public class CopyFromS3Tests(FrontFixture fixture, S3Bucket bucket) : IClassFixt
     }
 
     [Fact]
+    public async Task An_object_shorter_than_its_manifest_content_length_fails_the_load_as_a_short_read()
+    {
+        // What a reader meets when s3rver serves an object whose PUT has not reached the file yet.
+        var part = S3Bucket.Gzip("{\"id\": 1}\n{\"id\": 2}\n");
+        await bucket.PutAsync("short/part-0.gz", part);
+        await bucket.PutAsync("short/m.manifest", $$$"""
+            {"entries": [{"url": "{{{bucket.Url("short/part-0.gz")}}}", "mandatory": true, "meta": {"content_length": {{{part.Length + 100}}}}}]}
+            """);
+        await using var connection = await fixture.OpenAsync();
+        await FrontFixture.Execute(connection, "drop table if exists short_target; create table short_target (id int)");
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() =>
+            ExecuteAsync(connection, $"copy short_target from '{bucket.Url("short/m.manifest")}' {Role} manifest format as json 'auto' gzip"));
+
+        Assert.Equal("XX000", error.SqlState);
+        Assert.Contains($"{bucket.Url("short/part-0.gz")} read short: {part.Length:N0} bytes of the {part.Length + 100:N0} it holds", error.MessageText);
+        await using var after = await fixture.OpenAsync();
+        Assert.Equal(0L, await ScalarAsync(after, "select count(*) from short_target"));
+    }
+
+    [Fact]
+    public async Task A_gzip_object_of_several_members_loads_whole_though_its_trailer_covers_only_the_last()
+    {
+        await bucket.PutAsync("members/part-0.gz", [.. S3Bucket.Gzip("{\"id\": 1}\n"), .. S3Bucket.Gzip("{\"id\": 2}\n{\"id\": 3}\n")]);
+        await using var connection = await fixture.OpenAsync();
+        await FrontFixture.Execute(connection, "drop table if exists members_target; create table members_target (id int)");
+
+        Assert.Equal(3, await ExecuteAsync(connection, $"copy members_target from '{bucket.Url("members/")}' {Role} format as json 'auto' gzip"));
+        Assert.Equal(["1", "2", "3"], await RowsAsync(connection, "select id from members_target order by id"));
+    }
+
+    [Fact]
     public async Task A_missing_manifest_is_refused_and_recorded()
     {
         await using var connection = await fixture.OpenAsync();

@@ -22,16 +22,17 @@ public sealed class S3Bucket : IAsyncLifetime
         await S3.PutBucketAsync(Name);
     }
 
-    public Task<PutObjectResponse> PutAsync(string key, string body, bool gzip = false)
+    public Task<PutObjectResponse> PutAsync(string key, string body, bool gzip = false) =>
+        PutAsync(key, gzip ? Gzip(body) : Encoding.UTF8.GetBytes(body));
+
+    public Task<PutObjectResponse> PutAsync(string key, byte[] body) => S3.PutBytesAsync(Name, key, body);
+
+    /// <summary>The text as one gzip member.</summary>
+    public static byte[] Gzip(string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        if (gzip)
-        {
-            using var compressed = new MemoryStream();
-            using (var zip = new GZipStream(compressed, CompressionLevel.Fastest)) zip.Write(bytes);
-            bytes = compressed.ToArray();
-        }
-        return S3.PutBytesAsync(Name, key, bytes);
+        using var compressed = new MemoryStream();
+        using (var zip = new GZipStream(compressed, CompressionLevel.Fastest)) zip.Write(Encoding.UTF8.GetBytes(text));
+        return compressed.ToArray();
     }
 
     public async Task<string> ReadAsync(string key, bool gzip = false)

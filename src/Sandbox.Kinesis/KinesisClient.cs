@@ -77,7 +77,7 @@ public sealed class KinesisClient : IKinesisClient, IDisposable
         InvokeAsync("GetShardIterator", request, Json.GetShardIteratorRequest, Json.GetShardIteratorResponse, cancellationToken);
 
     public Task<GetRecordsResponse> GetRecordsAsync(GetRecordsRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync("GetRecords", request, Json.GetRecordsRequest, Json.GetRecordsResponse, cancellationToken);
+        InvokeAsync("GetRecords", request, Json.GetRecordsRequest, GetRecordsResponseConverter.TypeInfo, cancellationToken);
 
     public Task<IncreaseStreamRetentionPeriodResponse> IncreaseStreamRetentionPeriodAsync(IncreaseStreamRetentionPeriodRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync("IncreaseStreamRetentionPeriod", request, Json.IncreaseStreamRetentionPeriodRequest, Json.IncreaseStreamRetentionPeriodResponse, cancellationToken);

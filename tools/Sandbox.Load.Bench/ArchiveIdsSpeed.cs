@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
+using static Sandbox.Load.Bench.BenchTiming;
 using Sandbox.Scenarios.Steps.Checks;
 
 namespace Sandbox.Load.Bench;
@@ -16,7 +16,7 @@ public static class ArchiveIdsSpeed
     public static int Run(string day, int records, int rounds)
     {
         var gzip = ArchiveObject(day, records, out var lines);
-        Console.WriteLine($"archive object: {lines:N0} lines, {gzip.Length / 1e6:N1} MB gzip; {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"archive object: {lines:N0} lines, {gzip.Length / 1e6:N1} MB gzip; {Environment.ProcessorCount} cores, load {Load()}");
         var expected = TextReader(gzip);
         if (!expected.SequenceEqual(ArchiveFacts.EventIdsOfGzip(new MemoryStream(gzip))))
             throw new InvalidOperationException("the two readers disagree on the ids");
@@ -56,29 +56,12 @@ public static class ArchiveIdsSpeed
         lines = 0;
         using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
         using (var writer = new StreamWriter(gzip))
-            foreach (var file in Directory.EnumerateFiles(day, "*.log", SearchOption.AllDirectories).Order())
-                foreach (var line in File.ReadLines(file))
-                {
-                    if (lines == records) goto done;
-                    writer.Write(line);
-                    writer.Write('\n');
-                    lines++;
-                }
-        done:
+            foreach (var line in DayLines(day, records))
+            {
+                writer.Write(line);
+                writer.Write('\n');
+                lines++;
+            }
         return output.ToArray();
-    }
-
-    private static double CpuMs(Action work)
-    {
-        GC.Collect();
-        var before = Process.GetCurrentProcess().TotalProcessorTime;
-        work();
-        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -16,7 +16,7 @@ public static class ArchiveIdsSpeed
     public static int Run(string day, int records, int rounds)
     {
         var gzip = ArchiveObject(day, records, out var lines);
-        Console.WriteLine($"archive object: {lines:N0} lines, {gzip.Length / 1e6:N1} MB gzip; {Environment.ProcessorCount} cores, load {Load()}");
+        Console.WriteLine($"archive object: {lines:N0} lines, {gzip.Length / 1e6:N1} MB gzip; {Environment.ProcessorCount} cores, load {LoadAverage()}");
         var expected = TextReader(gzip);
         if (!expected.SequenceEqual(ArchiveFacts.EventIdsOfGzip(new MemoryStream(gzip))))
             throw new InvalidOperationException("the two readers disagree on the ids");

@@ -5,7 +5,7 @@ namespace Sandbox.Load.Bench;
 /// <summary>What every micro-bench here shares: the day's lines, CPU time of one piece of work, medians.</summary>
 internal static class BenchTiming
 {
-    public static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
+    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     /// <summary>The first <paramref name="count"/> lines of a generated day, in file order.</summary>
     public static IEnumerable<string> DayLines(string day, int count) =>

@@ -18,7 +18,7 @@ public static class GetRecordsSpeed
     public static int Run(string day, int records, int rounds)
     {
         var pages = Pages(day, records, out var lines);
-        Console.WriteLine($"GetRecords pages: {pages.Count} of up to {PageRecords:N0} records, {lines:N0} records, {pages.Sum(p => (long)p.Length) / 1e6:N1} MB JSON; {Environment.ProcessorCount} cores, load {Load()}");
+        Console.WriteLine($"GetRecords pages: {pages.Count} of up to {PageRecords:N0} records, {lines:N0} records, {pages.Sum(p => (long)p.Length) / 1e6:N1} MB JSON; {Environment.ProcessorCount} cores, load {LoadAverage()}");
         if (!pages.All(page => Same(Read(page, KinesisJsonContext.Default.GetRecordsResponse), Read(page, GetRecordsResponseConverter.TypeInfo))))
             throw new InvalidOperationException("the two readers disagree on the records");
         var (oneTimes, generatedTimes) = (new List<double>(), new List<double>());

@@ -10,5 +10,7 @@ var archive = new Command("archive-ids", "event ids of a gzip archive object: by
 archive.SetAction(parse => ArchiveIdsSpeed.Run(parse.GetValue(day)!, parse.GetValue(records), parse.GetValue(rounds)));
 var getRecords = new Command("get-records", "GetRecords pages read by the Kinesis client: one-pass reader vs the generated reader") { day, records, rounds };
 getRecords.SetAction(parse => GetRecordsSpeed.Run(parse.GetValue(day)!, parse.GetValue(records), parse.GetValue(rounds)));
-var root = new RootCommand("sandbox load micro-benches") { archive, getRecords };
+var gzip = new Command("archive-gzip", "the to-archive stream's gzip of a batch: buffered vs a deflater call per line") { day, records, rounds };
+gzip.SetAction(parse => ArchiveGzipSpeed.Run(parse.GetValue(day)!, parse.GetValue(records), parse.GetValue(rounds)));
+var root = new RootCommand("sandbox load micro-benches") { archive, getRecords, gzip };
 return await root.Parse(args).InvokeAsync();

@@ -18,18 +18,7 @@ public static class ArchiveGzipSpeed
         Console.WriteLine($"archive batch: {batch.Count:N0} records, {batch.Sum(r => (long)r.Length) / 1e6:N1} MB; {Environment.ProcessorCount} cores, load {LoadAverage()}");
         if (!Gunzip(JsonLines.EncodeGzip(batch)).SequenceEqual(Gunzip(PerRecordWrites(batch))))
             throw new InvalidOperationException("the two encoders disagree on the lines");
-        var (bufferedTimes, perRecordTimes) = (new List<double>(), new List<double>());
-        for (var round = 0; round <= rounds; round++)
-        {
-            var perRecord = CpuMs(() => PerRecordWrites(batch));
-            var buffered = CpuMs(() => JsonLines.EncodeGzip(batch));
-            if (round == 0) continue; // warm-up
-            perRecordTimes.Add(perRecord);
-            bufferedTimes.Add(buffered);
-            Console.WriteLine($"round {round}: per-record writes {perRecord:N0} ms, buffered {buffered:N0} ms CPU ({buffered / perRecord:0.00}x)");
-        }
-        var (b, p) = (Median(bufferedTimes), Median(perRecordTimes));
-        Console.WriteLine($"median CPU: buffered {b:N0} ms ({b * 1000 / batch.Count:N2} us/record) vs per-record writes {p:N0} ms ({p * 1000 / batch.Count:N2} us/record): {b / p:0.00}x");
+        Compare("per-record writes", () => PerRecordWrites(batch), "buffered", () => JsonLines.EncodeGzip(batch), rounds, batch.Count);
         return 0;
     }
 

@@ -20,18 +20,7 @@ public static class ArchiveIdsSpeed
         var expected = TextReader(gzip);
         if (!expected.SequenceEqual(ArchiveFacts.EventIdsOfGzip(new MemoryStream(gzip))))
             throw new InvalidOperationException("the two readers disagree on the ids");
-        var (bytesTimes, textTimes) = (new List<double>(), new List<double>());
-        for (var round = 0; round <= rounds; round++)
-        {
-            var text = CpuMs(() => TextReader(gzip));
-            var bytes = CpuMs(() => ArchiveFacts.EventIdsOfGzip(new MemoryStream(gzip)));
-            if (round == 0) continue; // warm-up
-            textTimes.Add(text);
-            bytesTimes.Add(bytes);
-            Console.WriteLine($"round {round}: text + JsonDocument {text:N0} ms, bytes {bytes:N0} ms CPU ({bytes / text:0.00}x)");
-        }
-        var (b, t) = (Median(bytesTimes), Median(textTimes));
-        Console.WriteLine($"median CPU: bytes {b:N0} ms ({b * 1000 / lines:N2} us/record) vs text + JsonDocument {t:N0} ms ({t * 1000 / lines:N2} us/record): {b / t:0.00}x");
+        Compare("text + JsonDocument", () => TextReader(gzip), "bytes", () => ArchiveFacts.EventIdsOfGzip(new MemoryStream(gzip)), rounds, lines);
         return 0;
     }
 

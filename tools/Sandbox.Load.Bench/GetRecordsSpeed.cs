@@ -22,18 +22,7 @@ public static class GetRecordsSpeed
         var body = new byte[pages.Max(p => p.Length)]; // the client's pooled array of the body's length
         if (!pages.All(page => Same(Read(page, KinesisJsonContext.Default.GetRecordsResponse), ReadWhole(page, body))))
             throw new InvalidOperationException("the two readers disagree on the records");
-        var (oneTimes, generatedTimes) = (new List<double>(), new List<double>());
-        for (var round = 0; round <= rounds; round++)
-        {
-            var generated = CpuMs(() => pages.ForEach(page => Read(page, KinesisJsonContext.Default.GetRecordsResponse)));
-            var one = CpuMs(() => pages.ForEach(page => ReadWhole(page, body)));
-            if (round == 0) continue; // warm-up
-            generatedTimes.Add(generated);
-            oneTimes.Add(one);
-            Console.WriteLine($"round {round}: generated {generated:N0} ms, one pass {one:N0} ms CPU ({one / generated:0.00}x)");
-        }
-        var (o, g) = (Median(oneTimes), Median(generatedTimes));
-        Console.WriteLine($"median CPU: one pass {o:N0} ms ({o * 1000 / lines:N2} us/record) vs generated {g:N0} ms ({g * 1000 / lines:N2} us/record): {o / g:0.00}x");
+        Compare("generated", () => pages.ForEach(page => Read(page, KinesisJsonContext.Default.GetRecordsResponse)), "one pass", () => pages.ForEach(page => ReadWhole(page, body)), rounds, lines);
         return 0;
     }
 

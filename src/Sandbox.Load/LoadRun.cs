@@ -36,6 +36,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
     private readonly List<LoadPoint> _points = [];
     private Dictionary<string, Dictionary<string, long>> _ages = [];
     private long _warehouseRows;
+    private string? _archiveError;
     private LiveFeed? _feed;
     private ArchiveTail? _archive;
     private Dictionary<string, BoxProcess> _boxes = [];
@@ -151,7 +152,14 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
                 await Task.Delay(SlowPoll, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
-            catch (Exception e) when (e is AmazonS3Exception or HttpRequestException or IOException or OperationCanceledException) { }
+            catch (Exception e)
+            {
+                // Retried next round, never the end of the tail: an object listed while S3 still writes it reads as a
+                // cut gzip (a JsonException or InvalidDataException), and a tail that stopped there left the run waiting
+                // for records it had already delivered until the stall timeout. The final read before the check is strict.
+                _archiveError = $"{e.GetType().Name}: {e.Message}";
+                await Task.Delay(SlowPoll, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
@@ -250,7 +258,8 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
     public IReadOnlyList<LoadPoint> Points => _points;
 
     public string Describe() =>
-        $"input {Input:N0} of {day.Lines:N0} lines, shipped {Shipped:N0}, warehouse {_warehouseRows:N0} rows, archive {ArchiveRecords:N0} records of {day.Events:N0} events";
+        $"input {Input:N0} of {day.Lines:N0} lines, shipped {Shipped:N0}, warehouse {_warehouseRows:N0} rows, archive {ArchiveRecords:N0} records of {day.Events:N0} events"
+        + (_archiveError is null ? "" : $" (last archive read failed: {_archiveError})");
 
     private Dictionary<string, ProcessStats.Reading> ReadProcesses()
     {

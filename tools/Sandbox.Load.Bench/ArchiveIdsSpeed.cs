@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
+using static Sandbox.Load.Bench.BenchTiming;
 using Sandbox.Scenarios.Steps.Checks;
 
 namespace Sandbox.Load.Bench;
@@ -16,22 +16,11 @@ public static class ArchiveIdsSpeed
     public static int Run(string day, int records, int rounds)
     {
         var gzip = ArchiveObject(day, records, out var lines);
-        Console.WriteLine($"archive object: {lines:N0} lines, {gzip.Length / 1e6:N1} MB gzip; {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine($"archive object: {lines:N0} lines, {gzip.Length / 1e6:N1} MB gzip; {Environment.ProcessorCount} cores, load {LoadAverage()}");
         var expected = TextReader(gzip);
         if (!expected.SequenceEqual(ArchiveFacts.EventIdsOfGzip(new MemoryStream(gzip))))
             throw new InvalidOperationException("the two readers disagree on the ids");
-        var (bytesTimes, textTimes) = (new List<double>(), new List<double>());
-        for (var round = 0; round <= rounds; round++)
-        {
-            var text = CpuMs(() => TextReader(gzip));
-            var bytes = CpuMs(() => ArchiveFacts.EventIdsOfGzip(new MemoryStream(gzip)));
-            if (round == 0) continue; // warm-up
-            textTimes.Add(text);
-            bytesTimes.Add(bytes);
-            Console.WriteLine($"round {round}: text + JsonDocument {text:N0} ms, bytes {bytes:N0} ms CPU ({bytes / text:0.00}x)");
-        }
-        var (b, t) = (Median(bytesTimes), Median(textTimes));
-        Console.WriteLine($"median CPU: bytes {b:N0} ms ({b * 1000 / lines:N2} us/record) vs text + JsonDocument {t:N0} ms ({t * 1000 / lines:N2} us/record): {b / t:0.00}x");
+        Compare("text + JsonDocument", () => TextReader(gzip), "bytes", () => ArchiveFacts.EventIdsOfGzip(new MemoryStream(gzip)), rounds, lines);
         return 0;
     }
 
@@ -56,29 +45,12 @@ public static class ArchiveIdsSpeed
         lines = 0;
         using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
         using (var writer = new StreamWriter(gzip))
-            foreach (var file in Directory.EnumerateFiles(day, "*.log", SearchOption.AllDirectories).Order())
-                foreach (var line in File.ReadLines(file))
-                {
-                    if (lines == records) goto done;
-                    writer.Write(line);
-                    writer.Write('\n');
-                    lines++;
-                }
-        done:
+            foreach (var line in DayLines(day, records))
+            {
+                writer.Write(line);
+                writer.Write('\n');
+                lines++;
+            }
         return output.ToArray();
-    }
-
-    private static double CpuMs(Action work)
-    {
-        GC.Collect();
-        var before = Process.GetCurrentProcess().TotalProcessorTime;
-        work();
-        return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

@@ -23,6 +23,16 @@ public class JsonLinesTests
     }
 
     [Fact]
+    public void Gzip_content_equals_the_plain_lines_across_buffer_boundaries()
+    {
+        // Many small records past 64 KB, one record bigger than the buffer, a line end at the very end.
+        var records = Enumerable.Range(0, 5_000).Select(i => Utf8($"{{\"n\":{i}}}\n"))
+            .Append(Utf8("{\"big\":\"" + new string('x', 200_000) + "\"}")).Append(Utf8("{\"last\":true}\r\n")).ToList();
+
+        Assert.Equal(Encoding.UTF8.GetString(JsonLines.Encode(records)), Gunzip(JsonLines.EncodeGzip(records)));
+    }
+
+    [Fact]
     public void Plain_content_is_the_same_lines_in_an_array_of_exactly_their_size()
     {
         var body = JsonLines.Encode([Utf8("{\"a\":1}"), Utf8("{\"b\":2}\n"), Utf8("{\"c\":3}\r\n")]);

@@ -50,7 +50,7 @@ public sealed class BigResultBrowserTests(ConsoleFixture console, BrowserTests.C
         await using var holder = new NpgsqlConnection(console.AdminConnectionString);
         await holder.OpenAsync();
         await Advisory(holder, "pg_advisory_lock", lockKey);
-        await page.Locator(".cm-content").FillAsync(MillionRows(lockKey));
+        await EditorPage.WriteSqlAsync(page, MillionRows(lockKey));
 
         await page.ClickAsync("#run");
         await Assertions.Expect(page.Locator(".grid-row").First).ToContainTextAsync("1c4ca4238a0b923820dcc509a6f75849b");

@@ -24,7 +24,7 @@ public sealed partial class BrowserTests(ConsoleFixture console, BrowserTests.Ch
         await page.WaitForURLAsync("**/queries/new");
         await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("alice (analyst)");
 
-        await page.Locator(".cm-content").FillAsync("select g as n, g * g as square from generate_series(1, {{ upto }}) g");
+        await EditorPage.WriteSqlAsync(page, "select g as n, g * g as square from generate_series(1, {{ upto }}) g");
         var parameter = page.Locator("[data-param=upto]");
         await parameter.Locator("select").SelectOptionAsync("number");
         await parameter.Locator("input").FillAsync("25");
@@ -57,7 +57,7 @@ public sealed partial class BrowserTests(ConsoleFixture console, BrowserTests.Ch
     public async Task A_sql_error_shows_the_database_message_and_where()
     {
         var page = await SignedInPageAsync(nameof(A_sql_error_shows_the_database_message_and_where));
-        await page.Locator(".cm-content").FillAsync("select 1\nfrom nowhere");
+        await EditorPage.WriteSqlAsync(page, "select 1\nfrom nowhere");
         await page.ClickAsync("#run");
         await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("ERROR: relation \"nowhere\" does not exist (line 2, column 6)");
         await Shot(page, "4-sql-error");

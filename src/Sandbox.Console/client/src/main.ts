@@ -5,7 +5,7 @@ import { Grid } from "./grid";
 import { streamRun } from "./stream";
 import { loadVisualization, saveVisualization, VisualizationPanel } from "./viz/editor";
 import { AddToDashboard } from "./viz/addToDashboard";
-import { language, loadSchema, sqlLanguage } from "./editor/schema";
+import { loadSchema, sqlLanguage } from "./editor/schema";
 import { wireExtras } from "./editor/extras";
 import { RefreshPanel } from "./refresh";
 import { ParameterPanel } from "./params";
@@ -34,7 +34,7 @@ const tools = new QueryTools(message => showError({ message }));
 
 const editor = new EditorView({
   parent: $("#editor"),
-  extensions: [basicSetup, language.of(sqlLanguage()),
+  extensions: [basicSetup, sqlLanguage(),
     EditorView.updateListener.of(update => { if (update.docChanged) parameters.render(editor.state.doc.toString()); })],
 });
 $("#editor").addEventListener("keydown", event => {

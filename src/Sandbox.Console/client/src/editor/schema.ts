@@ -1,14 +1,21 @@
 // The schema browser (tables, columns, types, row estimates) and the editor's autocomplete from it.
-import { Compartment } from "@codemirror/state";
+import type { CompletionContext, CompletionSource } from "@codemirror/autocomplete";
 import type { EditorView } from "@codemirror/view";
-import { sql, PostgreSQL } from "@codemirror/lang-sql";
+import { sql, schemaCompletionSource, PostgreSQL } from "@codemirror/lang-sql";
 import { call } from "../api";
 
 interface SchemaTable { schema: string; name: string; kind: string; rows?: number | null; columns: { name: string; type: string }[] }
 
-/** The SQL language with the schema's names to complete; reconfigured once the schema arrived. */
-export const language = new Compartment();
-export const sqlLanguage = (schema?: Record<string, string[]>) => sql({ dialect: PostgreSQL, upperCaseKeywords: true, schema });
+// The schema's names to complete, swapped when a source's schema arrives. The editor is not reconfigured
+// then: a transaction dispatched while typed text is still only in the DOM can drop that text (a browser
+// test's fill on a cold console was lost that way).
+let completeFromSchema: CompletionSource = () => null;
+
+/** The SQL language: keywords, and the names of the schema loaded last. */
+export const sqlLanguage = () => [
+  sql({ dialect: PostgreSQL, upperCaseKeywords: true }),
+  PostgreSQL.language.data.of({ autocomplete: (context: CompletionContext) => completeFromSchema(context) }),
+];
 
 export async function loadSchema(editor: EditorView, host: HTMLElement, source: string): Promise<void> {
   host.dataset.source = source;
@@ -19,7 +26,7 @@ export async function loadSchema(editor: EditorView, host: HTMLElement, source: 
   // The warehouse's public, the lake's main and the app database's tables complete without their schema; others as schema.table.
   const completion: Record<string, string[]> = {};
   for (const t of tables) completion[plain(t) ? t.name : `${t.schema}.${t.name}`] = t.columns.map(c => c.name);
-  editor.dispatch({ effects: language.reconfigure(sqlLanguage(completion)) });
+  completeFromSchema = schemaCompletionSource({ dialect: PostgreSQL, upperCaseKeywords: true, schema: completion });
   renderBrowser(editor, host, tables, source);
 }
 

@@ -55,6 +55,15 @@ public class AutoShardVerdictTests
     }
 
     [Fact]
+    public void A_confirmation_that_did_not_finish_is_not_claimed()
+    {
+        var (search, runs) = Search(4, confirm: true, windowNeeds: 3, dayNeeds: 3);
+        var (shards, text) = AutoShardVerdict.Decide(search, runs.Where(r => r.Item1.OverWindow).ToList(), Window, Day);
+        Assert.Equal(3, shards);
+        Assert.EndsWith($"{Day} was not replayed (the runs ended before the confirmation)", text);
+    }
+
+    [Fact]
     public void One_shard_and_a_window_only_search_are_said_as_such()
     {
         var (search, runs) = Search(2, confirm: false, windowNeeds: 1, dayNeeds: 1);

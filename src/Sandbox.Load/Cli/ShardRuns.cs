@@ -12,7 +12,7 @@ namespace Sandbox.Load.Cli;
 /// </summary>
 public sealed class ShardRuns(LoadOptions options, bool auto, LoadDay day, SandboxEndpoints endpoints, string reportFolder, ILoadView view)
 {
-    private readonly List<(ShardStep Step, ShardEvaluation Evaluation)> _steps = [];
+    private readonly List<(ShardStep Step, ShardEvaluation Evaluation, bool Finished)> _steps = [];
 
     public List<LoadRunResult> Runs { get; } = [];
 
@@ -35,7 +35,7 @@ public sealed class ShardRuns(LoadOptions options, bool auto, LoadDay day, Sandb
             var run = await new LoadRun(options, replayed, step.Shards, endpoints, StackState.Locate(), folder, view).RunAsync(cancellationToken);
             Runs.Add(run);
             var evaluation = ShardVerdict.Evaluate(run);
-            _steps.Add((step, evaluation));
+            _steps.Add((step, evaluation, !run.Interrupted && run.Failure is null));
             view.Say($"load: {step.Shards} shards over {run.Replayed}: {(run.Succeeded ? "delivered, integrity holds" : run.Failure ?? run.Integrity?.Summary ?? "stopped")}" +
                      (options.Quotas && !options.Chaos ? $"; {(evaluation.Held ? "held" : "did not hold")}: {string.Join("; ", evaluation.Evidence)}" : ""));
             if (search is null || run.Interrupted || run.Failure is not null) break;
@@ -44,6 +44,7 @@ public sealed class ShardRuns(LoadOptions options, bool auto, LoadDay day, Sandb
         if (!options.Quotas || options.Chaos) return null;
         return search is null
             ? $"over {Runs[0].Replayed}: {ShardVerdict.Decide(Evaluations).Text}"
-            : AutoShardVerdict.Decide(search, _steps, window.Describe(), day.Describe()).Text;
+            // A run that did not finish has a partial series: it is in the report, not in the verdict.
+            : AutoShardVerdict.Decide(search, _steps.Where(s => s.Finished).Select(s => (s.Step, s.Evaluation)).ToList(), window.Describe(), day.Describe()).Text;
     }
 }

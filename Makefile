@@ -75,6 +75,8 @@ bench: build
 	@tools/bench.sh
 
 # A generated day (30M events by default) through the running stack: live view, report in .sandbox/reports/load-*/.
+# LOAD_ARGS passes the rest, e.g. LOAD_SPEED=24 LOAD_SHARDS=auto (the shard verdict: a search over the peak
+# window, then one whole-day run) or LOAD_SPEED=24 LOAD_ARGS="--window peak" (one count over the busiest 3 hours).
 LOAD_EVENTS ?= 30000000
 LOAD_SPEED ?= max
 LOAD_SHARDS ?= 4

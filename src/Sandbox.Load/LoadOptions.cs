@@ -12,8 +12,14 @@ public sealed record LoadOptions
     /// <summary>Speed-up of real time (24 = the day in an hour); null = as fast as the stack goes, all lines present at once.</summary>
     public double? Speed { get; init; }
 
-    /// <summary>Shards of the run's stream; null = auto (re-runs at other counts for the shard verdict).</summary>
+    /// <summary>Shards of the run's stream; null = auto (searches over the peak window, confirms over the whole day).</summary>
     public int? Shards { get; init; } = 4;
+
+    /// <summary>--window peak: replay only the day's busiest <see cref="PeakHours"/> hours (minutes at 24x, not an hour).</summary>
+    public bool PeakWindowOnly { get; init; }
+
+    /// <summary>Hours of the peak window (--window peak and the search of --shards auto).</summary>
+    public int PeakHours { get; init; } = Sandbox.Load.Day.DayWindow.DefaultHours;
 
     /// <summary>Kinesis per-shard quotas on the run's stream; on with --speed K, off at --speed max unless asked.</summary>
     public bool Quotas { get; init; }

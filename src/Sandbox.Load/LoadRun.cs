@@ -18,7 +18,7 @@ using Sandbox.Load.Cli;
 namespace Sandbox.Load;
 
 /// <summary>
-/// One replay of the day at one shard count: the run's resources, the boxes as child processes
+/// One replay of the day (or a window of it: <see cref="LoadDay.Window"/>) at one shard count: the run's resources, the boxes as child processes
 /// (Firehose host and click-log host first, then the shipper, fed by <see cref="LiveFeed"/> at
 /// --speed K), the series sampled while it runs, chaos if asked, then the integrity check.
 /// Ctrl+C ends it early: the children stop, the result says so and carries the series so far.
@@ -50,7 +50,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         Directory.CreateDirectory(folder);
         var id = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{shards}";
         var resources = RunResources.For(id, stack, shards);
-        view.Say($"load: run {id}: {day.Events:N0} events from {day.Folder}, {shards} shards, speed {options.SpeedText}, quotas {(options.Quotas ? "on" : "off")}{(options.Chaos ? ", chaos" : "")}");
+        view.Say($"load: run {id}: {day.Describe()} from {day.Folder}, {shards} shards, speed {options.SpeedText}, quotas {(options.Quotas ? "on" : "off")}{(options.Chaos ? ", chaos" : "")}");
         await resources.CreateAsync(stack, options.Quotas, Path.Combine(folder, "bootstrap.log"), cancellationToken);
         var endpoints = resources.Endpoints;
         BaselineResult? baseline = null;
@@ -129,7 +129,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             if (stopped) view.Say($"load: interrupted: the run's resources are kept ({resources.Endpoints.Resources.Stream}, database {resources.Database})");
             else if (!options.Keep) await resources.DeleteAsync(stack, new ViewWriter(view));
         }
-        return new LoadRunResult(id, shards, _points, _chaos?.Faults ?? [], integrity, stopped, failure?.Message, deliveredAfter ?? _clock.Elapsed,
+        return new LoadRunResult(id, shards, day.Describe(), _points, _chaos?.Faults ?? [], integrity, stopped, failure?.Message, deliveredAfter ?? _clock.Elapsed,
             _shipper.Shipped, _shipper.SeesThrottling ? _shipper.Throttled : null, latency.All().ToDictionary(kv => kv.Key, kv => LatencyFigures.Of(kv.Value)),
             _boxes.ToDictionary(kv => kv.Key, kv => kv.Value.Starts), baseline, CpuSecondsSince(cpuAtStart));
     }
@@ -348,9 +348,9 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
     }
 }
 
-/// <summary>What one replay measured; <see cref="Elapsed"/> runs from the boxes' start until every event was delivered everywhere (the integrity check after it is not counted).</summary>
+/// <summary>What one replay measured; <see cref="Elapsed"/> runs from the boxes' start until every event was delivered everywhere (the integrity check after it is not counted); <see cref="Replayed"/> what of the day it replayed (the whole day or which hours, how many events).</summary>
 public sealed record LoadRunResult(
-    string Id, int Shards, IReadOnlyList<LoadPoint> Points, IReadOnlyList<FaultRecord> Faults, IntegrityResult? Integrity,
+    string Id, int Shards, string Replayed, IReadOnlyList<LoadPoint> Points, IReadOnlyList<FaultRecord> Faults, IntegrityResult? Integrity,
     bool Interrupted, string? Failure, TimeSpan Elapsed, long Shipped, long? Throttled,
     IReadOnlyDictionary<string, LatencyFigures> Latency, IReadOnlyDictionary<string, int> ProcessStarts,
     BaselineResult? Baseline = null, IReadOnlyDictionary<string, double>? CpuSeconds = null)

@@ -8,30 +8,40 @@ public sealed class DiskBudgetTests
     [Fact]
     public void The_estimate_grows_with_the_events_and_leaves_out_a_day_already_on_disk()
     {
-        var fresh = DiskBudget.Estimate(30_000_000, dayOnDisk: false, keepsStaging: true);
-        var reused = DiskBudget.Estimate(30_000_000, dayOnDisk: true, keepsStaging: true);
+        var fresh = DiskBudget.Estimate(30_000_000, 30_000_000, dayOnDisk: false, keepsStaging: true);
+        var reused = DiskBudget.Estimate(30_000_000, 30_000_000, dayOnDisk: true, keepsStaging: true);
         Assert.Contains(fresh, e => e.Store == "day files");
         Assert.DoesNotContain(reused, e => e.Store == "day files");
         Assert.Equal(fresh.Sum(e => e.Bytes) - fresh.Single(e => e.Store == "day files").Bytes, reused.Sum(e => e.Bytes));
-        Assert.Equal(10 * DiskBudget.Estimate(1_000_000, false, true).Sum(e => e.Bytes), DiskBudget.Estimate(10_000_000, false, true).Sum(e => e.Bytes), tolerance: 10);
-        var expiring = DiskBudget.Estimate(30_000_000, dayOnDisk: false, keepsStaging: false);
+        Assert.Equal(10 * DiskBudget.Estimate(1_000_000, 1_000_000, false, true).Sum(e => e.Bytes), DiskBudget.Estimate(10_000_000, 10_000_000, false, true).Sum(e => e.Bytes), tolerance: 10);
+        var expiring = DiskBudget.Estimate(30_000_000, 30_000_000, dayOnDisk: false, keepsStaging: false);
         Assert.DoesNotContain(expiring, e => e.Store == DiskBudget.Staging);
+    }
+
+    [Fact]
+    public void A_peak_window_sizes_the_stores_by_its_events_and_the_day_files_by_the_days()
+    {
+        var day = DiskBudget.Estimate(30_000_000, 30_000_000, dayOnDisk: false, keepsStaging: false);
+        var window = DiskBudget.Estimate(30_000_000, 5_000_000, dayOnDisk: false, keepsStaging: false);
+        Assert.Equal(day.Single(e => e.Store == DiskBudget.DayFiles), window.Single(e => e.Store == DiskBudget.DayFiles));
+        foreach (var (store, bytes) in window.Where(e => e.Store != DiskBudget.DayFiles))
+            Assert.Equal(day.Single(e => e.Store == store).Bytes / 6.0, bytes, tolerance: 1);
     }
 
     [Fact]
     public void A_day_that_does_not_fit_is_refused_and_the_line_names_every_store()
     {
-        var estimate = DiskBudget.Estimate(30_000_000, dayOnDisk: false, keepsStaging: true);
+        var estimate = DiskBudget.Estimate(30_000_000, 30_000_000, dayOnDisk: false, keepsStaging: true);
         var needed = DiskBudget.Needed(estimate);
         Assert.True(needed > estimate.Sum(e => e.Bytes));
 
-        var line = DiskBudget.Describe(30_000_000, estimate, needed - 1, "/data/.sandbox", out var enough);
+        var line = DiskBudget.Describe("30,000,000 events", estimate, needed - 1, "/data/.sandbox", out var enough);
         Assert.False(enough);
         foreach (var (store, _) in DiskBudget.PerEvent) Assert.Contains(store, line);
         Assert.Contains("30,000,000 events", line);
         Assert.Contains("free on the disk of /data/.sandbox", line);
 
-        DiskBudget.Describe(30_000_000, estimate, needed, "/data/.sandbox", out enough);
+        DiskBudget.Describe("30,000,000 events", estimate, needed, "/data/.sandbox", out enough);
         Assert.True(enough);
     }
 

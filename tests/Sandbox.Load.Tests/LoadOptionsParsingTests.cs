@@ -5,8 +5,9 @@ namespace Sandbox.Load.Tests;
 
 public class LoadOptionsParsingTests
 {
-    private static (LoadOptions Options, bool Auto) Parse(string speed = "max", string shards = "4", string? quotas = null, long events = 1000, double interval = 60) =>
-        LoadCommand.Parse(events, null, speed, shards, quotas, false, 1, 120, 60, interval, 60, false, ".sandbox/reports");
+    private static (LoadOptions Options, bool Auto) Parse(string speed = "max", string shards = "4", string? quotas = null, long events = 1000, double interval = 60,
+        string window = "day", int peakHours = 3) =>
+        LoadCommand.Parse(events, null, speed, shards, window, peakHours, quotas, false, 1, 120, 60, interval, 60, false, ".sandbox/reports");
 
     [Theory]
     [InlineData("0", "at least 1 shard")]
@@ -42,6 +43,20 @@ public class LoadOptionsParsingTests
         Assert.True(Parse(speed: "24", shards: "auto").Auto);
         Assert.Contains("needs --speed K", Assert.Throws<LoadInputException>(() => Parse(shards: "auto")).Message);
         Assert.Contains("quotas on", Assert.Throws<LoadInputException>(() => Parse(speed: "24", shards: "auto", quotas: "off")).Message);
+    }
+
+    [Fact]
+    public void The_window_is_the_day_or_its_peak_and_the_peak_needs_a_speed_up()
+    {
+        Assert.False(Parse(speed: "24").Options.PeakWindowOnly);
+        var peak = Parse(speed: "24", window: "peak", peakHours: 2).Options;
+        Assert.True(peak.PeakWindowOnly);
+        Assert.Equal(2, peak.PeakHours);
+        Assert.True(Parse(speed: "24", shards: "auto", window: "peak").Auto);
+        Assert.Contains("--window 'hour' is neither day", Assert.Throws<LoadInputException>(() => Parse(speed: "24", window: "hour")).Message);
+        Assert.Contains("--window peak needs --speed K", Assert.Throws<LoadInputException>(() => Parse(window: "peak")).Message);
+        Assert.Contains("--peak-hours 0", Assert.Throws<LoadInputException>(() => Parse(speed: "24", window: "peak", peakHours: 0)).Message);
+        Assert.Contains("--peak-hours 25", Assert.Throws<LoadInputException>(() => Parse(speed: "24", peakHours: 25)).Message);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public class ShardVerdictTests
     };
 
     private static LoadRunResult Run(int shards, params LoadPoint[] points) =>
-        new($"r{shards}", shards, points, [], null, false, null, TimeSpan.FromMinutes(points.Length), 0, 0, new Dictionary<string, LatencyFigures>(), new Dictionary<string, int>());
+        new($"r{shards}", shards, "the whole day (24 hours, 1,000 events)", points, [], null, false, null, TimeSpan.FromMinutes(points.Length), 0, 0, new Dictionary<string, LatencyFigures>(), new Dictionary<string, int>());
 
     [Fact]
     public void Growing_backlog_and_lag_mean_the_count_did_not_hold_and_the_verdict_names_the_evidence()

@@ -15,14 +15,14 @@ namespace Sandbox.Load.Cli;
 /// </summary>
 public static class LoadCommand
 {
-    private const int MaxAutoRuns = 4;
-
     public static Command Build()
     {
         var events = new Option<long>("--events") { Description = "Events in the generated day (the generator's diurnal curve)", DefaultValueFactory = _ => 30_000_000 };
         var day = new Option<string?>("--day") { Description = "Replay this folder (`sandbox generate` output with its manifest.json) instead of generating one" };
         var speed = new Option<string>("--speed") { Description = "max (as fast as the stack goes, every line there at the start) or K (K x real time: 24 = the day in an hour)", DefaultValueFactory = _ => "max" };
-        var shards = new Option<string>("--shards") { Description = "Shards of the run's stream, or auto (re-runs at other counts for the shard verdict; needs --speed K)", DefaultValueFactory = _ => "4" };
+        var shards = new Option<string>("--shards") { Description = "Shards of the run's stream, or auto (searches over the peak window, then confirms over the whole day; needs --speed K)", DefaultValueFactory = _ => "4" };
+        var window = new Option<string>("--window") { Description = "day (the whole day) or peak (only the busiest --peak-hours hours: a shard count checked in minutes; needs --speed K)", DefaultValueFactory = _ => "day" };
+        var peakHours = new Option<int>("--peak-hours") { Description = "Hours of the peak window (--window peak and the --shards auto search)", DefaultValueFactory = _ => DayWindow.DefaultHours };
         var quotas = new Option<string?>("--quotas") { Description = "Kinesis per-shard quotas on|off (default: on with --speed K, off at --speed max)" };
         var chaos = new Option<bool>("--chaos") { Description = "SIGKILL the shipper, Firehose host, click-log host and Kinesis engine at seeded times, and stop the warehouse once" };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated day and of the chaos schedule", DefaultValueFactory = _ => 42 };
@@ -34,7 +34,7 @@ public static class LoadCommand
         var reports = new Option<string>("--reports") { Description = "Folder for load-<timestamp>/", DefaultValueFactory = _ => ".sandbox/reports" };
         var command = new Command("load", "Load test: replay a generated day through the running stack (shipper, Kinesis, Firehose, click-log Lambda as separate processes)")
         {
-            events, day, speed, shards, quotas, chaos, seed, chaosEvery, outage, interval, buffer, keep, reports,
+            events, day, speed, shards, window, peakHours, quotas, chaos, seed, chaosEvery, outage, interval, buffer, keep, reports,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,7 +42,7 @@ public static class LoadCommand
             bool auto;
             try
             {
-                (options, auto) = Parse(parse.GetValue(events), parse.GetValue(day), parse.GetValue(speed)!, parse.GetValue(shards)!, parse.GetValue(quotas),
+                (options, auto) = Parse(parse.GetValue(events), parse.GetValue(day), parse.GetValue(speed)!, parse.GetValue(shards)!, parse.GetValue(window)!, parse.GetValue(peakHours), parse.GetValue(quotas),
                     parse.GetValue(chaos), parse.GetValue(seed), parse.GetValue(chaosEvery), parse.GetValue(outage), parse.GetValue(interval),
                     parse.GetValue(buffer), parse.GetValue(keep), parse.GetValue(reports)!);
             }
@@ -55,7 +55,7 @@ public static class LoadCommand
         return command;
     }
 
-    public static (LoadOptions Options, bool Auto) Parse(long events, string? day, string speed, string shards, string? quotas, bool chaos, int seed,
+    public static (LoadOptions Options, bool Auto) Parse(long events, string? day, string speed, string shards, string window, int peakHours, string? quotas, bool chaos, int seed,
         double chaosEvery, double outage, double interval, int buffer, bool keep, string reports)
     {
         double? k = speed == "max" ? null
@@ -66,6 +66,14 @@ public static class LoadCommand
             : int.TryParse(shards, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n
             : throw new LoadInputException($"--shards '{shards}': a stream needs at least 1 shard (a whole number), or auto");
         if (auto && k is null) throw new LoadInputException("--shards auto needs --speed K: at --speed max there is no peak to size for");
+        var peakOnly = window switch
+        {
+            "day" => false,
+            "peak" => true,
+            _ => throw new LoadInputException($"--window '{window}' is neither day (the whole day) nor peak (its busiest --peak-hours hours)"),
+        };
+        if (peakOnly && k is null) throw new LoadInputException("--window peak needs --speed K: at --speed max every line is there at the start, the peak hours are no busier than the rest");
+        if (peakHours is < 1 or > 24) throw new LoadInputException($"--peak-hours {peakHours}: a window is 1 to 24 hours of the day");
         var quotasOn = quotas switch
         {
             null => k is not null,
@@ -79,7 +87,7 @@ public static class LoadCommand
             throw new LoadInputException("--chaos-every, --interval-seconds and --buffer-seconds must be positive, --outage-seconds not negative");
         var options = new LoadOptions
         {
-            Events = events, Day = day, Speed = k, Shards = count, Quotas = quotasOn, Chaos = chaos, Seed = seed,
+            Events = events, Day = day, Speed = k, Shards = count, PeakWindowOnly = peakOnly, PeakHours = peakHours, Quotas = quotasOn, Chaos = chaos, Seed = seed,
             ChaosEvery = TimeSpan.FromSeconds(chaosEvery), WarehouseOutage = TimeSpan.FromSeconds(outage), Interval = TimeSpan.FromSeconds(interval),
             BufferSeconds = buffer, Keep = keep, ReportsDirectory = reports,
             PostgresPort = int.TryParse(Environment.GetEnvironmentVariable("POSTGRES_PORT"), out var port) ? port : NativePorts.Postgres,
@@ -103,25 +111,11 @@ public static class LoadCommand
         }
         var reportFolder = Path.GetFullPath(Path.Combine(options.ReportsDirectory, $"load-{DateTime.UtcNow:yyyyMMdd-HHmmss}"));
         var view = Console.IsOutputRedirected ? (ILoadView)new PlainLoadView(Console.Out) : new LiveLoadView();
-        var runs = new List<LoadRunResult>();
-        var evaluations = new List<ShardEvaluation>();
+        var runs = new ShardRuns(options, auto, day, endpoints, reportFolder, view);
+        string? verdict;
         try
         {
-            var shards = options.Shards ?? ShardVerdict.Estimate(day, options.Speed!.Value);
-            if (auto) view.Say($"load: --shards auto starts at {shards}, the quota arithmetic for the busiest hour ({day.PeakHour().EventsPerSecond * options.Speed!.Value:N0} records/s at {options.SpeedText})");
-            while (true)
-            {
-                var run = await new LoadRun(options, day, shards, endpoints, StackState.Locate(), Path.Combine(reportFolder, $"run-{shards}-shards"), view).RunAsync(cancellationToken);
-                runs.Add(run);
-                var evaluation = ShardVerdict.Evaluate(run);
-                evaluations.Add(evaluation);
-                view.Say($"load: {shards} shards: {(run.Succeeded ? "delivered, integrity holds" : run.Failure ?? run.Integrity?.Summary ?? "stopped")}" +
-                         (options.Quotas && !options.Chaos ? $"; {(evaluation.Held ? "held" : "did not hold")}: {string.Join("; ", evaluation.Evidence)}" : ""));
-                if (!auto || run.Interrupted || run.Failure is not null || runs.Count >= MaxAutoRuns) break;
-                var next = evaluation.Held ? shards - 1 : shards + 1;
-                if (next < 1 || evaluations.Any(e => e.Shards == next)) break;
-                shards = next;
-            }
+            verdict = await runs.RunAsync(cancellationToken);
         }
         catch (LoadInputException e)
         {
@@ -132,19 +126,17 @@ public static class LoadCommand
         {
             (view as IDisposable)?.Dispose();
         }
-        // Under --chaos the backlog and lag come from the faults, not the shard count: no verdict.
-        var verdict = options.Quotas && !options.Chaos ? ShardVerdict.Decide(evaluations).Text : null;
-        var html = await new LoadReport(options, day, runs, evaluations, verdict).WriteAsync(reportFolder);
-        foreach (var run in runs) Summarize(run);
+        var html = await new LoadReport(options, day, runs.Runs, runs.Evaluations, verdict).WriteAsync(reportFolder);
+        foreach (var run in runs.Runs) Summarize(run);
         if (verdict is not null) Console.WriteLine($"load: shard verdict: {verdict}");
         Console.WriteLine($"load: report {html} (series in {Path.Combine(reportFolder, "load.json")})");
-        if (runs.Any(r => r.Interrupted)) return 130;
-        return runs.All(r => r.Failure is null && r.Integrity?.Holds == true) ? 0 : 1;
+        if (runs.Runs.Any(r => r.Interrupted)) return 130;
+        return runs.Runs.All(r => r.Failure is null && r.Integrity?.Holds == true) ? 0 : 1;
     }
 
     private static void Summarize(LoadRunResult run)
     {
-        Console.WriteLine($"load: {run.Shards} shards: {run.Shipped:N0} events in {run.Elapsed.TotalSeconds:N1} s ({run.EventsPerSecond:N0} events/s end to end"
+        Console.WriteLine($"load: {run.Shards} shards over {run.Replayed}: {run.Shipped:N0} events in {run.Elapsed.TotalSeconds:N1} s ({run.EventsPerSecond:N0} events/s end to end"
                           + (run.Baseline is { } baseline ? $", {run.VersusBaseline:0.###}x of the shipper alone at {baseline.EventsPerSecond:N0}/s" : "") + "); "
                           + $"latency p50/p99 {string.Join(", ", run.Latency.Select(kv => $"{kv.Key} {kv.Value}"))}; "
                           + $"peak RSS {string.Join(", ", run.Points.SelectMany(p => p.Processes).GroupBy(kv => kv.Key).Select(g => $"{g.Key} {g.Max(kv => kv.Value.RssMb):N0} MB"))}");
@@ -171,18 +163,20 @@ public static class LoadCommand
             : $"the stack is not up: {string.Join("; ", down.Select(r => $"{r.Service} at {r.Endpoint}: {r.Detail}"))}. Start it with `make up`";
     }
 
-    /// <summary>Prints the disk estimate; the reason to refuse when the day would not fit (null when it does).</summary>
+    /// <summary>Prints the disk estimate; the reason to refuse when the run would not fit (null when it does).</summary>
     private static string? DiskProblem(LoadOptions options)
     {
-        var events = options.Day is { } folder ? LoadDay.Open(folder).Events : options.Events;
-        var dayOnDisk = options.Day is not null || GeneratedDay.IsOnDisk(options);
-        var estimate = DiskBudget.Estimate(events, dayOnDisk, keepsStaging: options.Keep);
+        var onDisk = options.Day is { } folder ? LoadDay.Open(folder) : GeneratedDay.IsOnDisk(options) ? LoadDay.Open(GeneratedDay.FolderOf(options)) : null;
+        // --window peak replays only the window; a day still to be generated has no hours yet, so it is sized as the whole day.
+        var replayed = options.PeakWindowOnly ? onDisk?.PeakWindow(options.PeakHours) : onDisk;
+        var what = replayed?.Describe() ?? $"{options.Events:N0} events{(options.PeakWindowOnly ? " (the peak window, sized as the whole day until the day is generated)" : "")}";
+        var estimate = DiskBudget.Estimate(onDisk?.Events ?? options.Events, replayed?.Events ?? options.Events, dayOnDisk: onDisk is not null, keepsStaging: options.Keep);
         var free = DiskBudget.FreeBytes(StackState.Locate().Directory ?? options.DaysDirectory, out var where);
-        var line = DiskBudget.Describe(events, estimate, free, where, out var enough);
+        var line = DiskBudget.Describe(what, estimate, free, where, out var enough);
         Console.WriteLine($"load: {line}");
         return enough ? null
-            : $"not enough free disk for {events:N0} events ({DiskBudget.Gb(DiskBudget.Needed(estimate))} needed, {DiskBudget.Gb(free)} free, the line above): "
-              + "free space (other worktrees' .sandbox/, old load days and reports), or run fewer --events";
+            : $"not enough free disk for {what} ({DiskBudget.Gb(DiskBudget.Needed(estimate))} needed, {DiskBudget.Gb(free)} free, the line above): "
+              + "free space (other worktrees' .sandbox/, old load days and reports), or run fewer --events (or --window peak)";
     }
 
     private static int Refuse(string problem)

@@ -26,12 +26,13 @@ public static class DiskBudget
     public static long MinimumSpare => 2L << 30;
 
     /// <summary>
-    /// Bytes per store for <paramref name="events"/>; the day files only when the day is still to be generated, the
-    /// staged objects only when the run keeps them (--keep; otherwise they go once loaded, within the margin).
+    /// Bytes per store: the day files for the day's <paramref name="dayEvents"/>, only when the day is still to be
+    /// generated; the stores for the <paramref name="runEvents"/> a run replays (a peak window holds fewer than the
+    /// day); the staged objects only when the run keeps them (--keep; otherwise they go once loaded, within the margin).
     /// </summary>
-    public static IReadOnlyList<(string Store, long Bytes)> Estimate(long events, bool dayOnDisk, bool keepsStaging) =>
+    public static IReadOnlyList<(string Store, long Bytes)> Estimate(long dayEvents, long runEvents, bool dayOnDisk, bool keepsStaging) =>
         PerEvent.Where(p => !(dayOnDisk && p.Store == DayFiles) && !(!keepsStaging && p.Store == Staging))
-            .Select(p => (p.Store, (long)Math.Ceiling(p.BytesPerEvent * events)))
+            .Select(p => (p.Store, (long)Math.Ceiling(p.BytesPerEvent * (p.Store == DayFiles ? dayEvents : runEvents))))
             .ToList();
 
     /// <summary>The estimate with its margin; what must be free before the run starts.</summary>
@@ -41,13 +42,13 @@ public static class DiskBudget
         return total + Math.Max((long)(total * Margin), MinimumSpare);
     }
 
-    /// <summary>One line: the estimate per store against what is free; <paramref name="enough"/> says whether it fits.</summary>
-    public static string Describe(long events, IReadOnlyList<(string Store, long Bytes)> estimate, long freeBytes, string where, out bool enough)
+    /// <summary>One line: the estimate per store for <paramref name="replayed"/> against what is free; <paramref name="enough"/> says whether it fits.</summary>
+    public static string Describe(string replayed, IReadOnlyList<(string Store, long Bytes)> estimate, long freeBytes, string where, out bool enough)
     {
         var needed = Needed(estimate);
         enough = freeBytes >= needed;
         var parts = string.Join(", ", estimate.Select(e => $"{e.Store} {Gb(e.Bytes)}"));
-        return $"disk: {events:N0} events need about {Gb(estimate.Sum(e => e.Bytes))} ({parts}) + margin = {Gb(needed)}; {Gb(freeBytes)} free on the disk of {where}";
+        return $"disk: {replayed}: about {Gb(estimate.Sum(e => e.Bytes))} ({parts}) + margin = {Gb(needed)}; {Gb(freeBytes)} free on the disk of {where}";
     }
 
     /// <summary>Free bytes for an unprivileged writer on the filesystem holding <paramref name="folder"/> (its nearest existing parent).</summary>

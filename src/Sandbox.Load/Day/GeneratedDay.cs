@@ -15,7 +15,7 @@ public static class GeneratedDay
     /// <summary>The day of this size and seed was generated before (its files are reused, not written again).</summary>
     public static bool IsOnDisk(LoadOptions options) => GenerationTruthFile.TryRead(FolderOf(options)) is { Status: GenerationTruth.StatusComplete };
 
-    private static string FolderOf(LoadOptions options) => Path.GetFullPath(Path.Combine(options.DaysDirectory, $"{options.Events}-seed{options.Seed}"));
+    public static string FolderOf(LoadOptions options) => Path.GetFullPath(Path.Combine(options.DaysDirectory, $"{options.Events}-seed{options.Seed}"));
 
     public static async Task<LoadDay> OpenOrGenerateAsync(LoadOptions options, TextWriter output, CancellationToken cancellationToken)
     {

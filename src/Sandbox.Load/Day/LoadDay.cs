@@ -8,25 +8,53 @@ namespace Sandbox.Load.Day;
 /// <summary>
 /// A generated day on disk: its manifest (the ground truth) and its hourly app-server log files,
 /// grouped by hour in time order. Nothing of the logs is read here: a 30M-event day stays on disk.
+/// A <see cref="Window"/> of it is a LoadDay too, holding only the window's hours: a run replays and
+/// checks exactly what it holds.
 /// </summary>
 public sealed partial class LoadDay
 {
-    private LoadDay(string folder, GenerationTruth manifest, IReadOnlyList<LogHour> hours)
+    private readonly int _dayHours;
+
+    private LoadDay(string folder, GenerationTruth manifest, IReadOnlyList<LogHour> hours, DayWindow? window, int dayHours)
     {
         Folder = folder;
         Manifest = manifest;
         Hours = hours;
+        Window = window;
+        _dayHours = dayHours;
     }
 
     public string Folder { get; }
     public GenerationTruth Manifest { get; }
     public IReadOnlyList<LogHour> Hours { get; }
 
-    public long Events => Manifest.Totals?.Events ?? 0;
-    public long Lines => Manifest.Totals?.Lines ?? 0;
-    public long Clicks => Manifest.Days.Sum(d => d.EventsByName.GetValueOrDefault(ClickEvent.EventName));
+    /// <summary>The slice of the day this replays; null = the whole day.</summary>
+    public DayWindow? Window { get; }
+
+    /// <summary>Open refuses days with faults: one line per event, so a window's events are its files' lines (the manifest's per-file counts).</summary>
+    public long Events => Window is null ? Manifest.Totals?.Events ?? 0 : Lines;
+    public long Lines => Window is null ? Manifest.Totals?.Lines ?? 0 : Hours.Sum(h => h.Lines);
+
+    /// <summary>The manifest's clicks of the day; null for a window (the manifest counts clicks per day only: the integrity check counts the window's from its lines).</summary>
+    public long? Clicks => Window is null ? Manifest.Days.Sum(d => d.EventsByName.GetValueOrDefault(ClickEvent.EventName)) : null;
     public DateTime Start => Hours[0].Start;
     public IEnumerable<string> Files => Hours.SelectMany(h => h.Files);
+
+    /// <summary>What a run of this replays, for titles and the report: the day or which hours of it, and how many events.</summary>
+    public string Describe() => Window is { } window
+        ? $"the peak window {window} ({Hours.Count} of the day's {_dayHours} log hours, {Events:N0} events)"
+        : $"the whole day ({_dayHours} log hours, {Events:N0} events)";
+
+    /// <summary>The busiest <paramref name="hours"/> consecutive hours of the day (<see cref="DayWindow.Busiest"/>).</summary>
+    public LoadDay PeakWindow(int hours = DayWindow.DefaultHours) => Slice(DayWindow.Busiest(Hours, hours));
+
+    /// <summary>The hours of this day inside <paramref name="window"/>; a clear error when none are.</summary>
+    public LoadDay Slice(DayWindow window)
+    {
+        var hours = Hours.Where(window.Holds).ToList();
+        if (hours.Count == 0) throw new LoadInputException($"--day '{Folder}' has no log hour in {window}");
+        return new LoadDay(Folder, Manifest, hours, window, _dayHours);
+    }
 
     /// <summary>The busiest hour's events per second (by the logs' bytes and lines: what the shipper sees).</summary>
     public (DateTime Hour, double EventsPerSecond, double BytesPerSecond) PeakHour()
@@ -54,7 +82,7 @@ public sealed partial class LoadDay
         if (hours.Count == 0) throw new LoadInputException($"--day '{folder}': its manifest lists no log file");
         var missing = hours.SelectMany(h => h.Files).FirstOrDefault(f => !File.Exists(f));
         if (missing is not null) throw new LoadInputException($"--day '{folder}': {missing} is in the manifest but not on disk");
-        return new LoadDay(Path.GetFullPath(folder), manifest, hours);
+        return new LoadDay(Path.GetFullPath(folder), manifest, hours, window: null, dayHours: hours.Count);
     }
 
     private static DateTime HourOf(string file)

@@ -10,6 +10,8 @@ namespace Sandbox.Load.Integrity;
 /// <see cref="Monitoring.ArchiveTail"/>, ClickTableFacts): warehouse rows = distinct event ids =
 /// the manifest's events and every id of the day's logs among them; the archive holds every id;
 /// the click_logs table holds exactly the manifest's clicks. Failures name the first missing ids.
+/// A window of the day is checked the same way against its own counts: its events from the manifest's
+/// per-file lines, its clicks counted in the pass over its lines that collects the expected ids anyway.
 /// </summary>
 public sealed class IntegrityCheck(LoadDay day, WarehouseFacts warehouse, IAmazonDynamoDB dynamo, string clickTable)
 {
@@ -18,6 +20,8 @@ public sealed class IntegrityCheck(LoadDay day, WarehouseFacts warehouse, IAmazo
     public async Task<IntegrityResult> RunAsync(HashList archived, CancellationToken cancellationToken)
     {
         var (expected, clickIds) = ExpectedIds();
+        var clicks = day.Clicks ?? clickIds.Count;
+        var clicksSource = day.Clicks is null ? "clicks (counted in its lines)" : "clicks";
         var problems = new List<string>();
         var (rows, distinct) = await warehouse.RowCountsAsync();
         var inWarehouse = new bool[expected.Length];
@@ -30,7 +34,7 @@ public sealed class IntegrityCheck(LoadDay day, WarehouseFacts warehouse, IAmazo
         });
         var missingInWarehouse = Missing(expected, i => inWarehouse[i]);
         if (rows != distinct || distinct != day.Events || missingInWarehouse.Count > 0 || strangers > 0)
-            problems.Add($"warehouse: {rows:N0} rows, {distinct:N0} distinct event ids, manifest {day.Events:N0} events; "
+            problems.Add($"warehouse: {rows:N0} rows, {distinct:N0} distinct event ids, {EventsSource} {day.Events:N0} events; "
                          + $"{missingInWarehouse.Count:N0} of the day's ids missing{FirstIds(missingInWarehouse)}, {strangers:N0} ids not in the day");
 
         var archive = archived.SortedDistinct();
@@ -41,12 +45,12 @@ public sealed class IntegrityCheck(LoadDay day, WarehouseFacts warehouse, IAmazo
         var items = await ClickTableFacts.ScanAsync(dynamo, clickTable);
         var stored = items.Select(i => i.EventId).ToHashSet(StringComparer.Ordinal);
         var missingClicks = clickIds.Where(id => !stored.Contains(id)).Take(Named).ToList();
-        if (items.Count != day.Clicks || stored.Count != items.Count || missingClicks.Count > 0)
-            problems.Add($"click_logs: {items.Count:N0} items ({stored.Count:N0} distinct events), manifest {day.Clicks:N0} clicks"
+        if (items.Count != clicks || stored.Count != items.Count || missingClicks.Count > 0)
+            problems.Add($"click_logs: {items.Count:N0} items ({stored.Count:N0} distinct events), {EventsSource} {clicks:N0} {clicksSource}"
                          + (missingClicks.Count > 0 ? $", first missing {string.Join(", ", missingClicks)}" : ""));
 
-        var summary = $"warehouse {rows:N0} rows = {distinct:N0} distinct ids, manifest {day.Events:N0} events; "
-                      + $"archive {archive.Length:N0} distinct ids; click_logs {items.Count:N0} items, manifest {day.Clicks:N0} clicks";
+        var summary = $"warehouse {rows:N0} rows = {distinct:N0} distinct ids, {EventsSource} {day.Events:N0} events; "
+                      + $"archive {archive.Length:N0} distinct ids; click_logs {items.Count:N0} items, {EventsSource} {clicks:N0} {clicksSource}";
         return new IntegrityResult(problems.Count == 0, summary, problems);
 
         // Hashes back to ids: one more pass over the logs, only when something is missing.
@@ -67,6 +71,8 @@ public sealed class IntegrityCheck(LoadDay day, WarehouseFacts warehouse, IAmazo
         }
         return (hashes[..EventIdHash.SortDistinct(hashes, count)], clicks);
     }
+
+    private string EventsSource => day.Window is null ? "manifest" : "window";
 
     private static List<ulong> Missing(ulong[] expected, Func<int, bool> present)
     {

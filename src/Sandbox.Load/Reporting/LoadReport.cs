@@ -9,7 +9,8 @@ namespace Sandbox.Load.Reporting;
 
 /// <summary>
 /// The load report in .sandbox/reports/load-&lt;timestamp&gt;/: load.json (every run's per-interval
-/// series, faults, integrity, the verdict) and index.html (the same as charts and tables).
+/// series, faults, integrity, the verdict) and index.html (the same as charts and tables). Every run
+/// says what it replayed (the whole day, or the peak window's hours and events); evaluations pair with runs by position.
 /// </summary>
 public sealed record LoadReport(LoadOptions Options, LoadDay Day, IReadOnlyList<LoadRunResult> Runs, IReadOnlyList<ShardEvaluation> Evaluations, string? Verdict)
 {
@@ -27,16 +28,17 @@ public sealed record LoadReport(LoadOptions Options, LoadDay Day, IReadOnlyList<
         Directory.CreateDirectory(folder);
         var json = new
         {
-            Options = new { Options.Events, Day = Day.Folder, Speed = Options.SpeedText, Options.Quotas, Options.Chaos, Options.Seed, IntervalSeconds = Options.Interval.TotalSeconds },
-            Day = new { Day.Folder, Day.Events, Day.Lines, Day.Clicks, PeakHour = Day.PeakHour().Hour, PeakHourEventsPerSecond = Day.PeakHour().EventsPerSecond },
-            Runs = Runs.Select(r => new
+            Options = new { Options.Events, Day = Day.Folder, Window = Options.PeakWindowOnly ? "peak" : "day", Options.PeakHours, Speed = Options.SpeedText, Options.Quotas, Options.Chaos, Options.Seed, IntervalSeconds = Options.Interval.TotalSeconds },
+            Day = new { Day.Folder, Day.Events, Day.Lines, Day.Clicks, PeakHour = Day.PeakHour().Hour, PeakHourEventsPerSecond = Day.PeakHour().EventsPerSecond,
+                PeakWindow = Day.PeakWindow(Options.PeakHours).Describe() },
+            Runs = Runs.Select((r, i) => new
             {
-                r.Id, r.Shards, ElapsedSeconds = r.Elapsed.TotalSeconds, r.Succeeded, r.Interrupted, r.Failure, r.Shipped, r.Throttled,
+                r.Id, r.Shards, r.Replayed, ElapsedSeconds = r.Elapsed.TotalSeconds, r.Succeeded, r.Interrupted, r.Failure, r.Shipped, r.Throttled,
                 r.EventsPerSecond, r.Baseline, BaselineEventsPerSecond = r.Baseline?.EventsPerSecond, r.VersusBaseline,
                 r.CpuSeconds, r.CpuSecondsPerMillion,
                 PeakPoint = PeakOf(r), r.Latency, r.ProcessStarts, r.Faults, r.Integrity,
                 PeakRssMb = r.Points.SelectMany(p => p.Processes).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Max(kv => kv.Value.RssMb)),
-                Evaluation = Evaluations.FirstOrDefault(e => e.Shards == r.Shards),
+                Evaluation = Evaluations.ElementAtOrDefault(i),
                 Series = r.Points,
             }),
             Verdict,
@@ -52,17 +54,25 @@ public sealed record LoadReport(LoadOptions Options, LoadDay Day, IReadOnlyList<
         var page = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>Sandbox load test</title>"
             + "<style>body{font-family:sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
             + ".chart{font-size:11px;margin:6px 0;display:block}.bad{color:#b00}.good{color:#070}</style></head><body>");
-        page.Append($"<h1>Load test: {Day.Events:N0} events, speed {E(Options.SpeedText)}, quotas {(Options.Quotas ? "on" : "off")}{(Options.Chaos ? ", chaos" : "")}</h1>");
-        page.Append($"<p>Day {E(Day.Folder)}: {Day.Lines:N0} lines, {Day.Clicks:N0} clicks; busiest hour {Day.PeakHour().Hour:yyyy-MM-dd HH}:00 UTC at {Day.PeakHour().EventsPerSecond:N0} events/s of the day's clock.</p>");
+        page.Append($"<h1>Load test: {Day.Events:N0} events{(Options.PeakWindowOnly ? $", the peak {Options.PeakHours} hours" : "")}, speed {E(Options.SpeedText)}, quotas {(Options.Quotas ? "on" : "off")}{(Options.Chaos ? ", chaos" : "")}</h1>");
+        page.Append($"<p>Day {E(Day.Folder)}: {Day.Lines:N0} lines, {Day.Clicks:N0} clicks; busiest hour {Day.PeakHour().Hour:yyyy-MM-dd HH}:00 UTC at {Day.PeakHour().EventsPerSecond:N0} events/s of the day's clock; {E(Day.PeakWindow(Options.PeakHours).Describe())}.</p>");
         if (Verdict is not null) page.Append($"<h2>Shard verdict</h2><p><b>{E(Verdict)}</b></p>");
-        foreach (var run in Runs) RunSection(page, run);
+        if (Runs.Count > 1)
+        {
+            page.Append("<h2>Runs</h2><table><tr><th>#</th><th>shards</th><th>replayed</th><th>outcome</th><th>held the load</th></tr>");
+            for (var i = 0; i < Runs.Count; i++)
+                page.Append($"<tr><td>{i + 1}</td><td>{Runs[i].Shards}</td><td>{E(Runs[i].Replayed)}</td><td>{(Runs[i].Succeeded ? "delivered, integrity holds" : E(Runs[i].Failure ?? "integrity does not hold"))}</td>"
+                            + $"<td>{(Evaluations.ElementAtOrDefault(i) is { } e && Options.Quotas ? (e.Held ? "yes" : "no") : "-")}</td></tr>");
+            page.Append("</table>");
+        }
+        for (var i = 0; i < Runs.Count; i++) RunSection(page, Runs[i], Evaluations.ElementAtOrDefault(i));
         return page.Append("</body></html>").ToString();
     }
 
-    private void RunSection(StringBuilder page, LoadRunResult run)
+    private void RunSection(StringBuilder page, LoadRunResult run, ShardEvaluation? evaluation)
     {
         var points = run.Points;
-        page.Append($"<h2>{run.Shards} shards (run {E(run.Id)})</h2><table>");
+        page.Append($"<h2>{run.Shards} shards over {E(run.Replayed)} (run {E(run.Id)})</h2><table>");
         Row(page, "outcome", run.Succeeded ? "<span class=good>delivered, integrity holds</span>"
             : $"<span class=bad>{E(run.Failure ?? (run.Interrupted ? "interrupted (Ctrl+C): the series so far" : "integrity does not hold"))}</span>");
         Row(page, "wall time", E($"{run.Elapsed:hh\\:mm\\:ss} ({run.EventsPerSecond:N0} events/s end to end)"));
@@ -77,7 +87,7 @@ public sealed record LoadReport(LoadOptions Options, LoadDay Day, IReadOnlyList<
         Row(page, "process starts", E(string.Join(", ", run.ProcessStarts.Select(kv => $"{kv.Key} {kv.Value}"))));
         if (run.Integrity is { } integrity)
             Row(page, "integrity", (integrity.Holds ? "<span class=good>" : "<span class=bad>") + E(integrity.Summary + (integrity.Holds ? "" : ": " + string.Join("; ", integrity.Problems))) + "</span>");
-        if (Evaluations.FirstOrDefault(e => e.Shards == run.Shards) is { } evaluation && Options.Quotas)
+        if (evaluation is not null && Options.Quotas)
             Row(page, "held the load", E($"{(evaluation.Held ? "yes" : "no")}: {string.Join("; ", evaluation.Evidence)}"));
         page.Append("</table>");
         if (run.Faults.Count > 0)

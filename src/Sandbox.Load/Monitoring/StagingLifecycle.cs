@@ -10,9 +10,13 @@ namespace Sandbox.Load.Monitoring;
 /// staged objects after the COPY (so does ours), and at 30M events they are ~13 GB the run no longer needs.
 /// Once a manifest's COPY is committed (a load_commits row) its objects and the manifest are deleted;
 /// manifests not committed (in flight, or kept for replay) are never touched.
+/// The newest expired key of each folder is held back until a newer one of that folder expires: s3rver
+/// removes a folder that a delete leaves empty, and a PUT into that folder at the same moment then dies
+/// with ENOENT and takes s3rver down (seen in a 30M run). A folder we never empty cannot race.
 /// </summary>
 public sealed class StagingLifecycle(IAmazonS3 s3, NpgsqlDataSource warehouse, string bucket)
 {
+    private readonly Dictionary<string, string> _heldBack = new(StringComparer.Ordinal);
     private long _lastCommit;
 
     public long DeletedObjects { get; private set; }
@@ -47,8 +51,27 @@ public sealed class StagingLifecycle(IAmazonS3 s3, NpgsqlDataSource warehouse, s
         {
             return; // expired before (a replayed manifest commits again)
         }
-        var keys = manifest.Entries.Where(e => e.Bucket == bucket).Select(e => e.Key).Append(manifestKey).ToList();
+        var keys = HoldBackNewest(manifest.Entries.Where(e => e.Bucket == bucket).Select(e => e.Key).Append(manifestKey));
+        if (keys.Count == 0) return;
         await s3.DeleteObjectsAsync(new DeleteObjectsRequest { BucketName = bucket, Objects = keys.Select(k => new KeyVersion { Key = k }).ToList() }, cancellationToken);
         DeletedObjects += keys.Count;
     }
+
+    /// <summary>The keys to delete now: the expired ones and the folders' earlier held-back keys, less each folder's newest.</summary>
+    public List<string> HoldBackNewest(IEnumerable<string> expired)
+    {
+        var delete = new List<string>();
+        foreach (var folder in expired.Distinct(StringComparer.Ordinal).GroupBy(FolderOf, StringComparer.Ordinal))
+        {
+            var newest = folder.Max(StringComparer.Ordinal)!;
+            if (_heldBack.TryGetValue(folder.Key, out var held) && StringComparer.Ordinal.Compare(held, newest) > 0)
+                (held, newest) = (newest, held);
+            delete.AddRange(folder.Where(k => k != newest));
+            if (held is not null && held != newest) delete.Add(held);
+            _heldBack[folder.Key] = newest;
+        }
+        return delete.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string FolderOf(string key) => key.LastIndexOf('/') is var slash and >= 0 ? key[..slash] : "";
 }

@@ -10,7 +10,8 @@ public sealed record BucketLayout
     /// <summary>About what one side's bucket holds for a day of the size given to <see cref="For"/>: read whole, sorted in memory.</summary>
     public const long TargetBucketBytes = 1 << 20;
 
-    public const int MaxBits = 16;
+    /// <summary>4,096 buckets: a buffer each per side stays within a few tens of MB; past 500M ids the buckets grow instead.</summary>
+    public const int MaxBits = 12;
 
     public BucketLayout(int bits)
     {

@@ -16,9 +16,6 @@ public sealed class HashSpill(string folder, string side, BucketLayout layout)
     private readonly int[] _buffered = new int[layout.Count];
     private long _count;
 
-    public string Side => side;
-    public BucketLayout Layout => layout;
-
     /// <summary>Hashes added (repeats included).</summary>
     public long Count => Interlocked.Read(ref _count);
 

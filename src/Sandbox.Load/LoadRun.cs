@@ -61,7 +61,9 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
         _warehouse = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(endpoints.WarehouseAdminConnectionString) { Timeout = 5 }.ConnectionString);
         var samples = LatencySample.Pick(day, WantedSamples);
         var latency = new DeliveryLatency(samples, DueAt, _warehouse, dynamo, endpoints.Resources.ClickLogTable);
-        _archive = new ArchiveTail(s3, endpoints.Resources.ArchiveBucket, latency);
+        // Every side's id hashes go to disk as they are read, the archive's during the run: the check's memory is not the day's size.
+        var ids = IdBuckets.For(Path.Combine(folder, "integrity-ids"), day.Lines);
+        _archive = new ArchiveTail(s3, endpoints.Resources.ArchiveBucket, latency, ids.Archive);
         // --keep leaves the run as it was, staged objects included.
         _staging = options.Keep ? null : new StagingLifecycle(s3, _warehouse, endpoints.Resources.StagingBucket);
         var ages = new IteratorAges(_kinesis, dynamo, endpoints.Resources.LeaseTable, endpoints.Resources.Stream);
@@ -103,9 +105,11 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             if (chaosTask is not null) await chaosTask;
             deliveredAfter = _clock.Elapsed; // the rate is to delivery; the integrity check is not the pipeline's time
             view.Say("load: every event delivered; checking integrity");
-            var check = new IntegrityCheck(day, new WarehouseFacts(_warehouse), dynamo, endpoints.Resources.ClickLogTable);
+            var checking = Stopwatch.StartNew();
+            var check = new IntegrityCheck(day, new WarehouseFacts(_warehouse), dynamo, endpoints.Resources.ClickLogTable, ids);
             await _archive.ReadNewAsync(CancellationToken.None);
-            integrity = await check.RunAsync(_archive.Ids, CancellationToken.None);
+            integrity = await check.RunAsync(CancellationToken.None);
+            view.Say($"load: integrity checked in {checking.Elapsed.TotalSeconds:N1} s");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -128,6 +132,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             await _warehouse.DisposeAsync();
             if (stopped) view.Say($"load: interrupted: the run's resources are kept ({resources.Endpoints.Resources.Stream}, database {resources.Database})");
             else if (!options.Keep) await resources.DeleteAsync(stack, new ViewWriter(view));
+            if (!options.Keep) ids.Delete();
         }
         return new LoadRunResult(id, shards, day.Describe(), _points, _chaos?.Faults ?? [], integrity, stopped, failure?.Message, deliveredAfter ?? _clock.Elapsed,
             _shipper.Shipped, _shipper.SeesThrottling ? _shipper.Throttled : null, latency.All().ToDictionary(kv => kv.Key, kv => LatencyFigures.Of(kv.Value)),

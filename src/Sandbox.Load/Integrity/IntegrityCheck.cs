@@ -7,85 +7,52 @@ namespace Sandbox.Load.Integrity;
 
 /// <summary>
 /// The end of a load run, with `sandbox verify`'s readers (WarehouseFacts, ArchiveFacts via
-/// <see cref="Monitoring.ArchiveTail"/>, ClickTableFacts): warehouse rows = distinct event ids =
-/// the manifest's events and every id of the day's logs among them; the archive holds every id;
-/// the click_logs table holds exactly the manifest's clicks. Failures name the first missing ids.
+/// <see cref="Monitoring.ArchiveTail"/>, ClickTableFacts): every side's id hashes are spilled into
+/// <see cref="IdBuckets"/> (the archive's during the run), then compared bucket by bucket
+/// (<see cref="IdComparison"/>) and judged (<see cref="IntegrityVerdict"/>). Memory does not grow
+/// with the day: the ids stream from the logs, the warehouse and the click table to disk.
 /// A window of the day is checked the same way against its own counts: its events from the manifest's
-/// per-file lines, its clicks counted in the pass over its lines that collects the expected ids anyway.
+/// per-file lines, its clicks counted in the pass over its lines that spills the day's ids anyway.
 /// </summary>
-public sealed class IntegrityCheck(LoadDay day, WarehouseFacts warehouse, IAmazonDynamoDB dynamo, string clickTable)
+public sealed class IntegrityCheck(LoadDay day, WarehouseFacts warehouse, IAmazonDynamoDB dynamo, string clickTable, IdBuckets buckets)
 {
-    private const int Named = 5;
-
-    public async Task<IntegrityResult> RunAsync(HashList archived, CancellationToken cancellationToken)
+    public async Task<IntegrityResult> RunAsync(CancellationToken cancellationToken)
     {
-        var (expected, clickIds) = ExpectedIds();
-        var clicks = day.Clicks ?? clickIds.Count;
-        var clicksSource = day.Clicks is null ? "clicks (counted in its lines)" : "clicks";
-        var problems = new List<string>();
-        var (rows, distinct) = await warehouse.RowCountsAsync();
-        var inWarehouse = new bool[expected.Length];
-        long strangers = 0;
-        await warehouse.ForEachEventIdAsync(id =>
-        {
-            var at = Array.BinarySearch(expected, EventIdHash.Of(id));
-            if (at >= 0) inWarehouse[at] = true;
-            else strangers++;
-        });
-        var missingInWarehouse = Missing(expected, i => inWarehouse[i]);
-        if (rows != distinct || distinct != day.Events || missingInWarehouse.Count > 0 || strangers > 0)
-            problems.Add($"warehouse: {rows:N0} rows, {distinct:N0} distinct event ids, {EventsSource} {day.Events:N0} events; "
-                         + $"{missingInWarehouse.Count:N0} of the day's ids missing{FirstIds(missingInWarehouse)}, {strangers:N0} ids not in the day");
-
-        var archive = archived.SortedDistinct();
-        var missingInArchive = Missing(expected, i => Array.BinarySearch(archive, expected[i]) >= 0);
-        if (missingInArchive.Count > 0)
-            problems.Add($"archive: {missingInArchive.Count:N0} of the day's {expected.Length:N0} ids missing{FirstIds(missingInArchive)}");
-
-        var items = await ClickTableFacts.ScanAsync(dynamo, clickTable);
-        var stored = items.Select(i => i.EventId).ToHashSet(StringComparer.Ordinal);
-        var missingClicks = clickIds.Where(id => !stored.Contains(id)).Take(Named).ToList();
-        if (items.Count != clicks || stored.Count != items.Count || missingClicks.Count > 0)
-            problems.Add($"click_logs: {items.Count:N0} items ({stored.Count:N0} distinct events), {EventsSource} {clicks:N0} {clicksSource}"
-                         + (missingClicks.Count > 0 ? $", first missing {string.Join(", ", missingClicks)}" : ""));
-
-        var summary = $"warehouse {rows:N0} rows = {distinct:N0} distinct ids, {EventsSource} {day.Events:N0} events; "
-                      + $"archive {archive.Length:N0} distinct ids; click_logs {items.Count:N0} items, {EventsSource} {clicks:N0} {clicksSource}";
-        return new IntegrityResult(problems.Count == 0, summary, problems);
-
-        // Hashes back to ids: one more pass over the logs, only when something is missing.
-        string FirstIds(IReadOnlyList<ulong> missing) => missing.Count == 0 ? "" : $", first {string.Join(", ", IdsOf(missing.Take(Named).ToHashSet()))}";
+        // The logs are this process's CPU, the table reads the servers': side by side.
+        await Task.WhenAll(
+            Task.Run(SpillDay, cancellationToken),
+            warehouse.ForEachEventIdAsync(id => buckets.Warehouse.Add(EventIdHash.Of(id))),
+            ClickTableFacts.ForEachEventIdAsync(dynamo, clickTable, id => buckets.ClickTable.Add(EventIdHash.Of(id)), cancellationToken));
+        var ids = IdComparison.Of(buckets, IntegrityVerdict.Named);
+        var rows = await IntegrityVerdict.WarehouseRowsAsync(ids.Warehouse, warehouse.RowCountsAsync);
+        var totals = day.Window is null ? new DayTotals(day.Events, day.Clicks ?? _clicks) : new DayTotals(day.Events, _clicks, Window: true);
+        return IntegrityVerdict.Judge(totals, ids, rows, NamesOf);
     }
 
-    /// <summary>The day's event ids as sorted hashes, and its click events' ids (a small share of the day).</summary>
-    private (ulong[] Sorted, List<string> Clicks) ExpectedIds()
+    private long _clicks;
+
+    private void SpillDay()
     {
-        var hashes = new ulong[day.Lines];
-        var count = 0;
-        var clicks = new List<string>();
         foreach (var line in DayLines())
         {
             if (LogLine.EventId(line) is not { } id) continue;
-            hashes[count++] = EventIdHash.Of(id);
-            if (line.Contains(ClickEvent.EventName, StringComparison.Ordinal) && LogLine.Envelope(line)?.EventName == ClickEvent.EventName) clicks.Add(id);
+            var hash = EventIdHash.Of(id);
+            buckets.Day.Add(hash);
+            if (line.Contains(ClickEvent.EventName, StringComparison.Ordinal) && LogLine.Envelope(line)?.EventName == ClickEvent.EventName)
+            {
+                buckets.DayClicks.Add(hash);
+                _clicks++;
+            }
         }
-        return (hashes[..EventIdHash.SortDistinct(hashes, count)], clicks);
     }
 
-    private string EventsSource => day.Window is null ? "manifest" : "window";
-
-    private static List<ulong> Missing(ulong[] expected, Func<int, bool> present)
+    private IReadOnlyDictionary<ulong, string> NamesOf(IReadOnlySet<ulong> hashes)
     {
-        var missing = new List<ulong>();
-        for (var i = 0; i < expected.Length; i++)
-            if (!present(i)) missing.Add(expected[i]);
-        return missing;
+        var names = new Dictionary<ulong, string>();
+        foreach (var id in DayLines().Select(LogLine.EventId).OfType<string>())
+            if (EventIdHash.Of(id) is var hash && hashes.Contains(hash)) names.TryAdd(hash, id);
+        return names;
     }
-
-    private IEnumerable<string> IdsOf(HashSet<ulong> hashes) =>
-        DayLines().Select(LogLine.EventId).OfType<string>().Where(id => hashes.Contains(EventIdHash.Of(id))).Distinct().Order(StringComparer.Ordinal);
 
     private IEnumerable<string> DayLines() => day.Files.SelectMany(LogFiles.ReadLines);
 }
-
-public sealed record IntegrityResult(bool Holds, string Summary, IReadOnlyList<string> Problems);

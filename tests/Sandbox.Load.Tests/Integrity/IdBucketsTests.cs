@@ -1,0 +1,31 @@
+using Sandbox.Load.Integrity;
+
+namespace Sandbox.Load.Tests.Integrity;
+
+public sealed class IdBucketsTests : IDisposable
+{
+    private readonly SpillFolder _folder = new();
+
+    [Fact]
+    public void A_run_s_buckets_start_empty_in_a_folder_another_run_left_and_are_deleted_after()
+    {
+        var left = IdBuckets.For(_folder.Path, 10);
+        Fill(left.Day);
+        Assert.NotEmpty(Directory.GetFiles(_folder.Path));
+
+        var fresh = IdBuckets.For(_folder.Path, 10);
+        Assert.Empty(fresh.Day.ReadBucket(0));
+        Fill(fresh.Archive);
+        Assert.Single(Directory.GetFiles(_folder.Path));
+        fresh.Delete();
+        Assert.False(Directory.Exists(_folder.Path));
+    }
+
+    /// <summary>A buffer's worth: written to the bucket's file.</summary>
+    private static void Fill(HashSpill side)
+    {
+        for (var i = 0; i < HashSpill.BufferedPerBucket; i++) side.Add((ulong)i);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

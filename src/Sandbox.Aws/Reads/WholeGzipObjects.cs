@@ -34,12 +34,11 @@ public static class WholeGzipObjects
         using var body = new MemoryStream();
         await response.ResponseStream.CopyToAsync(body, cancellationToken);
         var compressed = body.GetBuffer().AsMemory(0, (int)body.Length);
-        if (listedSize is { } listed && compressed.Length < listed)
-            return new GzipObject(bucket, key, default, $"{compressed.Length:N0} bytes read, the listing said {listed:N0}");
+        if (Shortfall.OfSize(compressed.Length, listedSize) is { } shortBody)
+            return new GzipObject(bucket, key, default, shortBody);
         var inflated = Inflate(body);
-        return GzipTrailer.Matches(compressed.Span, inflated.Length)
-            ? new GzipObject(bucket, key, inflated, null)
-            : new GzipObject(bucket, key, default, $"{compressed.Length:N0} bytes that do not end with the gzip trailer of the {inflated.Length:N0} bytes they inflate to");
+        var incomplete = GzipTrailer.StartsAsGzip(compressed.Span) ? Shortfall.OfGzip(compressed.Length, compressed.Span[Math.Max(0, compressed.Length - 4)..], inflated.Length) : NotGzip;
+        return new GzipObject(bucket, key, incomplete is null ? inflated : default, incomplete);
     }
 
     /// <summary>
@@ -58,6 +57,8 @@ public static class WholeGzipObjects
             await Task.Delay(pause ?? TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
+
+    private const string NotGzip = "a body that does not start as gzip";
 
     private static ReadOnlyMemory<byte> Inflate(MemoryStream compressed)
     {

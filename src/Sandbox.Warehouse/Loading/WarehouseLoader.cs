@@ -24,6 +24,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
     public bool OverlapReadingAndWriting { get; init; } = Environment.ProcessorCount > 1;
 
     /// <exception cref="LoadManifestException">The manifest or a mandatory object is missing or malformed; nothing was loaded.</exception>
+    /// <exception cref="IOException">A staged object read short (still being written); nothing was loaded, the call can be retried.</exception>
     /// <exception cref="NpgsqlException">The warehouse failed (e.g. is down); nothing was loaded, the call can be retried.</exception>
     public Task<LoadResult> LoadAsync(string deliveryStream, string manifestBucket, string manifestKey, CancellationToken cancellationToken = default) =>
         LoadAsync(deliveryStream, new S3Location(manifestBucket, manifestKey), "load", cancellationToken);
@@ -42,6 +43,7 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
     /// writes nothing and needs no warehouse connection. Says whether a staged batch would load cleanly.
     /// </summary>
     /// <exception cref="LoadManifestException">The manifest or a mandatory object is missing or malformed.</exception>
+    /// <exception cref="IOException">A staged object read short (still being written).</exception>
     public async Task<LoadCheck> CheckAsync(string manifestBucket, string manifestKey, CancellationToken cancellationToken = default)
     {
         var manifest = await _objects.ReadManifestAsync(new S3Location(manifestBucket, manifestKey), cancellationToken);
@@ -155,9 +157,12 @@ public sealed class WarehouseLoader(NpgsqlDataSource warehouse, IAmazonS3 s3, Ev
                 ? throw new LoadManifestException($"mandatory manifest entry {entry.Location} does not exist in S3: nothing was loaded")
                 : false;
         }
-        await using var lines = StagedObjectStream.Open(response.ResponseStream);
+        await using var staged = StagedObjectStream.Open(response.ResponseStream);
         // Synchronous from here: lines go from the S3 socket through the pipe to the COPY socket.
-        await Task.Run(() => batch.Stage(entry.Location.ToString(), new LineReader(lines), rows, ct), ct);
+        await Task.Run(() => batch.Stage(entry.Location.ToString(), new LineReader(staged.Content), rows, ct), ct);
+        // Its rows are in the COPY already: a short object fails the whole load, whose transaction then rolls back.
+        if (staged.Incomplete(entry.ContentLength) is { } incomplete)
+            throw new IOException($"staged object {entry.Location} read short: {incomplete}; nothing was loaded (it may still have been being written: load again)");
         return true;
     }
 }

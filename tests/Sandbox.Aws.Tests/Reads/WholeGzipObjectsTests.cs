@@ -2,7 +2,6 @@ using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Sandbox.Aws.Reads;
-using Sandbox.Core.Endpoints;
 using Sandbox.Testing;
 
 namespace Sandbox.Aws.Tests.Reads;
@@ -30,7 +29,7 @@ public sealed class WholeGzipObjectsTests(StackFixture stack) : IAsyncLifetime
     public async Task An_object_listed_while_its_put_has_sent_only_the_gzip_header_is_not_whole_until_the_put_ends()
     {
         await using var put = await StartPutAsync("header-only.gz", sendFirst: 10);
-        var listed = await ListedWithSizeAsync("header-only.gz", 10);
+        var listed = await put.ListedShortAsync(_s3);
 
         // What lost a whole batch: the listed object inflates to no line at all, and no error says why.
         Assert.Empty(GzipLines.InflateAsBefore(await BodyAsync("header-only.gz")));
@@ -48,7 +47,7 @@ public sealed class WholeGzipObjectsTests(StackFixture stack) : IAsyncLifetime
     public async Task A_put_cut_mid_body_stays_listed_short_and_a_reader_that_must_not_skip_names_it()
     {
         await using var put = await StartPutAsync("cut.gz", sendFirst: Body.Length / 2);
-        var listed = await ListedWithSizeAsync("cut.gz", Body.Length / 2);
+        var listed = await put.ListedShortAsync(_s3);
         var readAsBefore = GzipLines.LinesOf(GzipLines.InflateAsBefore(await BodyAsync("cut.gz")));
         Assert.InRange(readAsBefore.Count, 1, Lines.Count - 1);
         Assert.False((await _s3.ReadGzipAsync(_bucket, "cut.gz", listed.Size)).IsWhole);
@@ -74,29 +73,9 @@ public sealed class WholeGzipObjectsTests(StackFixture stack) : IAsyncLifetime
         Assert.Contains($"{Body.Length:N0} bytes read, the listing said {Body.Length + 1:N0}", read.Incomplete);
     }
 
-    private async Task<GatedPut> StartPutAsync(string key, int sendFirst)
-    {
-        Skip.IfNot(stack.Endpoints.Target == StackTarget.Native && stack.Endpoints.S3Url is not null,
-            "lists a PUT in progress, as s3rver does; S3 and LocalStack list an object once its PUT ends");
-        var put = GatedPut.Start(stack.Endpoints.S3Url!, _bucket, key, Body, sendFirst);
-        await put.FirstSent.WaitAsync(TimeSpan.FromSeconds(30));
-        return put;
-    }
+    private Task<GatedPut> StartPutAsync(string key, int sendFirst) => GatedPut.StartOnNativeAsync(stack.Endpoints, _bucket, key, Body, sendFirst);
 
-    private async Task<S3Object> ListedWithSizeAsync(string key, long size)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var listed = await ListedAsync(key);
-            if (listed?.Size == size) return listed;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{key} not listed with {size} bytes within 30 s (listed: {listed?.Size})");
-            await Task.Delay(20);
-        }
-    }
-
-    private async Task<S3Object?> ListedAsync(string key) =>
-        (await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket })).S3Objects?.FirstOrDefault(o => o.Key == key);
+    private Task<S3Object?> ListedAsync(string key) => GatedPut.ListedAsync(_s3, _bucket, key);
 
     private async Task<byte[]> BodyAsync(string key)
     {

@@ -8,11 +8,11 @@ public class LoadManifestTests
     private static readonly S3Location Manifest = new("stage", "manifests/m1");
 
     [Fact]
-    public void Reads_redshift_entries_with_mandatory_defaulting_to_false()
+    public void Reads_redshift_entries_with_mandatory_defaulting_to_false_and_the_size_when_given()
     {
         var manifest = Parse("""{"entries":[{"url":"s3://b/k/1.gz","mandatory":true},{"url":"s3://b/k/2.gz","meta":{"content_length":12}}]}""");
 
-        Assert.Equal([new ManifestEntry(new S3Location("b", "k/1.gz"), true), new ManifestEntry(new S3Location("b", "k/2.gz"), false)], manifest.Entries);
+        Assert.Equal([new ManifestEntry(new S3Location("b", "k/1.gz"), true), new ManifestEntry(new S3Location("b", "k/2.gz"), false, 12)], manifest.Entries);
     }
 
     /// <summary>One manifest model: what Firehose writes (<see cref="CopyManifest.Of"/>) is what the loaders read.</summary>
@@ -23,7 +23,7 @@ public class LoadManifestTests
 
         Assert.Equal("""{"entries":[{"url":"s3://stage/2026/12/07/to-warehouse-1","mandatory":true,"meta":{"content_length":1234}}]}""",
             Encoding.UTF8.GetString(written));
-        Assert.Equal([new ManifestEntry(new S3Location("stage", "2026/12/07/to-warehouse-1"), true)], LoadManifest.Parse(Manifest, written).Entries);
+        Assert.Equal([new ManifestEntry(new S3Location("stage", "2026/12/07/to-warehouse-1"), true, 1234)], LoadManifest.Parse(Manifest, written).Entries);
     }
 
     [Theory]

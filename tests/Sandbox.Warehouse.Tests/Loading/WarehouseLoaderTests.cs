@@ -218,4 +218,26 @@ public class WarehouseLoaderTests(StackFixture stack)
         Assert.Equal($"to-warehouse|s3://{bed.Bucket.Name}/m/log|load|4|3|2|1|1", await bed.Database.ScalarAsync<string>(
             "select concat_ws('|', delivery, manifest_key, kind, lines, rows_staged, rows_inserted, rows_duplicate, rows_bad) from load_commits"));
     }
+
+    [SkippableFact]
+    public async Task An_object_named_while_its_put_is_held_fails_the_load_by_name_and_loads_once_whole()
+    {
+        await using var bed = await LoaderTestBed.CreateAsync(stack);
+        var body = StagingBucket.Encode(string.Concat(Enumerable.Range(0, 2_000).Select(_ => EventLines.Line() + "\n")), gzip: true);
+        await using (var put = await GatedPut.StartOnNativeAsync(stack.Endpoints, bed.Bucket.Name, "held/part-0", body, sendFirst: body.Length / 2))
+        {
+            await put.ListedShortAsync(bed.Bucket.S3);
+            await bed.Bucket.PutManifestAsync("held/manifest", ($"s3://{bed.Bucket.Name}/held/part-0", true));
+
+            var error = await Assert.ThrowsAsync<IOException>(() => bed.Loader.LoadAsync(LoaderTestBed.Delivery, bed.Bucket.Name, "held/manifest"));
+
+            Assert.StartsWith($"staged object s3://{bed.Bucket.Name}/held/part-0 read short: {body.Length / 2:N0} bytes that do not end with the gzip trailer", error.Message);
+            Assert.Equal((0L, 0L), (await bed.CountAsync("events"), await bed.CountAsync("load_commits")));
+            put.Release();
+            await put.Completion;
+        }
+
+        var result = await bed.Loader.LoadAsync(LoaderTestBed.Delivery, bed.Bucket.Name, "held/manifest");
+        Assert.Equal((2_000L, 2_000L), (result.Inserted, await bed.CountAsync("events")));
+    }
 }

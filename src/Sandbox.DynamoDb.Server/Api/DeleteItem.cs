@@ -22,13 +22,7 @@ public static class DeleteItem
         var condition = ItemWrites.Condition(request.ConditionExpression, attributes);
         attributes.RequireAllUsed();
         var key = table.Schema.KeyOfKey(request.Key);
-        var old = ItemWrites.Locked(table, () =>
-        {
-            var current = table.Get(key);
-            ItemWrites.Check(condition, current);
-            if (current is not null) table.Apply([new Change(key, null)]);
-            return current;
-        });
+        var (old, _) = ItemWrites.ConditionalWrite(table, key, condition, readCurrent: returns != "NONE", _ => null);
         return new(returns == "ALL_OLD" ? old : null);
     }
 }

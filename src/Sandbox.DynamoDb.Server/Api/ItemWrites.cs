@@ -39,6 +39,24 @@ internal static class ItemWrites
         if (condition is not null && !Evaluator.Matches(condition, current)) throw DynamoDbException.ConditionalCheckFailed();
     }
 
+    /// <summary>
+    /// The frame of PutItem, UpdateItem and DeleteItem: under the table's lock, read the current item
+    /// (only when <paramref name="readCurrent"/> or a condition needs it), check the condition, write what
+    /// <paramref name="next"/> makes of it (null: delete). Returns the item before and after.
+    /// </summary>
+    public static (Dictionary<string, AttributeValue>? Before, Dictionary<string, AttributeValue>? After) ConditionalWrite(
+        Table table, ItemKey key, Condition? condition, bool readCurrent,
+        Func<Dictionary<string, AttributeValue>?, Dictionary<string, AttributeValue>?> next) =>
+        Locked(table, () =>
+        {
+            var read = readCurrent || condition is not null;
+            var current = read ? table.Get(key) : null;
+            Check(condition, current);
+            var after = next(current);
+            if (!read || after is not null || current is not null) table.Apply([new Change(key, after)]);
+            return (current, after);
+        });
+
     /// <summary>Runs a read-check-write on one key under the table's lock (the table may be deleted meanwhile).</summary>
     public static T Locked<T>(Table table, Func<T> action)
     {

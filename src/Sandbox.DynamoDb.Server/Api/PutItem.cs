@@ -25,13 +25,7 @@ public static class PutItem
         attributes.RequireAllUsed();
         var key = table.Schema.KeyOfItem(item);
         ItemWrites.RequireWithinSize(item);
-        var old = ItemWrites.Locked(table, () =>
-        {
-            var current = condition is null && returns == "NONE" ? null : table.Get(key);
-            ItemWrites.Check(condition, current);
-            table.Apply([new Change(key, item)]);
-            return current;
-        });
+        var (old, _) = ItemWrites.ConditionalWrite(table, key, condition, readCurrent: returns != "NONE", _ => item);
         return new(returns == "ALL_OLD" ? old : null);
     }
 }

@@ -27,14 +27,11 @@ public static class UpdateItem
         var key = table.Schema.KeyOfKey(request.Key);
         if (actions?.Paths.FirstOrDefault(p => table.Schema.IsKeyAttribute(p.TopName)) is { } keyPath)
             throw DynamoDbException.Validation($"One or more parameter values were invalid: Cannot update attribute {keyPath.TopName}. This attribute is part of the key");
-        var (before, after) = ItemWrites.Locked(table, () =>
+        var (before, after) = ItemWrites.ConditionalWrite(table, key, condition, readCurrent: true, current =>
         {
-            var current = table.Get(key);
-            ItemWrites.Check(condition, current);
             var updated = actions is null ? (current ?? table.Schema.KeyMap(key)) : Updater.Apply(actions, current, table.Schema.KeyMap(key));
             ItemWrites.RequireWithinSize(updated);
-            table.Apply([new Change(key, updated)]);
-            return (current, updated);
+            return updated;
         });
         var touched = actions?.Paths.Select(p => p.TopName).ToHashSet(StringComparer.Ordinal) ?? [];
         return new(returns switch
@@ -42,7 +39,7 @@ public static class UpdateItem
             "ALL_OLD" => before,
             "ALL_NEW" => after,
             "UPDATED_OLD" => before?.Where(kv => touched.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal),
-            "UPDATED_NEW" => after.Where(kv => touched.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal),
+            "UPDATED_NEW" => after!.Where(kv => touched.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal),
             _ => null,
         });
     }

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace Sandbox.DynamoDb.Bench;
+
+/// <summary>One engine build writing one table of <see cref="Items"/> click items from a fresh process.</summary>
+public sealed record MemoryResult(string Engine, long Items, long PeakRssBytes, long StartRssBytes, TimeSpan WriteCpu, TimeSpan WriteWall, long DiskBytes)
+{
+    public double CpuMicrosPerItem => WriteCpu.TotalMicroseconds / Items;
+    public double DiskBytesPerItem => (double)DiskBytes / Items;
+}
+
+/// <summary>
+/// Issue #17's question for the DynamoDB engine: does its peak RSS grow with the items it holds? Each run starts
+/// a fresh engine process (VmHWM is per process), writes the click items (made lazily, 4 writers, BatchWriteItem
+/// x25), then reads the peak RSS, the CPU of the writes and the bytes on disk, and deletes the data.
+/// </summary>
+public static class MemoryRun
+{
+    public static async Task<MemoryResult> RunAsync(string engine, string? dll, string scratch, int items, CancellationToken cancellationToken)
+    {
+        using var server = await OurServer.StartAsync(Path.Combine(scratch, $"{engine}-{items}"), dll, engine);
+        var startRss = server.RssBytes;
+        using var client = ((IServer)server).Client();
+        var table = await ClickWorkload.CreateTableAsync(client, "bench_memory", cancellationToken);
+        var workload = new ClickWorkload(items, users: Math.Max(1, items / 3), queries: 0);
+        var cpu = ((IServer)server).CpuTime;
+        var clock = Stopwatch.StartNew();
+        await ClickWorkload.WriteAsync(client, table, workload.Batches(items), cancellationToken);
+        var result = new MemoryResult(engine, items, server.PeakRssBytes, startRss, ((IServer)server).CpuTime - cpu, clock.Elapsed, 0);
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // past one group commit: the files hold everything
+        return result with { DiskBytes = server.DiskBytes };
+    }
+}

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Sandbox.DynamoDb.Bench;
 
 /// <summary>One engine build writing one table of <see cref="Items"/> click items from a fresh process.</summary>
-public sealed record MemoryResult(string Engine, long Items, long PeakRssBytes, long StartRssBytes, TimeSpan WriteCpu, TimeSpan WriteWall, long DiskBytes)
+public sealed record MemoryResult(string Engine, long Items, long PeakRssBytes, long StartRssBytes, TimeSpan WriteCpu, TimeSpan WriteSystemCpu, TimeSpan WriteWall, long DiskBytes)
 {
     public double CpuMicrosPerItem => WriteCpu.TotalMicroseconds / Items;
     public double DiskBytesPerItem => (double)DiskBytes / Items;
@@ -23,10 +23,12 @@ public static class MemoryRun
         using var client = ((IServer)server).Client();
         var table = await ClickWorkload.CreateTableAsync(client, "bench_memory", cancellationToken);
         var workload = new ClickWorkload(items, users: Math.Max(1, items / 3), queries: 0);
-        var cpu = ((IServer)server).CpuTime;
+        var (user, system) = ProcCpu.Split(server.ProcessId);
         var clock = Stopwatch.StartNew();
         await ClickWorkload.WriteAsync(client, table, workload.Batches(items), cancellationToken);
-        var result = new MemoryResult(engine, items, server.PeakRssBytes, startRss, ((IServer)server).CpuTime - cpu, clock.Elapsed, 0);
+        var wall = clock.Elapsed;
+        var (userAfter, systemAfter) = ProcCpu.Split(server.ProcessId);
+        var result = new MemoryResult(engine, items, server.PeakRssBytes, startRss, userAfter - user + (systemAfter - system), systemAfter - system, wall, 0);
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken); // past one group commit: the files hold everything
         return result with { DiskBytes = server.DiskBytes };
     }

@@ -27,14 +27,18 @@ public static class ProcCpu
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public static TimeSpan Of(int pid)
+    public static TimeSpan Of(int pid) => Split(pid) is var (user, system) ? user + system : default;
+
+    /// <summary>utime and stime apart: stime is mostly the server's file I/O.</summary>
+    public static (TimeSpan User, TimeSpan System) Split(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // fields[0] is field 3 (state): utime is field 14, stime field 15.
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return (Ticks(fields[11]), Ticks(fields[12]));
     }
+
+    private static TimeSpan Ticks(string field) => TimeSpan.FromSeconds(long.Parse(field, CultureInfo.InvariantCulture) / TicksPerSecond);
 }
 
 /// <summary>sandbox-dynamodb as the stack runs it (dotnet sandbox-dynamodb.dll, data on disk).</summary>

@@ -33,23 +33,32 @@ internal sealed class ItemFile : IDisposable
         _rollback = Command("ROLLBACK");
     }
 
+    /// <summary>Opens (or creates) the folder's items.db; a file SQLite cannot use is an <see cref="InvalidDataException"/> naming it.</summary>
     public static ItemFile Open(string folder)
     {
         var path = Path.Combine(folder, FileName);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        var file = new ItemFile(connection);
-        // NORMAL in WAL mode: a commit is in the OS at once (survives kill -9); the WAL is fsynced at each checkpoint (Sync).
-        file.Execute($"""
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            PRAGMA cache_size = -{CacheKibibytes};
-            PRAGMA journal_size_limit = {64 * 1024 * 1024};
-            CREATE TABLE IF NOT EXISTS items (k BLOB PRIMARY KEY, size INTEGER NOT NULL, item BLOB NOT NULL) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS totals (item_count INTEGER NOT NULL, size_bytes INTEGER NOT NULL);
-            INSERT INTO totals SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM totals);
-            """);
-        return file;
+        try
+        {
+            connection.Open();
+            var file = new ItemFile(connection);
+            // NORMAL in WAL mode: a commit is in the OS at once (survives kill -9); the WAL is fsynced at each checkpoint (Sync).
+            file.Execute($"""
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = NORMAL;
+                PRAGMA cache_size = -{CacheKibibytes};
+                PRAGMA journal_size_limit = {64 * 1024 * 1024};
+                CREATE TABLE IF NOT EXISTS items (k BLOB PRIMARY KEY, size INTEGER NOT NULL, item BLOB NOT NULL) WITHOUT ROWID;
+                CREATE TABLE IF NOT EXISTS totals (item_count INTEGER NOT NULL, size_bytes INTEGER NOT NULL);
+                INSERT INTO totals SELECT 0, 0 WHERE NOT EXISTS (SELECT 1 FROM totals);
+                """);
+            return file;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
     }
 
     public (long Count, long Bytes) Totals()

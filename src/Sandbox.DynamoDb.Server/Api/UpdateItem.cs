@@ -9,21 +9,17 @@ namespace Sandbox.DynamoDb.Server.Api;
 public sealed record UpdateItemRequest(
     string? TableName, Dictionary<string, AttributeValue>? Key, string? UpdateExpression, string? ConditionExpression,
     Dictionary<string, string>? ExpressionAttributeNames, Dictionary<string, AttributeValue>? ExpressionAttributeValues,
-    string? ReturnValues, JsonElement? AttributeUpdates, JsonElement? Expected, JsonElement? ConditionalOperator, JsonElement? ReturnValuesOnConditionCheckFailure);
+    string? ReturnValues, JsonElement? AttributeUpdates, JsonElement? Expected, JsonElement? ConditionalOperator, JsonElement? ReturnValuesOnConditionCheckFailure) : IItemWriteRequest;
 
 /// <summary>SET / REMOVE / ADD / DELETE on one item (created if absent), if ConditionExpression holds.</summary>
 public static class UpdateItem
 {
     public static AttributesResponse Execute(UpdateItemRequest request, OperationContext context)
     {
-        ItemWrites.RefuseLegacy(request.Expected, request.ConditionalOperator, request.ReturnValuesOnConditionCheckFailure);
         Unsupported.Refuse(request.AttributeUpdates, "AttributeUpdates (use UpdateExpression)");
-        var returns = ItemWrites.ReturnValues(request.ReturnValues, "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
-        var table = context.Store.Get(Unsupported.TableName(request.TableName));
-        var attributes = new ExpressionAttributes(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
-        var actions = request.UpdateExpression is null ? null : ExpressionParser.Update(request.UpdateExpression, attributes);
-        var condition = ItemWrites.Condition(request.ConditionExpression, attributes);
-        attributes.RequireAllUsed();
+        UpdateActions? actions = null;
+        var (table, returns, condition) = ItemWrites.Frame(request, context, ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"],
+            attributes => actions = request.UpdateExpression is null ? null : ExpressionParser.Update(request.UpdateExpression, attributes));
         var key = table.Schema.KeyOfKey(request.Key);
         if (actions?.Paths.FirstOrDefault(p => table.Schema.IsKeyAttribute(p.TopName)) is { } keyPath)
             throw DynamoDbException.Validation($"One or more parameter values were invalid: Cannot update attribute {keyPath.TopName}. This attribute is part of the key");

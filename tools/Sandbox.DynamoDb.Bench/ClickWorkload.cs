@@ -69,17 +69,24 @@ public sealed class ClickWorkload(int items, int users, int queries)
         var writeWall = clock.Elapsed;
         var writeCpu = server.CpuTime - cpu;
 
-        var reader = new ClickLogReader(client, table);
         cpu = server.CpuTime;
-        clock.Restart();
+        var queryWall = await QueryAsync(server, client, table, cancellationToken);
+        var result = new RoundResult(server.Name, round, items, writeCpu, writeWall, queries, server.CpuTime - cpu, queryWall);
+        await client.DeleteTableAsync(table, cancellationToken);
+        return result;
+    }
+
+    /// <summary>`sandbox clicks`-style reads (a user's latest 20, newest first) spread over the users; returns the wall time.</summary>
+    public async Task<TimeSpan> QueryAsync(IServer server, AmazonDynamoDBClient client, string table, CancellationToken cancellationToken)
+    {
+        var reader = new ClickLogReader(client, table);
+        var clock = Stopwatch.StartNew();
         for (var q = 0; q < queries; q++)
         {
             var clicks = await reader.LatestAsync(UserOf(q * 7919 % users), 20, cancellationToken);
             if (clicks.Count == 0) throw new InvalidOperationException($"{server.Name}: no clicks read back for {UserOf(q * 7919 % users)}");
         }
-        var result = new RoundResult(server.Name, round, items, writeCpu, writeWall, queries, server.CpuTime - cpu, clock.Elapsed);
-        await client.DeleteTableAsync(table, cancellationToken);
-        return result;
+        return clock.Elapsed;
     }
 
     private string UserOf(int user) => $"u{user:D7}";

@@ -63,7 +63,7 @@ memory.SetAction(async (parse, cancellationToken) =>
             var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
             var r = await MemoryRun.RunAsync(name, dll, scratch, size, cancellationToken);
             Console.WriteLine($"{r.Engine,-10} {r.Items,10:N0} items: peak RSS {r.PeakRssBytes / 1048576.0,7:F0} MB (at start {r.StartRssBytes / 1048576.0:F0} MB), " +
-                $"write {r.WriteCpu.TotalSeconds,7:F1} CPU-s ({r.CpuMicrosPerItem,5:F1} us/item, {r.WriteSystemCpu.TotalMicroseconds / r.Items,4:F1} of it system), wall {r.WriteWall.TotalSeconds,6:F0} s, disk {r.DiskBytesPerItem,5:F0} B/item, load average {load}");
+                $"write {r.WriteCpu.TotalSeconds,7:F1} CPU-s ({r.CpuMicrosPerItem,5:F1} us/item, {r.WriteSystemCpu.TotalMicroseconds / r.Items,4:F1} of it system), wall {r.WriteWall.TotalSeconds,6:F0} s, disk {r.DiskBytesPerItem,5:F0} B/item, query {r.QueryCpuMicros,5:F0} us CPU, load average {load}");
         }
     }
     if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);

@@ -49,10 +49,12 @@ public sealed class Table : IDisposable
         var log = Path.Combine(folder, LegacyLog.FileName);
         if (!File.Exists(log)) return table;
         // Replaying the whole log again after a crash mid-import ends in the same items: the last version of each key wins.
+        warn($"{log}: importing {new FileInfo(log).Length / (1024 * 1024)} MiB of an older engine's log into {ItemFile.FileName} before listening (once; ~35 us of CPU per write)");
         long frames = 0;
         foreach (var batch in LegacyLog.Replay(folder, schema, warn).Chunk(ImportBatch))
         {
-            table.Apply(batch);
+            // In key order (stable: a key's later writes stay later), each B-tree page is visited once per batch.
+            table.Apply([.. batch.Select(change => (Key: KeyEncoding.Of(change.Key), Change: change)).OrderBy(c => c.Key, ByteOrder.Instance).Select(c => c.Change)]);
             frames += batch.Length;
         }
         table.Sync();
@@ -125,4 +127,12 @@ public sealed class Table : IDisposable
     }
 
     public void Dispose() => _file.Dispose();
+}
+
+/// <summary>memcmp order of byte arrays.</summary>
+internal sealed class ByteOrder : IComparer<byte[]>
+{
+    public static readonly ByteOrder Instance = new();
+
+    public int Compare(byte[]? x, byte[]? y) => x.AsSpan().SequenceCompareTo(y);
 }

@@ -85,7 +85,7 @@ start_slack() {
   spawn slack "$SLACK_PORT" dotnet "$SLACK_DLL" --host 127.0.0.1 --port "$SLACK_PORT" --data "$DATA/slack"
 }
 
-# Our DynamoDB engine (sandbox-dynamodb): one append-only log per table under $DATA/dynamodb.
+# Our DynamoDB engine (sandbox-dynamodb): one SQLite file per table under $DATA/dynamodb.
 start_dynamodb() {
   spawn dynamodb "$DYNAMODB_PORT" dotnet "$DYNAMODB_DLL" --host 127.0.0.1 --port "$DYNAMODB_PORT" --data "$DATA/dynamodb"
 }

@@ -22,37 +22,71 @@ public sealed class ClickWorkload(int items, int users, int queries)
 {
     private const int Writers = 4, BatchPerCall = 500;
 
+    /// <summary>Creates a fresh click-log table on <paramref name="client"/>; returns its name.</summary>
+    public static async Task<string> CreateTableAsync(AmazonDynamoDBClient client, string prefix, CancellationToken cancellationToken)
+    {
+        var table = $"{prefix}_{Guid.NewGuid():N}"[..30];
+        await client.CreateTableAsync(ClickLogTable.Definition(table), cancellationToken);
+        while ((await client.DescribeTableAsync(table, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE) await Task.Delay(50, cancellationToken);
+        return table;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="batches"/> through ClickLogWriter from <see cref="Writers"/> concurrent callers, taking
+    /// the next batch from one shared enumerator (so a lazily made sequence never sits in memory whole).
+    /// </summary>
+    public static async Task WriteAsync(AmazonDynamoDBClient client, string table, IEnumerable<Dictionary<string, AttributeValue>[]> batches, CancellationToken cancellationToken)
+    {
+        var writer = new ClickLogWriter(client, table);
+        using var next = batches.GetEnumerator();
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                Dictionary<string, AttributeValue>[] batch;
+                lock (next)
+                {
+                    if (!next.MoveNext()) return;
+                    batch = next.Current;
+                }
+                await writer.WriteAsync(batch, cancellationToken);
+            }
+        }, cancellationToken)));
+    }
+
+    /// <summary>Click items 0..count-1 in batches of <see cref="BatchPerCall"/>, made as they are taken.</summary>
+    public IEnumerable<Dictionary<string, AttributeValue>[]> Batches(int count) => Enumerable.Range(0, count).Select(Click).Chunk(BatchPerCall);
+
     public async Task<RoundResult> RunAsync(IServer server, int round, CancellationToken cancellationToken)
     {
         using var client = server.Client();
-        var table = $"bench_clicks_{round}_{Guid.NewGuid():N}"[..30];
-        await client.CreateTableAsync(ClickLogTable.Definition(table), cancellationToken);
-        while ((await client.DescribeTableAsync(table, cancellationToken)).Table.TableStatus != TableStatus.ACTIVE) await Task.Delay(50, cancellationToken);
-        var writer = new ClickLogWriter(client, table);
-        var batches = Enumerable.Range(0, items).Select(Click).Chunk(BatchPerCall).ToList();
+        var table = await CreateTableAsync(client, $"bench_clicks_{round}", cancellationToken);
+        var batches = Batches(items).ToList(); // made before the clock starts: only the servers' work is timed
 
         var cpu = server.CpuTime;
         var clock = Stopwatch.StartNew();
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < batches.Count; i = Interlocked.Increment(ref next))
-                await writer.WriteAsync(batches[i], cancellationToken);
-        }, cancellationToken)));
+        await WriteAsync(client, table, batches, cancellationToken);
         var writeWall = clock.Elapsed;
         var writeCpu = server.CpuTime - cpu;
 
-        var reader = new ClickLogReader(client, table);
         cpu = server.CpuTime;
-        clock.Restart();
+        var queryWall = await QueryAsync(server, client, table, cancellationToken);
+        var result = new RoundResult(server.Name, round, items, writeCpu, writeWall, queries, server.CpuTime - cpu, queryWall);
+        await client.DeleteTableAsync(table, cancellationToken);
+        return result;
+    }
+
+    /// <summary>`sandbox clicks`-style reads (a user's latest 20, newest first) spread over the users; returns the wall time.</summary>
+    public async Task<TimeSpan> QueryAsync(IServer server, AmazonDynamoDBClient client, string table, CancellationToken cancellationToken)
+    {
+        var reader = new ClickLogReader(client, table);
+        var clock = Stopwatch.StartNew();
         for (var q = 0; q < queries; q++)
         {
             var clicks = await reader.LatestAsync(UserOf(q * 7919 % users), 20, cancellationToken);
             if (clicks.Count == 0) throw new InvalidOperationException($"{server.Name}: no clicks read back for {UserOf(q * 7919 % users)}");
         }
-        var result = new RoundResult(server.Name, round, items, writeCpu, writeWall, queries, server.CpuTime - cpu, clock.Elapsed);
-        await client.DeleteTableAsync(table, cancellationToken);
-        return result;
+        return clock.Elapsed;
     }
 
     private string UserOf(int user) => $"u{user:D7}";

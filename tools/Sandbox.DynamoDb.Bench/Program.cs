@@ -43,6 +43,33 @@ root.SetAction(async (parse, cancellationToken) =>
     Console.WriteLine($"server CPU-s per 1M events (~85k click items): {oursWrite * 85_000 / 1e6:F1} vs {baseWrite * 85_000 / 1e6:F1}");
     return 0;
 });
+
+// `memory`: peak RSS against the number of items held (issue #17), this build against another build of the
+// engine (e.g. main's), each size from fresh processes, the two builds interleaved.
+var baselineEngine = new Option<string>("--baseline-engine") { Description = "sandbox-dynamodb.dll of the build to compare with", Required = true };
+var sizes = new Option<int[]>("--sizes") { Description = "click items per run", DefaultValueFactory = _ => [500_000, 3_000_000], AllowMultipleArgumentsPerToken = true };
+var memory = new Command("memory", "peak RSS and CPU per item of two engine builds writing growing tables") { baselineEngine, sizes };
+memory.SetAction(async (parse, cancellationToken) =>
+{
+    var scratch = Path.Combine(Path.GetTempPath(), $"sandbox-dynamodb-memory-{Guid.NewGuid():N}");
+    var baseline = Path.GetFullPath(parse.GetValue(baselineEngine)!);
+    Console.WriteLine($"{Environment.ProcessorCount} cores; baseline {baseline}");
+    var runs = parse.GetValue(sizes)!.Select((size, i) => (size, i));
+    foreach (var (size, i) in runs)
+    {
+        (string Name, string? Dll)[] order = i % 2 == 0 ? [("baseline", baseline), ("this-build", null)] : [("this-build", null), ("baseline", baseline)];
+        foreach (var (name, dll) in order)
+        {
+            var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            var r = await MemoryRun.RunAsync(name, dll, scratch, size, cancellationToken);
+            Console.WriteLine($"{r.Engine,-10} {r.Items,10:N0} items: peak RSS {r.PeakRssBytes / 1048576.0,7:F0} MB (at start {r.StartRssBytes / 1048576.0:F0} MB), " +
+                $"write {r.WriteCpu.TotalSeconds,7:F1} CPU-s ({r.CpuMicrosPerItem,5:F1} us/item, {r.WriteSystemCpu.TotalMicroseconds / r.Items,4:F1} of it system), wall {r.WriteWall.TotalSeconds,6:F0} s, disk {r.DiskBytesPerItem,5:F0} B/item, query {r.QueryCpuMicros,5:F0} us CPU, load average {load}");
+        }
+    }
+    if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
+    return 0;
+});
+root.Subcommands.Add(memory);
 return await root.Parse(args).InvokeAsync();
 
 static string FindRepository()

@@ -27,29 +27,46 @@ public static class ProcCpu
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public static TimeSpan Of(int pid)
+    public static TimeSpan Of(int pid) => Split(pid) is var (user, system) ? user + system : default;
+
+    /// <summary>utime and stime apart: stime is mostly the server's file I/O.</summary>
+    public static (TimeSpan User, TimeSpan System) Split(int pid)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         // fields[0] is field 3 (state): utime is field 14, stime field 15.
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        return (Ticks(fields[11]), Ticks(fields[12]));
     }
+
+    private static TimeSpan Ticks(string field) => TimeSpan.FromSeconds(long.Parse(field, CultureInfo.InvariantCulture) / TicksPerSecond);
 }
 
 /// <summary>sandbox-dynamodb as the stack runs it (dotnet sandbox-dynamodb.dll, data on disk).</summary>
-public sealed class OurServer(EngineProcess process, string data) : IServer
+public sealed class OurServer(EngineProcess process, string data, string name) : IServer
 {
-    public string Name => "sandbox-dynamodb";
+    public string Name => name;
     public Uri Url => process.Url!;
     public int ProcessId => process.Id;
 
-    public static async Task<OurServer> StartAsync(string data)
+    /// <summary>The engine built with this bench, or another build of it (<paramref name="dll"/>) under <paramref name="name"/>.</summary>
+    public static async Task<OurServer> StartAsync(string data, string? dll = null, string name = "sandbox-dynamodb")
     {
         Directory.CreateDirectory(data);
-        var dll = Path.Combine(AppContext.BaseDirectory, "sandbox-dynamodb.dll");
-        return new OurServer(await EngineProcess.StartAsync(dll, ["--host", "127.0.0.1", "--port", "0", "--data", data]), data);
+        dll ??= Path.Combine(AppContext.BaseDirectory, "sandbox-dynamodb.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"engine {dll} not found", dll);
+        return new OurServer(await EngineProcess.StartAsync(dll, ["--host", "127.0.0.1", "--port", "0", "--data", data]), data, name);
     }
+
+    /// <summary>The process's peak resident set so far (VmHWM in /proc/&lt;pid&gt;/status), in bytes.</summary>
+    public long PeakRssBytes => ProcStatus(ProcessId, "VmHWM:");
+
+    public long RssBytes => ProcStatus(ProcessId, "VmRSS:");
+
+    /// <summary>Bytes under the data folder (what the engine keeps on disk).</summary>
+    public long DiskBytes => new DirectoryInfo(data).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+
+    private static long ProcStatus(int pid, string field) =>
+        long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field, StringComparison.Ordinal))[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
 
     public void Dispose()
     {

@@ -53,8 +53,7 @@ public static class BatchGetItem
                     if (bytes >= MaxResponseBytes) { left.Add(table.Schema.KeyMap(key)); continue; }
                     if (table.Find(key) is not { } stored) continue;
                     bytes += stored.Size;
-                    var item = table.Read(stored);
-                    found.Add(projection is null ? item : Projection.Apply(item, projection));
+                    found.Add(projection is null ? stored.Item : Projection.Apply(stored.Item, projection));
                 }
                 return 0;
             });

@@ -8,27 +8,16 @@ namespace Sandbox.DynamoDb.Server.Api;
 public sealed record DeleteItemRequest(
     string? TableName, Dictionary<string, AttributeValue>? Key, string? ConditionExpression,
     Dictionary<string, string>? ExpressionAttributeNames, Dictionary<string, AttributeValue>? ExpressionAttributeValues,
-    string? ReturnValues, JsonElement? Expected, JsonElement? ConditionalOperator, JsonElement? ReturnValuesOnConditionCheckFailure);
+    string? ReturnValues, JsonElement? Expected, JsonElement? ConditionalOperator, JsonElement? ReturnValuesOnConditionCheckFailure) : IItemWriteRequest;
 
 /// <summary>Deletes one item by key (a missing item is no error), if ConditionExpression holds.</summary>
 public static class DeleteItem
 {
     public static AttributesResponse Execute(DeleteItemRequest request, OperationContext context)
     {
-        ItemWrites.RefuseLegacy(request.Expected, request.ConditionalOperator, request.ReturnValuesOnConditionCheckFailure);
-        var returns = ItemWrites.ReturnValues(request.ReturnValues, "NONE", "ALL_OLD");
-        var table = context.Store.Get(Unsupported.TableName(request.TableName));
-        var attributes = new ExpressionAttributes(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
-        var condition = ItemWrites.Condition(request.ConditionExpression, attributes);
-        attributes.RequireAllUsed();
+        var (table, returns, condition) = ItemWrites.Frame(request, context, ["NONE", "ALL_OLD"]);
         var key = table.Schema.KeyOfKey(request.Key);
-        var old = ItemWrites.Locked(table, () =>
-        {
-            var current = table.Get(key);
-            ItemWrites.Check(condition, current);
-            if (current is not null) table.Apply([new Change(key, null)]);
-            return current;
-        });
+        var (old, _) = ItemWrites.ConditionalWrite(table, key, condition, readCurrent: returns != "NONE", _ => null);
         return new(returns == "ALL_OLD" ? old : null);
     }
 }

@@ -8,25 +8,43 @@ namespace Sandbox.DynamoDb.Server.Api;
 
 public sealed record AttributesResponse(Dictionary<string, AttributeValue>? Attributes);
 
+/// <summary>The members PutItem, UpdateItem and DeleteItem requests share.</summary>
+public interface IItemWriteRequest
+{
+    string? TableName { get; }
+    string? ConditionExpression { get; }
+    Dictionary<string, string>? ExpressionAttributeNames { get; }
+    Dictionary<string, AttributeValue>? ExpressionAttributeValues { get; }
+    string? ReturnValues { get; }
+    JsonElement? Expected { get; }
+    JsonElement? ConditionalOperator { get; }
+    JsonElement? ReturnValuesOnConditionCheckFailure { get; }
+}
+
+/// <summary>A single-item write understood: its table, its ReturnValues and its ConditionExpression.</summary>
+internal sealed record WriteFrame(Table Table, string Returns, Condition? Condition);
+
 /// <summary>What PutItem, UpdateItem and DeleteItem share: conditions, size limit, ReturnValues, legacy members refused.</summary>
 internal static class ItemWrites
 {
-    public static Condition? Condition(string? expression, ExpressionAttributes attributes) =>
-        expression is null ? null : ExpressionParser.Condition(expression, "ConditionExpression", attributes);
-
-    public static void RefuseLegacy(JsonElement? expected, JsonElement? conditionalOperator, JsonElement? returnOnFailure)
+    /// <summary>
+    /// Validates what every single-item write has (legacy members refused, ReturnValues among <paramref name="allowedReturns"/>,
+    /// the table, the expressions: <paramref name="parseMore"/> parses an operation's own before every name and value must be used).
+    /// </summary>
+    public static WriteFrame Frame(IItemWriteRequest request, OperationContext context, string[] allowedReturns, Action<ExpressionAttributes>? parseMore = null)
     {
-        Unsupported.Refuse(expected, "Expected (use ConditionExpression)");
-        Unsupported.Refuse(conditionalOperator, "ConditionalOperator (use ConditionExpression)");
-        if (returnOnFailure is { ValueKind: JsonValueKind.String } value && value.GetString() != "NONE")
-            throw DynamoDbException.NotSupported($"ReturnValuesOnConditionCheckFailure {value.GetString()}");
-    }
-
-    public static string ReturnValues(string? requested, params string[] allowed)
-    {
-        var value = requested ?? "NONE";
-        if (!allowed.Contains(value)) throw DynamoDbException.Validation("Return values set to invalid value");
-        return value;
+        Unsupported.Refuse(request.Expected, "Expected (use ConditionExpression)");
+        Unsupported.Refuse(request.ConditionalOperator, "ConditionalOperator (use ConditionExpression)");
+        if (request.ReturnValuesOnConditionCheckFailure is { ValueKind: JsonValueKind.String } onFailure && onFailure.GetString() != "NONE")
+            throw DynamoDbException.NotSupported($"ReturnValuesOnConditionCheckFailure {onFailure.GetString()}");
+        var returns = request.ReturnValues ?? "NONE";
+        if (!allowedReturns.Contains(returns)) throw DynamoDbException.Validation("Return values set to invalid value");
+        var table = context.Store.Get(Unsupported.TableName(request.TableName));
+        var attributes = new ExpressionAttributes(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
+        parseMore?.Invoke(attributes);
+        var condition = request.ConditionExpression is null ? null : ExpressionParser.Condition(request.ConditionExpression, "ConditionExpression", attributes);
+        attributes.RequireAllUsed();
+        return new WriteFrame(table, returns, condition);
     }
 
     public static void RequireWithinSize(IReadOnlyDictionary<string, AttributeValue> item)
@@ -38,6 +56,24 @@ internal static class ItemWrites
     {
         if (condition is not null && !Evaluator.Matches(condition, current)) throw DynamoDbException.ConditionalCheckFailed();
     }
+
+    /// <summary>
+    /// The frame of PutItem, UpdateItem and DeleteItem: under the table's lock, read the current item
+    /// (only when <paramref name="readCurrent"/> or a condition needs it), check the condition, write what
+    /// <paramref name="next"/> makes of it (null: delete). Returns the item before and after.
+    /// </summary>
+    public static (Dictionary<string, AttributeValue>? Before, Dictionary<string, AttributeValue>? After) ConditionalWrite(
+        Table table, ItemKey key, Condition? condition, bool readCurrent,
+        Func<Dictionary<string, AttributeValue>?, Dictionary<string, AttributeValue>?> next) =>
+        Locked(table, () =>
+        {
+            var read = readCurrent || condition is not null;
+            var current = read ? table.Get(key) : null;
+            Check(condition, current);
+            var after = next(current);
+            if (!read || after is not null || current is not null) table.Apply([new Change(key, after)]);
+            return (current, after);
+        });
 
     /// <summary>Runs a read-check-write on one key under the table's lock (the table may be deleted meanwhile).</summary>
     public static T Locked<T>(Table table, Func<T> action)

@@ -57,11 +57,10 @@ internal static class Pages
         {
             scanned++;
             bytes += stored.Size;
-            var item = page.CountOnly && page.Filter is null ? null : table.Read(stored);
-            if (page.Filter is null || Evaluator.Matches(page.Filter, item))
+            if (page.Filter is null || Evaluator.Matches(page.Filter, stored.Item))
             {
                 count++;
-                items?.Add(page.Projection is null ? item! : Projection.Apply(item!, page.Projection));
+                items?.Add(page.Projection is null ? stored.Item : Projection.Apply(stored.Item, page.Projection));
             }
             if (scanned == page.Limit || bytes >= MaxPageBytes)
                 return new PageResponse(items, count, scanned, table.Schema.KeyMap(stored.Key));

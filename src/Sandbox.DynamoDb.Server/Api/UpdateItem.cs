@@ -9,32 +9,25 @@ namespace Sandbox.DynamoDb.Server.Api;
 public sealed record UpdateItemRequest(
     string? TableName, Dictionary<string, AttributeValue>? Key, string? UpdateExpression, string? ConditionExpression,
     Dictionary<string, string>? ExpressionAttributeNames, Dictionary<string, AttributeValue>? ExpressionAttributeValues,
-    string? ReturnValues, JsonElement? AttributeUpdates, JsonElement? Expected, JsonElement? ConditionalOperator, JsonElement? ReturnValuesOnConditionCheckFailure);
+    string? ReturnValues, JsonElement? AttributeUpdates, JsonElement? Expected, JsonElement? ConditionalOperator, JsonElement? ReturnValuesOnConditionCheckFailure) : IItemWriteRequest;
 
 /// <summary>SET / REMOVE / ADD / DELETE on one item (created if absent), if ConditionExpression holds.</summary>
 public static class UpdateItem
 {
     public static AttributesResponse Execute(UpdateItemRequest request, OperationContext context)
     {
-        ItemWrites.RefuseLegacy(request.Expected, request.ConditionalOperator, request.ReturnValuesOnConditionCheckFailure);
         Unsupported.Refuse(request.AttributeUpdates, "AttributeUpdates (use UpdateExpression)");
-        var returns = ItemWrites.ReturnValues(request.ReturnValues, "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
-        var table = context.Store.Get(Unsupported.TableName(request.TableName));
-        var attributes = new ExpressionAttributes(request.ExpressionAttributeNames, request.ExpressionAttributeValues);
-        var actions = request.UpdateExpression is null ? null : ExpressionParser.Update(request.UpdateExpression, attributes);
-        var condition = ItemWrites.Condition(request.ConditionExpression, attributes);
-        attributes.RequireAllUsed();
+        UpdateActions? actions = null;
+        var (table, returns, condition) = ItemWrites.Frame(request, context, ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"],
+            attributes => actions = request.UpdateExpression is null ? null : ExpressionParser.Update(request.UpdateExpression, attributes));
         var key = table.Schema.KeyOfKey(request.Key);
         if (actions?.Paths.FirstOrDefault(p => table.Schema.IsKeyAttribute(p.TopName)) is { } keyPath)
             throw DynamoDbException.Validation($"One or more parameter values were invalid: Cannot update attribute {keyPath.TopName}. This attribute is part of the key");
-        var (before, after) = ItemWrites.Locked(table, () =>
+        var (before, after) = ItemWrites.ConditionalWrite(table, key, condition, readCurrent: true, current =>
         {
-            var current = table.Get(key);
-            ItemWrites.Check(condition, current);
             var updated = actions is null ? (current ?? table.Schema.KeyMap(key)) : Updater.Apply(actions, current, table.Schema.KeyMap(key));
             ItemWrites.RequireWithinSize(updated);
-            table.Apply([new Change(key, updated)]);
-            return (current, updated);
+            return updated;
         });
         var touched = actions?.Paths.Select(p => p.TopName).ToHashSet(StringComparer.Ordinal) ?? [];
         return new(returns switch
@@ -42,7 +35,7 @@ public static class UpdateItem
             "ALL_OLD" => before,
             "ALL_NEW" => after,
             "UPDATED_OLD" => before?.Where(kv => touched.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal),
-            "UPDATED_NEW" => after.Where(kv => touched.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal),
+            "UPDATED_NEW" => after!.Where(kv => touched.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal),
             _ => null,
         });
     }

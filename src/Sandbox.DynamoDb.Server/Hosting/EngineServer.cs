@@ -15,7 +15,7 @@ public sealed class EngineServer : LoopbackServer
     {
     }
 
-    /// <summary>Replays the tables and starts listening; throws <see cref="PortInUseException"/> if the port is taken.</summary>
+    /// <summary>Opens the tables and starts listening; throws <see cref="PortInUseException"/> if the port is taken.</summary>
     public static async Task<EngineServer> StartAsync(EngineOptions options, CancellationToken cancellationToken = default)
     {
         var builder = CreateBuilder(options.Host, options.Port, DynamoDbEndpoint.MaxBodyBytes);
@@ -23,7 +23,7 @@ public sealed class EngineServer : LoopbackServer
         builder.Services.AddSingleton(services =>
         {
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<TableStore>();
-            return TableStore.Open(options.DataDirectory, options.CompactAtBytes, message => logger.LogWarning("{Message}", message));
+            return TableStore.Open(options.DataDirectory, message => logger.LogWarning("{Message}", message));
         });
         builder.Services.AddSingleton<DynamoDbEndpoint>();
         builder.Services.AddHostedService<GroupCommit>();
@@ -35,7 +35,7 @@ public sealed class EngineServer : LoopbackServer
     }
 }
 
-/// <summary>fsyncs every table's log on a short period and at shutdown.</summary>
+/// <summary>checkpoints (fsyncs) every table's items on a short period and at shutdown.</summary>
 internal sealed class GroupCommit(TableStore store, EngineOptions options) : PeriodicSync(options.SyncInterval)
 {
     protected override void Sync() => store.SyncAll();

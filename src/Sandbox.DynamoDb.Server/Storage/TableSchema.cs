@@ -58,16 +58,10 @@ public sealed record TableSchema(string Name, KeyAttribute Hash, KeyAttribute? R
 /// <summary>A primary key; <see cref="Bound"/> -1/+1 makes a probe below/above every sort key of its partition.</summary>
 public readonly record struct ItemKey(AttributeValue Hash, AttributeValue? Range, sbyte Bound = 0);
 
-/// <summary>Partition value order, then sort key order: what Query and Scan walk.</summary>
+/// <summary>Partition value order, then sort key order: what Query and Scan walk (the on-disk key bytes' order, exact for 38-digit numbers).</summary>
 public sealed class ItemKeyComparer : IComparer<ItemKey>
 {
     public static readonly ItemKeyComparer Instance = new();
 
-    public int Compare(ItemKey x, ItemKey y)
-    {
-        var byHash = AttributeValue.CompareScalars(x.Hash, y.Hash);
-        if (byHash != 0) return byHash;
-        if (x.Bound != 0 || y.Bound != 0) return x.Bound.CompareTo(y.Bound);
-        return x.Range is null ? 0 : AttributeValue.CompareScalars(x.Range, y.Range!);
-    }
+    public int Compare(ItemKey x, ItemKey y) => KeyEncoding.Of(x).AsSpan().SequenceCompareTo(KeyEncoding.Of(y));
 }

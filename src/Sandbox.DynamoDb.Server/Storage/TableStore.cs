@@ -4,27 +4,19 @@ using Sandbox.DynamoDb.Server.Errors;
 namespace Sandbox.DynamoDb.Server.Storage;
 
 /// <summary>
-/// Every table under &lt;data&gt;/tables/&lt;name&gt;/: table.json (schema, replaced atomically) and items.log.
-/// Opening replays each log; tables are created and deleted at once (no CREATING / DELETING phase).
+/// Every table under &lt;data&gt;/tables/&lt;name&gt;/: table.json (schema, replaced atomically) and items.db.
+/// Opening imports an older engine's items.log once; tables are created and deleted at once (no CREATING / DELETING phase).
 /// </summary>
 public sealed class TableStore : IDisposable
 {
-    /// <summary>A log is compacted when it is bigger than this and more than half of it is dead versions.</summary>
-    public const long DefaultCompactAtBytes = 64L * 1024 * 1024;
-
     private readonly Dictionary<string, Table> _tables = new(StringComparer.Ordinal);
     private readonly string _root;
-    private readonly long _compactAtBytes;
 
-    private TableStore(string root, long compactAtBytes)
-    {
-        _root = root;
-        _compactAtBytes = compactAtBytes;
-    }
+    private TableStore(string root) => _root = root;
 
-    public static TableStore Open(string dataDirectory, long compactAtBytes = DefaultCompactAtBytes, Action<string>? warn = null)
+    public static TableStore Open(string dataDirectory, Action<string>? warn = null)
     {
-        var store = new TableStore(Path.Combine(dataDirectory, "tables"), compactAtBytes);
+        var store = new TableStore(Path.Combine(dataDirectory, "tables"));
         Directory.CreateDirectory(store._root);
         foreach (var folder in Directory.GetDirectories(store._root))
         {
@@ -32,7 +24,7 @@ public sealed class TableStore : IDisposable
             if (!File.Exists(schemaFile)) continue; // a CreateTable cut short before its schema landed: no table
             var schema = JsonSerializer.Deserialize(File.ReadAllBytes(schemaFile), StorageJson.Default.TableSchema)
                 ?? throw new InvalidDataException($"{schemaFile} is empty");
-            store._tables[schema.Name] = Table.Open(schema, folder, compactAtBytes, warn ?? (_ => { }));
+            store._tables[schema.Name] = Table.Open(schema, folder, warn ?? (_ => { }));
         }
         return store;
     }
@@ -63,7 +55,7 @@ public sealed class TableStore : IDisposable
             var folder = Path.Combine(_root, schema.Name);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); // leftovers of a cut-short create
             Directory.CreateDirectory(folder);
-            var table = Table.Create(schema, folder, _compactAtBytes);
+            var table = Table.Create(schema, folder);
             WriteSchema(folder, schema);
             _tables[schema.Name] = table;
             return table;

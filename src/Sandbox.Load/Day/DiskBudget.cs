@@ -15,7 +15,7 @@ public static class DiskBudget
         (Staging, 440),              // Firehose's staged JSON lines and manifests (AWS keeps them; a run expires them once loaded)
         ("S3 archive", 80),          // the gzip archive
         ("warehouse", 780),          // events with their indexes, load tables, WAL
-        ("DynamoDB", 65),            // click items (~8.6 % of events) and leases in sandbox-dynamodb's table logs: 63 B per event in the 30M run (dynalite's store took 330)
+        ("DynamoDB", 95),            // click items (~10 % of events) and leases in sandbox-dynamodb's SQLite files: ~900 B per click item (608 in its former logs, 63 B per event in the 30M run; dynalite's store took 330)
         ("integrity id hashes", 26), // the run folder's id buckets at the end check: 8 B per event each for the day, the warehouse and the archive, the clicks' two sides
     ];
 

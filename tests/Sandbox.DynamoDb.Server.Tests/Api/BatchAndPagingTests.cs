@@ -146,4 +146,28 @@ public sealed class BatchAndPagingTests() : TableTests()
         Assert.Equal(20, count.Count);
         Assert.Empty(count.Items ?? []);
     }
+
+    [Fact]
+    public async Task Number_sort_keys_page_in_value_order_exact_to_38_digits()
+    {
+        var table = await Db.CreateTableAsync(range: "n", rangeType: ScalarAttributeType.N);
+        // Beyond decimal's 28-29 digits: these differ only in the 38th digit, and 1.50 is 1.5.
+        string[] ascending = ["-1E+10", "-2.5", "0", "1.5", "12345678901234567890123456789012345670", "12345678901234567890123456789012345671", "12345678901234567890123456789012345672"];
+        foreach (var n in ascending.Reverse()) await Db.Client.PutItemAsync(table, Item(("pk", S("u")), ("n", new AttributeValue { N = n })));
+        await Db.Client.PutItemAsync(table, Item(("pk", S("u")), ("n", new AttributeValue { N = "1.50" })));
+
+        var seen = new List<string>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await Db.Client.QueryAsync(new QueryRequest
+            {
+                TableName = table, KeyConditionExpression = "pk = :u", ExpressionAttributeValues = new() { [":u"] = S("u") }, Limit = 1, ExclusiveStartKey = start,
+            });
+            seen.AddRange(page.Items.Select(i => i["n"].N));
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        } while (start is not null);
+
+        Assert.Equal([.. ascending.Select(n => n == "1.5" ? "1.50" : n)], seen);
+    }
 }

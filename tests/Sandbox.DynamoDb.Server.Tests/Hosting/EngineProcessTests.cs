@@ -5,7 +5,7 @@ using static Sandbox.DynamoDb.Server.Tests.Support.Items;
 
 namespace Sandbox.DynamoDb.Server.Tests.Hosting;
 
-/// <summary>sandbox-dynamodb as a process: every acknowledged write survives kill -9; bad command lines are refused.</summary>
+/// <summary>sandbox-dynamodb as a process: every acknowledged write survives kill -9; bad command lines and unusable table files are refused.</summary>
 public sealed class EngineProcessTests : IDisposable
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "sandbox-dynamodb.dll");
@@ -64,6 +64,28 @@ public sealed class EngineProcessTests : IDisposable
             start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
         } while (start is not null);
         Assert.DoesNotContain(acknowledged, key => !stored.Contains(key));
+    }
+
+    [Fact]
+    public async Task A_table_file_that_is_not_a_database_exits_4_naming_it()
+    {
+        using (var engine = await StartAsync())
+        {
+            using var client = InProcessDynamoDb.ClientFor(engine.Url!);
+            await client.CreateTableAsync(new CreateTableRequest
+            {
+                TableName = "leases", BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
+                AttributeDefinitions = [new("pk", Amazon.DynamoDBv2.ScalarAttributeType.S)], KeySchema = [new("pk", Amazon.DynamoDBv2.KeyType.HASH)],
+            });
+            await engine.StopAsync(TimeSpan.FromSeconds(10));
+        }
+        var file = Path.Combine(_data.Path, "tables", "leases", "items.db");
+        await File.WriteAllTextAsync(file, new string('x', 8192));
+
+        using var broken = EngineProcess.Launch(Dll, ["--host", "127.0.0.1", "--port", "0", "--data", _data.Path], onStderrLine: null);
+
+        Assert.Equal(4, await broken.WaitForExitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Contains(file, broken.Stderr);
     }
 
     [Theory]

@@ -10,17 +10,14 @@ namespace Sandbox.DynamoDb.Server.Tests.Support;
 public sealed class InProcessDynamoDb : IAsyncDisposable
 {
     private readonly TempFolder _data = new();
-    private readonly long _compactAtBytes;
     private EngineServer? _server;
-
-    private InProcessDynamoDb(long compactAtBytes) => _compactAtBytes = compactAtBytes;
 
     public AmazonDynamoDBClient Client { get; private set; } = null!;
     public string DataDirectory => _data.Path;
 
-    public static async Task<InProcessDynamoDb> StartAsync(long compactAtBytes = Server.Storage.TableStore.DefaultCompactAtBytes)
+    public static async Task<InProcessDynamoDb> StartAsync()
     {
-        var engine = new InProcessDynamoDb(compactAtBytes);
+        var engine = new InProcessDynamoDb();
         await engine.OpenAsync();
         return engine;
     }
@@ -44,7 +41,7 @@ public sealed class InProcessDynamoDb : IAsyncDisposable
 
     private async Task OpenAsync()
     {
-        _server = await EngineServer.StartAsync(new EngineOptions(IPAddress.Loopback, 0, _data.Path) { CompactAtBytes = _compactAtBytes });
+        _server = await EngineServer.StartAsync(new EngineOptions(IPAddress.Loopback, 0, _data.Path));
         Client = ClientFor(_server.Url);
     }
 

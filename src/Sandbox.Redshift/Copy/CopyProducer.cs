@@ -93,9 +93,9 @@ internal sealed class CopyProducer(CopyPlan plan, S3Store s3)
     /// </summary>
     private string? ShortRead(SourceObject source, TallyingStream body, TallyingStream? inflated, CancellationToken ct)
     {
-        if (source.KnownSize is { } known && body.Count < known)
-            return $"{source.Url} read short: {body.Count:N0} bytes of the {known:N0} it holds";
-        if (inflated is null || (body.Count >= GzipTrailer.SmallestMember && GzipTrailer.TrailerMatches(body.LastFour, inflated.Count)))
+        if (Shortfall.OfSize(body.Count, source.KnownSize, "the manifest or listing") is { } size)
+            return $"{source.Url} read short: {size}";
+        if (inflated is null || Shortfall.OfGzip(body.Count, body.LastFour, inflated.Count) is null)
             return null;
         Thread.Sleep(TrailerRecheckDelay);
         var now = s3.TrySizeAsync(source.Url, ct).GetAwaiter().GetResult();

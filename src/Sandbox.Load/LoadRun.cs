@@ -38,6 +38,9 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
     private long _warehouseRows;
     private string? _archiveError;
     private LiveFeed? _feed;
+
+    /// <summary>The app servers' logs of a --speed K run, written by the feed and tailed by the shipper.</summary>
+    private string LiveFolder => Path.Combine(folder, "live");
     private ArchiveTail? _archive;
     private Dictionary<string, BoxProcess> _boxes = [];
     private NpgsqlDataSource? _warehouse;
@@ -88,7 +91,8 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             _clock.Start();
             if (options.Speed is { } speed)
             {
-                _feed = new LiveFeed(day, Path.Combine(folder, "live"), speed);
+                // --keep keeps the live logs too (the shipper's input, for a look afterwards).
+                _feed = new LiveFeed(day, LiveFolder, speed, options.Keep ? null : new LiveRotation(Path.Combine(folder, "shipper", "pos")));
                 feedTask = _feed.RunAsync(_clock, abort.Token);
             }
             _boxes["shipper"].Start();
@@ -133,6 +137,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
             if (stopped) view.Say($"load: interrupted: the run's resources are kept ({resources.Endpoints.Resources.Stream}, database {resources.Database})");
             else if (!options.Keep) await resources.DeleteAsync(stack, new ViewWriter(view));
             if (!options.Keep) ids.Delete();
+            if (!options.Keep && Directory.Exists(LiveFolder)) Directory.Delete(LiveFolder, recursive: true);
         }
         return new LoadRunResult(id, shards, day.Describe(), _points, _chaos?.Faults ?? [], integrity, stopped, failure?.Message, deliveredAfter ?? _clock.Elapsed,
             _shipper.Shipped, _shipper.SeesThrottling ? _shipper.Throttled : null, latency.All().ToDictionary(kv => kv.Key, kv => LatencyFigures.Of(kv.Value)),
@@ -176,7 +181,7 @@ public sealed class LoadRun(LoadOptions options, LoadDay day, int shards, Sandbo
     {
         string[] ship = options.Speed is null
             ? ["ship", "--from", day.Folder, "--state", Path.Combine(folder, "shipper"), "--once"]
-            : ["ship", "--from", Path.Combine(folder, "live"), "--state", Path.Combine(folder, "shipper")];
+            : ["ship", "--from", LiveFolder, "--state", Path.Combine(folder, "shipper")];
         var environment = BoxProcess.LongRunning(resources.Environment);
         var boxes = new Dictionary<string, BoxProcess>
         {

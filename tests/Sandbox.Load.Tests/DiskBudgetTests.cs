@@ -1,5 +1,6 @@
 using Sandbox.Load.Day;
 using Sandbox.Load.Processes;
+using Sandbox.Load.Tests.Support;
 
 namespace Sandbox.Load.Tests;
 
@@ -60,5 +61,19 @@ public sealed class DiskBudgetTests
         Assert.Equal("0", environment["DOTNET_TieredCompilation"]);
         Assert.Equal("1", environment["DOTNET_gcConcurrent"]);
         Assert.Equal("s", environment["SANDBOX_STREAM"]);
+    }
+
+    [Fact]
+    public void A_speed_k_run_budgets_its_live_logs_two_hours_of_them_or_all_with_keep()
+    {
+        using var tiny = TinyDay.Write(new Dictionary<int, int> { [3] = 10, [4] = 40, [5] = 20 });
+        var day = tiny.Open();
+        var busiest = day.Hours.Max(h => h.Bytes);
+        Assert.Equal(2 * busiest, DiskBudget.LiveLogs(day, day.Events, keep: false));
+        Assert.Equal(day.Hours.Sum(h => h.Bytes), DiskBudget.LiveLogs(day, day.Events, keep: true));
+
+        var estimate = DiskBudget.Estimate(day.Events, day.Events, dayOnDisk: true, keepsStaging: false, liveBytes: 2 * busiest);
+        Assert.Equal(2 * busiest, estimate.Single(e => e.Store == DiskBudget.LiveLogsStore).Bytes);
+        Assert.DoesNotContain(DiskBudget.Estimate(day.Events, day.Events, true, false), e => e.Store == DiskBudget.LiveLogsStore);
     }
 }

@@ -170,7 +170,8 @@ public static class LoadCommand
         // --window peak replays only the window; a day still to be generated has no hours yet, so it is sized as the whole day.
         var replayed = options.PeakWindowOnly ? onDisk?.PeakWindow(options.PeakHours) : onDisk;
         var what = replayed?.Describe() ?? $"{options.Events:N0} events{(options.PeakWindowOnly ? " (the peak window, sized as the whole day until the day is generated)" : "")}";
-        var estimate = DiskBudget.Estimate(onDisk?.Events ?? options.Events, replayed?.Events ?? options.Events, dayOnDisk: onDisk is not null, keepsStaging: options.Keep);
+        var live = options.Speed is null ? 0 : DiskBudget.LiveLogs(replayed, options.Events, options.Keep);
+        var estimate = DiskBudget.Estimate(onDisk?.Events ?? options.Events, replayed?.Events ?? options.Events, dayOnDisk: onDisk is not null, keepsStaging: options.Keep, live);
         var free = DiskBudget.FreeBytes(StackState.Locate().Directory ?? options.DaysDirectory, out var where);
         var line = DiskBudget.Describe(what, estimate, free, where, out var enough);
         Console.WriteLine($"load: {line}");

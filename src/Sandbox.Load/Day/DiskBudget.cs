@@ -31,10 +31,25 @@ public static class DiskBudget
     /// generated; the stores for the <paramref name="runEvents"/> a run replays (a peak window holds fewer than the
     /// day); the staged objects only when the run keeps them (--keep; otherwise they go once loaded, within the margin).
     /// </summary>
-    public static IReadOnlyList<(string Store, long Bytes)> Estimate(long dayEvents, long runEvents, bool dayOnDisk, bool keepsStaging) =>
+    /// <paramref name="liveBytes"/>: the app servers' live logs of a --speed K run (<see cref="LiveLogs"/>), 0 at --speed max.
+    public static IReadOnlyList<(string Store, long Bytes)> Estimate(long dayEvents, long runEvents, bool dayOnDisk, bool keepsStaging, long liveBytes = 0) =>
         PerEvent.Where(p => !(dayOnDisk && p.Store == DayFiles) && !(!keepsStaging && p.Store == Staging))
             .Select(p => (p.Store, (long)Math.Ceiling(p.BytesPerEvent * (p.Store == DayFiles ? dayEvents : runEvents))))
+            .Concat(liveBytes > 0 ? [(LiveLogsStore, liveBytes)] : [])
             .ToList();
+
+    public const string LiveLogsStore = "live logs";
+
+    /// <summary>
+    /// The live folder of a --speed K run: the hour being written and the one before it, which the shipper may
+    /// still be reading (<see cref="LiveRotation"/> deletes older ones; all of them with --keep). A day not yet
+    /// generated is sized from its events, its busiest hour taken as a tenth of it.
+    /// </summary>
+    public static long LiveLogs(LoadDay? replayed, long events, bool keep)
+    {
+        if (replayed is null) return (long)(PerEvent[0].BytesPerEvent * events * (keep ? 1 : 0.2));
+        return keep ? replayed.Hours.Sum(h => h.Bytes) : 2 * replayed.Hours.Max(h => h.Bytes);
+    }
 
     /// <summary>The estimate with its margin; what must be free before the run starts.</summary>
     public static long Needed(IReadOnlyList<(string Store, long Bytes)> estimate)

@@ -6,9 +6,10 @@ namespace Sandbox.Load.Day;
 /// The app servers of a --speed K run: writes the day's lines into a live folder (same relative
 /// paths, .gz days written plain) when the wall clock reaches each line's received_at, compressed K
 /// times: the shipper tails the folder as fluentd tails real servers. Streams file by file, line by
-/// line (memory does not grow with the day). A line is always written whole, then flushed.
+/// line (memory does not grow with the day). A line is always written whole, then flushed. With a
+/// <paramref name="rotation"/>, finished hours leave the live folder once the shipper has read them.
 /// </summary>
-public sealed class LiveFeed(LoadDay day, string liveFolder, double speed)
+public sealed class LiveFeed(LoadDay day, string liveFolder, double speed, LiveRotation? rotation = null)
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
     private long _written;
@@ -32,6 +33,7 @@ public sealed class LiveFeed(LoadDay day, string liveFolder, double speed)
                 {
                     var virtualNow = day.Start + clock.Elapsed * speed;
                     foreach (var server in servers) Interlocked.Add(ref _written, await server.WriteUntilAsync(virtualNow));
+                    rotation?.Rotate();
                     if (servers.Any(s => !s.Done)) await Task.Delay(Tick, cancellationToken);
                 }
             }
@@ -39,6 +41,7 @@ public sealed class LiveFeed(LoadDay day, string liveFolder, double speed)
             {
                 foreach (var server in servers) await server.DisposeAsync();
             }
+            foreach (var server in servers) rotation?.Finished(server.Target);
         }
     }
 
@@ -48,13 +51,15 @@ public sealed class LiveFeed(LoadDay day, string liveFolder, double speed)
         if (relative.EndsWith(".gz", StringComparison.Ordinal)) relative = relative[..^3];
         var target = Path.Combine(liveFolder, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        return new ServerFile(LogFiles.OpenText(file), new StreamWriter(target, append: true) { AutoFlush = false });
+        return new ServerFile(LogFiles.OpenText(file), target, new StreamWriter(target, append: true) { AutoFlush = false });
     }
 
     /// <summary>One app server's file of the hour: a reader over the day, a writer into the live folder.</summary>
-    private sealed class ServerFile(StreamReader reader, StreamWriter writer) : IAsyncDisposable
+    private sealed class ServerFile(StreamReader reader, string target, StreamWriter writer) : IAsyncDisposable
     {
         private string? _pending;
+
+        public string Target => target;
 
         public bool Done { get; private set; }
 

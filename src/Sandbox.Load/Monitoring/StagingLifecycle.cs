@@ -61,16 +61,16 @@ public sealed class StagingLifecycle(IAmazonS3 s3, NpgsqlDataSource warehouse, s
     public List<string> HoldBackNewest(IEnumerable<string> expired)
     {
         var delete = new List<string>();
-        foreach (var folder in expired.Distinct(StringComparer.Ordinal).GroupBy(FolderOf, StringComparer.Ordinal))
+        foreach (var folder in expired.GroupBy(FolderOf, StringComparer.Ordinal))
         {
-            var newest = folder.Max(StringComparer.Ordinal)!;
-            if (_heldBack.TryGetValue(folder.Key, out var held) && StringComparer.Ordinal.Compare(held, newest) > 0)
-                (held, newest) = (newest, held);
-            delete.AddRange(folder.Where(k => k != newest));
-            if (held is not null && held != newest) delete.Add(held);
+            var keys = folder.ToHashSet(StringComparer.Ordinal);
+            if (_heldBack.TryGetValue(folder.Key, out var held)) keys.Add(held);
+            var newest = keys.Max(StringComparer.Ordinal)!;
+            keys.Remove(newest);
+            delete.AddRange(keys);
             _heldBack[folder.Key] = newest;
         }
-        return delete.Distinct(StringComparer.Ordinal).ToList();
+        return delete;
     }
 
     private static string FolderOf(string key) => key.LastIndexOf('/') is var slash and >= 0 ? key[..slash] : "";

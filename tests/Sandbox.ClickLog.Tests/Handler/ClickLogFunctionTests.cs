@@ -88,6 +88,31 @@ public sealed class ClickLogFunctionTests(ClickLogFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_batch_of_more_clicks_than_one_request_holds_is_stored_whole()
+    {
+        // BatchWriteItem takes 25 items: 130 clicks are 6 requests.
+        var clicks = Enumerable.Range(0, 130).Select(i => TestLines.Click($"u-{i % 7}", $"2026-11-30T12:{i / 60:00}:{i % 60:00}.000Z")).ToArray();
+
+        await _function.HandleAsync(EventOf(clicks), default);
+
+        Assert.Equal(130, await fixture.CountItemsAsync(_table));
+        Assert.Equal(130, _function.Written);
+    }
+
+    [Fact]
+    public async Task A_missing_table_fails_the_invocation_naming_the_table()
+    {
+        var missing = ClickLogFixture.Unique("no-such-table");
+        var function = new ClickLogFunction(new ClickLogWriter(fixture.Dynamo, missing), Retention, NullLogger.Instance);
+        var clicks = Enumerable.Range(0, 60).Select(i => TestLines.Click("u-8", i % 60)).ToArray();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => function.HandleAsync(EventOf(clicks), default));
+
+        Assert.Contains($"'{missing}' does not exist", error.Message);
+        Assert.Equal(0, function.Written);
+    }
+
+    [Fact]
     public async Task Events_other_than_clicks_are_counted_and_not_stored()
     {
         await _function.HandleAsync(EventOf(TestLines.Other(), TestLines.Click("u-5", 1), TestLines.Other("search")), default);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
+using Sandbox.Testing;
 
 namespace Sandbox.Generator.Tests;
 

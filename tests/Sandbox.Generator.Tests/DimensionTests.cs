@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sandbox.Core.TrackingPlan;
+using Sandbox.Testing;
 
 namespace Sandbox.Generator.Tests;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Config;
 using Sandbox.Generator.Truth;
+using Sandbox.Testing;
 
 namespace Sandbox.Generator.Tests;
 

@@ -1,5 +1,6 @@
 using Sandbox.Core.TrackingPlan;
 using Sandbox.Generator.Truth;
+using Sandbox.Testing;
 
 namespace Sandbox.Generator.Tests;
 

@@ -36,8 +36,9 @@ public static class WholeGzipObjects
         var compressed = body.GetBuffer().AsMemory(0, (int)body.Length);
         if (Shortfall.OfSize(compressed.Length, listedSize) is { } shortBody)
             return new GzipObject(bucket, key, default, shortBody);
+        if (!GzipTrailer.StartsAsGzip(compressed.Span)) return new GzipObject(bucket, key, default, NotGzip);
         var inflated = Inflate(body);
-        var incomplete = GzipTrailer.StartsAsGzip(compressed.Span) ? Shortfall.OfGzip(compressed.Length, compressed.Span[Math.Max(0, compressed.Length - 4)..], inflated.Length) : NotGzip;
+        var incomplete = Shortfall.OfGzip(compressed.Length, compressed.Span[Math.Max(0, compressed.Length - 4)..], inflated.Length);
         return new GzipObject(bucket, key, incomplete is null ? inflated : default, incomplete);
     }
 
@@ -62,7 +63,6 @@ public static class WholeGzipObjects
 
     private static ReadOnlyMemory<byte> Inflate(MemoryStream compressed)
     {
-        if (!GzipTrailer.StartsAsGzip(compressed.GetBuffer().AsSpan(0, (int)compressed.Length))) return default;
         compressed.Position = 0;
         using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
         using var inflated = new MemoryStream();

@@ -47,7 +47,7 @@ public static class DiskBudget
     /// </summary>
     public static long LiveLogs(LoadDay? replayed, long events, bool keep)
     {
-        if (replayed is null) return (long)(PerEvent[0].BytesPerEvent * events * (keep ? 1 : 0.2));
+        if (replayed is null) return (long)(PerEvent.Single(p => p.Store == DayFiles).BytesPerEvent * events * (keep ? 1 : 0.2));
         return keep ? replayed.Hours.Sum(h => h.Bytes) : 2 * replayed.Hours.Max(h => h.Bytes);
     }
 

@@ -15,6 +15,7 @@ public sealed class HashSpill(string folder, string side, BucketLayout layout)
     private readonly ulong[]?[] _buffers = new ulong[]?[layout.Count];
     private readonly int[] _buffered = new int[layout.Count];
     private long _count;
+    private bool _folderMade;
 
     /// <summary>Hashes added (repeats included).</summary>
     public long Count => Interlocked.Read(ref _count);
@@ -37,18 +38,12 @@ public sealed class HashSpill(string folder, string side, BucketLayout layout)
         lock (_buffers)
         {
             var file = FileOf(bucket);
-            var onDisk = File.Exists(file) ? new FileInfo(file).Length / sizeof(ulong) : 0;
+            var onDisk = new FileInfo(file) is { Exists: true } info ? info.Length / sizeof(ulong) : 0;
             var hashes = new ulong[onDisk + _buffered[bucket]];
             if (onDisk > 0)
             {
-                using var handle = File.OpenHandle(file);
-                var bytes = MemoryMarshal.AsBytes(hashes.AsSpan(0, (int)onDisk));
-                for (var at = 0; at < bytes.Length;)
-                {
-                    var read = RandomAccess.Read(handle, bytes[at..], at);
-                    if (read == 0) throw new IOException($"{file} ended before its {bytes.Length:N0} bytes");
-                    at += read;
-                }
+                using var stream = File.OpenRead(file);
+                stream.ReadExactly(MemoryMarshal.AsBytes(hashes.AsSpan(0, (int)onDisk)));
             }
             _buffers[bucket]?.AsSpan(0, _buffered[bucket]).CopyTo(hashes.AsSpan((int)onDisk));
             return hashes;
@@ -57,7 +52,11 @@ public sealed class HashSpill(string folder, string side, BucketLayout layout)
 
     private void Append(int bucket)
     {
-        Directory.CreateDirectory(folder);
+        if (!_folderMade)
+        {
+            Directory.CreateDirectory(folder);
+            _folderMade = true;
+        }
         using var file = new FileStream(FileOf(bucket), FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
         file.Write(MemoryMarshal.AsBytes(_buffers[bucket]!.AsSpan(0, _buffered[bucket])));
         _buffered[bucket] = 0;

@@ -25,11 +25,10 @@ public sealed class IntegrityCheck(LoadDay day, WarehouseFacts warehouse, IAmazo
             ClickTableFacts.ForEachEventIdAsync(dynamo, clickTable, id => buckets.ClickTable.Add(EventIdHash.Of(id)), cancellationToken));
         var ids = IdComparison.Of(buckets, IntegrityVerdict.Named);
         var rows = await IntegrityVerdict.WarehouseRowsAsync(ids.Warehouse, warehouse.RowCountsAsync);
-        var totals = day.Window is null ? new DayTotals(day.Events, day.Clicks ?? _clicks) : new DayTotals(day.Events, _clicks, Window: true);
+        var clicksInLines = buckets.DayClicks.Count;
+        var totals = day.Window is null ? new DayTotals(day.Events, day.Clicks ?? clicksInLines) : new DayTotals(day.Events, clicksInLines, Window: true);
         return IntegrityVerdict.Judge(totals, ids, rows, NamesOf);
     }
-
-    private long _clicks;
 
     private void SpillDay()
     {
@@ -39,10 +38,7 @@ public sealed class IntegrityCheck(LoadDay day, WarehouseFacts warehouse, IAmazo
             var hash = EventIdHash.Of(id);
             buckets.Day.Add(hash);
             if (line.Contains(ClickEvent.EventName, StringComparison.Ordinal) && LogLine.Envelope(line)?.EventName == ClickEvent.EventName)
-            {
                 buckets.DayClicks.Add(hash);
-                _clicks++;
-            }
         }
     }
 

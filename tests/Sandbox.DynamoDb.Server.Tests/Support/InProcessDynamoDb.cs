@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Sandbox.DynamoDb.Server.Hosting;
+using Sandbox.Testing;
 
 namespace Sandbox.DynamoDb.Server.Tests.Support;
 

@@ -1,5 +1,6 @@
 using Sandbox.Kinesis.Server.Storage;
 using Sandbox.Kinesis.Server.Tests.Support;
+using Sandbox.Testing;
 
 namespace Sandbox.Kinesis.Server.Tests.Storage;
 

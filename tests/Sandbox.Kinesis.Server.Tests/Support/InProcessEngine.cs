@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Sandbox.Kinesis.Server.Hosting;
+using Sandbox.Testing;
 
 namespace Sandbox.Kinesis.Server.Tests.Support;
 

@@ -1,11 +1,12 @@
 using Sandbox.Load.Integrity;
+using Sandbox.Testing;
 
 namespace Sandbox.Load.Tests.Integrity;
 
 /// <summary>The spilled sides compared bucket by bucket and judged, as the end of a load run does (no stack: the sides are filled here).</summary>
 public sealed class IdComparisonTests : IDisposable
 {
-    private readonly SpillFolder _folder = new();
+    private readonly TempFolder _folder = new();
     private readonly List<IReadOnlySet<ulong>> _named = [];
 
     private static readonly string[] DayIds = Enumerable.Range(0, 5_000).Select(i => $"evt-{i:D6}").ToArray();
@@ -91,7 +92,7 @@ public sealed class IdComparisonTests : IDisposable
             "click_logs: 0 items (0 distinct events), manifest 500 clicks, first missing " + string.Join(", ", ClickIds.OrderBy(EventIdHash.Of).Take(5).Order(StringComparer.Ordinal)) },
             result.Problems);
 
-        using var emptyFolder = new SpillFolder();
+        using var emptyFolder = new TempFolder();
         var empty = new IdBuckets(emptyFolder.Path, BucketLayout.For(0));
         var nothing = IntegrityVerdict.Judge(new DayTotals(0, 0), IdComparison.Of(empty, IntegrityVerdict.Named), (0, 0), NamesOf);
         Assert.True(nothing.Holds);
@@ -101,7 +102,7 @@ public sealed class IdComparisonTests : IDisposable
     [Fact]
     public void Hashes_either_side_of_a_bucket_boundary_are_compared_in_their_own_bucket()
     {
-        var buckets = new IdBuckets(_folder.Path, new BucketLayout(1));
+        var buckets = new IdBuckets(_folder.Sub("ids"), new BucketLayout(1));
         const ulong boundary = 1UL << 63;
         foreach (var hash in new[] { boundary - 1, boundary }) buckets.Day.Add(hash);
         buckets.Warehouse.Add(boundary - 1);
@@ -140,7 +141,7 @@ public sealed class IdComparisonTests : IDisposable
     /// <summary>The day's ids and clicks spilled into buckets of ~600 ids (written to files, not only buffered).</summary>
     private IdBuckets Day()
     {
-        var buckets = new IdBuckets(_folder.Path, new BucketLayout(3));
+        var buckets = new IdBuckets(_folder.Sub("ids"), new BucketLayout(3));
         Add(buckets.Day, DayIds);
         Add(buckets.DayClicks, ClickIds);
         return buckets;
